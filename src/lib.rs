@@ -1,0 +1,117 @@
+//! secondhand finds the attributions in a news article ("according to the
+//! Post", "Pengyu insisted that", "reportedly"), resolves each source to an
+//! entity, links nested attributions into source chains and reports how much
+//! of the article is secondhand.
+//!
+//! The pipeline, one module a stage, each a pure function of the one before:
+//!
+//! ```text
+//! input     bytes -> plain text, links, metadata    (input/)
+//! document  blocks, sentences, tokens, quotations   (document/)
+//! grammar   attributions: cue, source, content      (grammar/, lexicon/)
+//! resolve   publisher; sources -> entities          (resolve/)
+//! graph     publisher -> sources -> their sources   (graph/)
+//! metrics   shares of body words                    (metrics.rs)
+//! report    the JSON report; renderers               (report.rs, render/)
+//! ```
+//!
+//! The library never prints and never panics on any input.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod document;
+pub mod error;
+pub mod eval;
+pub mod grammar;
+pub mod graph;
+pub mod input;
+pub mod lexicon;
+pub mod metrics;
+pub mod render;
+pub mod report;
+pub mod resolve;
+pub mod span;
+
+pub use error::{Error, Result};
+pub use input::InputFormat;
+pub use report::Report;
+pub use span::Span;
+
+use document::Document;
+
+/// One article to analyse.
+#[derive(Clone, Copy, Debug)]
+pub struct Article<'a> {
+    /// A name for the article in the report and in errors (a path, a record id).
+    pub id: &'a str,
+    /// The article as given: plain text, HTML or Markdown.
+    pub text: &'a str,
+    /// How to read `text` (`Jsonl` records are unpacked before this).
+    pub format: InputFormat,
+    /// The publisher, when the caller knows it (`--publisher`, a JSONL field).
+    pub publisher: Option<&'a str>,
+    /// Where the article was published, when known.
+    pub url: Option<&'a str>,
+}
+
+/// Settings of the analysis.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Articles larger than this many bytes are refused with an error.
+    pub max_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            max_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Runs the whole pipeline on one article.
+pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
+    if article.text.len() > options.max_bytes.min(u32::MAX as usize) {
+        return Err(Error::TooLarge {
+            input: article.id.to_string(),
+            size: article.text.len(),
+            limit: options.max_bytes,
+        });
+    }
+    let mut extracted = input::extract(article.text, article.format);
+    if extracted.meta.canonical_url.is_none() {
+        extracted.meta.canonical_url = article.url.map(str::to_string);
+    }
+    let doc = Document::new(extracted);
+    let publisher = resolve::publisher::detect(&doc, article.publisher);
+    let origin = resolve::publisher::origin(&doc);
+    let attributions = grammar::find(&doc);
+    let resolution = resolve::resolve(&doc, &attributions);
+    // Secondhand: hedged, or sourced to a publication (outlet or document).
+    let secondhand: Vec<bool> = attributions
+        .iter()
+        .zip(&resolution.sources)
+        .map(|(a, e)| {
+            a.hedged
+                || e.and_then(|e| resolution.entities.get(e)).is_some_and(|e| {
+                    matches!(
+                        e.kind,
+                        resolve::EntityKind::Outlet | resolve::EntityKind::Document
+                    )
+                })
+        })
+        .collect();
+    let graph = graph::build(&attributions, &resolution);
+    let metrics = metrics::compute(&doc, &attributions, &secondhand);
+    Ok(Report::assemble(report::Parts {
+        id: article.id.to_string(),
+        format: article.format,
+        doc,
+        publisher,
+        origin,
+        attributions: &attributions,
+        secondhand: &secondhand,
+        resolution: &resolution,
+        graph: &graph,
+        metrics,
+    }))
+}
