@@ -51,6 +51,7 @@ impl Document {
             links,
             meta,
             hints,
+            source_map: _,
         } = extracted;
         let blocks = blocks::segment(&text, &hints);
         let tokens = tokens::tokenize(&text);

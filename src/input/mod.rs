@@ -128,6 +128,11 @@ pub struct Extracted {
     /// Spans of the text with what the markup said they are, in text order.
     /// Empty for plain text.
     pub hints: Vec<(Span, BlockHint)>,
+    /// Where the text came from in the source: pairs of (offset in `text`,
+    /// offset in the source bytes), increasing in both, each the start of a
+    /// run copied from the source as is. Empty when the text *is* the source
+    /// (plain text). Used to point findings at source lines and columns.
+    pub source_map: Vec<(u32, u32)>,
 }
 
 /// Checks raw bytes and returns them as text.
