@@ -1,10 +1,34 @@
 //! The attribution grammar: finds cue, source and content of every
 //! attribution in a [`Document`].
+//!
+//! Layers, each with one input type (see each module's doc):
+//!
+//! - [`view`]: the document as tokens with lowercase text, lines and
+//!   sentences (input: [`Document`]).
+//! - [`quotes`]: quotation regions per line and their continuation.
+//! - [`phrases`]: nom grammars over `&str` for "according to", "as per",
+//!   "as was noted in", "Indicated in X was that", "First reported by".
+//! - [`cue`]: verb and noun cues over token indices.
+//! - [`source`], [`content`]: the extents of sources and contents.
+//! - [`hedge`]: "reportedly", "allegedly".
+//!
+//! Attributions nested in another's content get `via` (PolNeAR flattens
+//! them; the product keeps them).
+
+pub mod content;
+pub mod cue;
+pub mod hedge;
+pub mod phrases;
+pub mod quotes;
+pub mod source;
+pub mod view;
 
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::span::Span;
+use quotes::Quotes;
+use view::{Sent, View};
 
 /// The construction an attribution was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -42,8 +66,260 @@ pub struct Attribution {
     pub hedged: bool,
 }
 
-/// Finds the attributions of the document, in order of their cue.
-pub fn find(_doc: &Document) -> Vec<Attribution> {
-    // Placeholder until the grammar lands.
-    Vec::new()
+/// An attribution as token ranges, before it becomes byte spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub kind: AttributionKind,
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    pub content: Vec<(usize, usize)>,
+    pub hedged: bool,
 }
+
+impl Found {
+    /// A found attribution, not hedged.
+    pub fn new(
+        kind: AttributionKind,
+        cue: (usize, usize),
+        source: Option<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+    ) -> Found {
+        Found {
+            kind,
+            cue,
+            source,
+            content,
+            hedged: false,
+        }
+    }
+
+    /// Whether token `i` lies in this attribution's cue or source.
+    fn holds(&self, i: usize) -> bool {
+        (self.cue.0 <= i && i < self.cue.1) || self.source.is_some_and(|(a, b)| a <= i && i < b)
+    }
+}
+
+/// Finds the attributions of the document, in order of their cue.
+pub fn find(doc: &Document) -> Vec<Attribution> {
+    let v = View::new(doc);
+    let q = Quotes::new(&v);
+    let mut found: Vec<Found> = Vec::new();
+    for sent in &v.sents {
+        let first = found.len();
+        let mut here = Vec::new();
+        prepositional(&v, &q, sent, &mut here);
+        cue::nouns(&v, &q, sent, &mut here);
+        cue::verbs(&v, &q, sent, &mut here);
+        hedge::hedges(&v, &q, sent, &mut here);
+        for f in here {
+            let clash = found
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|g| (f.cue.0..f.cue.1).any(|i| g.holds(i)));
+            if !clash {
+                found.push(f);
+            }
+        }
+    }
+    found.sort_by_key(|f| f.cue);
+    let all = to_attributions(&v, &found);
+    let keep: Vec<bool> = all
+        .iter()
+        .zip(&found)
+        .map(|(a, f)| a.via.is_none() || chain_worthy(&v, &q, f))
+        .collect();
+    let kept: Vec<Found> = found
+        .into_iter()
+        .zip(&keep)
+        .filter_map(|(f, &k)| k.then_some(f))
+        .collect();
+    to_attributions(&v, &kept)
+}
+
+/// Whether a nested attribution adds a link to a source chain: its source
+/// is a name or a noun phrase (not a pronoun) and it is not the quoted
+/// speaker's own aside inside a direct quotation.
+fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    if b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || matches!(v.w(a), "that" | "which")) {
+        return false;
+    }
+    q.at(f.cue.0).is_none()
+}
+
+/// Converts token ranges to spans and links nested attributions.
+fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = found
+        .iter()
+        .map(|f| Attribution {
+            kind: f.kind,
+            cue: v.span(f.cue.0, f.cue.1),
+            source: f.source.map(|(a, b)| v.span(a, b)),
+            content: f.content.iter().map(|&(a, b)| v.span(a, b)).collect(),
+            via: None,
+            hedged: f.hedged,
+        })
+        .collect();
+    // The innermost other attribution whose content holds the cue. Contents
+    // are bounded by lines, so a window of neighbours suffices.
+    for i in 0..out.len() {
+        let cue = out[i].cue;
+        let lo = i.saturating_sub(24);
+        let hi = (i + 24).min(out.len());
+        let mut best: Option<(usize, u32)> = None;
+        for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
+            if j == i {
+                continue;
+            }
+            for c in &other.content {
+                if c.contains(cue) && best.map_or(true, |(_, len)| c.end - c.start < len) {
+                    best = Some((j, c.end - c.start));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            if out[j].via != Some(i) {
+                out[i].via = Some(j);
+            }
+        }
+    }
+    out
+}
+
+/// Maps a phrase parser's byte length at token `i` back to a token end.
+fn tokens_covering(v: &View, i: usize, len: usize, end: usize) -> Option<usize> {
+    let start = v.toks.get(i)?.span.start();
+    let stop = start + len;
+    let mut k = i;
+    while k < end && v.toks.get(k)?.span.end() <= stop {
+        k += 1;
+    }
+    (k > i).then_some(k)
+}
+
+/// The sentence text from token `i`, lowercased, for the phrase parsers.
+fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
+    let a = v.toks.get(i).map_or(0, |t| t.span.start());
+    let b = v.span(i, sent.end).end();
+    v.lower.get(a..b).unwrap_or("")
+}
+
+/// Prepositional and passive cues of a sentence: "according to X",
+/// "as per X", "per X", "as was noted in X", "Indicated in X was that",
+/// "First reported by X, …".
+fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
+    let mut i = sent.start;
+    while i < sent.end {
+        if !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let text = rest(v, i, sent);
+        let at_start = (sent.start..i).all(|k| !v.is_word(k));
+        let found = if let Some(n) = phrases::run(phrases::according_to, text)
+            .or_else(|| phrases::run(phrases::as_per, text))
+        {
+            tokens_covering(v, i, n, sent.end)
+                .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
+        } else if v.w(i) == "per"
+            && (at_start || v.is_punct(i.wrapping_sub(1), ","))
+            && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
+        {
+            around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
+        } else if let Some(n) = phrases::run(phrases::as_was, text) {
+            tokens_covering(v, i, n, sent.end)
+                .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::Passive))
+        } else if at_start {
+            phrases::run(phrases::passive_front, text)
+                .and_then(|n| tokens_covering(v, i, n, sent.end))
+                .and_then(|ce| passive_front(v, q, sent, (i, ce)))
+        } else {
+            None
+        };
+        match found {
+            Some(f) => {
+                i = f.cue.1;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+use crate::lexicon::cues::{self, Class};
+
+/// "according to NP, C" / "C, according to NP" / "C, as was noted in NP":
+/// the source runs to a comma or the sentence end, the content is the rest
+/// of the sentence on either side.
+fn around_np(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    cue: (usize, usize),
+    kind: AttributionKind,
+) -> Option<Found> {
+    let (cs, ce) = cue;
+    let mut e = ce;
+    while e < sent.end && e - ce < source::MAX_NP + 6 && !v.is_punct(e, ",") && !v.is_quote(e) {
+        if matches!(v.raw(e), ";" | "—" | "(" | ":") {
+            break;
+        }
+        e += 1;
+    }
+    let mut se = e;
+    while se > ce && !v.is_word(se - 1) {
+        se -= 1;
+    }
+    if se == ce {
+        return None;
+    }
+    let src = (ce, se);
+    let mut content = Vec::new();
+    if let Some(p) = content::backward(v, q, sent, cs) {
+        content.push(p);
+    }
+    if e < sent.end && v.is_punct(e, ",") {
+        if let Some(p) = content::forward(v, q, sent, e + 1) {
+            content.extend(p);
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Found::new(kind, cue, Some(src), content))
+}
+
+/// "Indicated in NP was that C" and "First reported by NP, C".
+fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Option<Found> {
+    let (_, ce) = cue;
+    let mut e = ce;
+    while e < sent.end && e - ce < source::MAX_NP {
+        if v.is_punct(e, ",") {
+            let content = content::forward(v, q, sent, e + 1)?;
+            return Some(Found::new(
+                AttributionKind::ReportedBy,
+                cue,
+                Some((ce, e)),
+                content,
+            ));
+        }
+        if let Some(n) = phrases::run(phrases::was_that, rest(v, e, sent)) {
+            let c = tokens_covering(v, e, n, sent.end)?;
+            let content = content::forward(v, q, sent, c)?;
+            return Some(Found::new(
+                AttributionKind::Passive,
+                cue,
+                Some((ce, e)),
+                content,
+            ));
+        }
+        e += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

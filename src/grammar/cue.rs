@@ -1,0 +1,526 @@
+//! Verb and noun cues: the verb group around a cue verb, what follows it
+//! (recipient, time and medium phrases, the complementizer) and the order
+//! of source, cue and content around it.
+//!
+//! Input type of this layer: the [`View`] and token indices of one
+//! sentence; look-left and look-right windows are bounded by the sentence.
+
+use super::content;
+use super::quotes::Quotes;
+use super::source;
+use super::view::{Sent, View};
+use super::{AttributionKind, Found};
+use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
+
+/// The most tokens of a verb group left of its verb ("has not yet said").
+const MAX_GROUP: usize = 5;
+/// The most tokens of a recipient ("told the committee's members").
+const MAX_RECIPIENT: usize = 7;
+
+/// Whether token `i` is the `t` of a split "n’t".
+fn is_nt(v: &View, i: usize) -> bool {
+    v.w(i) == "t"
+        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && v.w(i.wrapping_sub(2)).ends_with('n')
+}
+
+/// Whether token `i` may stand in a verb group before its verb.
+fn group_word(v: &View, i: usize) -> bool {
+    let w = v.w(i);
+    if !v.is_word(i) {
+        // The apostrophe of "n’t".
+        return matches!(v.raw(i), "’" | "'") && is_nt(v, i + 1);
+    }
+    cues::is(Class::Aux, w)
+        || cues::is(Class::Neg, w)
+        || cues::is(Class::Adverb, w)
+        || is_nt(v, i)
+        || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(i))
+        || w == "didn"
+        || w == "doesn"
+        || w == "don"
+        || w == "hasn"
+        || w == "haven"
+        || w == "wasn"
+        || w == "wouldn"
+        || w == "couldn"
+}
+
+/// group_start := (aux | neg | adverb)* before the verb at `i`
+pub fn group_start(v: &View, lo: usize, i: usize) -> usize {
+    let mut s = i;
+    while s > lo && i - s < MAX_GROUP && group_word(v, s - 1) {
+        s -= 1;
+    }
+    // Never start on a bare adverb that has no verb word after it in the group.
+    s
+}
+
+/// Whether the verb group `[gs, i)` holds a form of "be" (a passive or a
+/// progressive).
+fn has_be(v: &View, gs: usize, i: usize) -> bool {
+    (gs..i).any(|k| {
+        matches!(
+            v.w(k),
+            "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being"
+        )
+    })
+}
+
+/// Skips a time phrase at `i` ("on Monday", "last week", "Tuesday",
+/// "earlier this month"): the index after it.
+pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
+    let mut k = i;
+    let start = i;
+    while k < end && k - start < 4 {
+        let w = v.w(k);
+        if cues::is(Class::Time, w)
+            || (k == start && matches!(w, "on" | "in" | "at" | "this" | "earlier" | "late"))
+            || (k > start && matches!(w, "this" | "that" | "next" | "the"))
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // A time phrase must end on a time word.
+    while k > start && !cues::is(Class::Time, v.w(k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
+/// medium := ("in" | "on" | "during") [det] [adj] MEDIUM ["with" NP]
+/// ("in a statement", "on Twitter"): the index after it, if there is one.
+fn skip_medium(v: &View, i: usize, end: usize) -> Option<usize> {
+    if !matches!(v.w(i), "in" | "on" | "during" | "via" | "through") {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k - i <= 4 {
+        if cues::is(Class::Medium, v.w(k)) {
+            return Some(k + 1);
+        }
+        if !v.is_word(k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Skips a recipient after a verb of telling ("told reporters", "told the
+/// Post on Monday"): the index after it.
+fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end && k - i < MAX_RECIPIENT {
+        let w = v.w(k);
+        if v.is_quote(k)
+            || matches!(w, "," | ":" | ";" | "—" | "." | "to")
+            || cues::is(Class::Complementizer, w)
+            || matches!(w, "about" | "of" | "in" | "on" | "during")
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The start of the content after the cue ends at `c`, for a cue class:
+/// `None` where the class needs something that is not there.
+fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> Option<usize> {
+    let mut c = c;
+    while c < end && matches!(v.raw(c), "," | ":") {
+        c += 1;
+    }
+    if c >= end || !(v.is_word(c) || v.is_quote(c)) {
+        return None;
+    }
+    let w = v.w(c);
+    let strong = cues::is(Class::Complementizer, w) || v.is_quote(c);
+    match class {
+        CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
+        CueClass::Speech | CueClass::Tell | CueClass::Belief => {
+            if w == "to" && class != CueClass::Tell {
+                return None;
+            }
+            if !strong && cues::is(Class::Preposition, w) && w != "to" {
+                return None;
+            }
+            Some(c)
+        }
+        CueClass::Evidence => {
+            (strong || cues::is(Class::Determiner, w) || v.is_cap(c) || w == "no").then_some(c)
+        }
+        CueClass::Attitude => {
+            (!cues::is(Class::Preposition, w) || w == "as" || w == "for").then_some(c)
+        }
+    }
+}
+
+/// What ends the cue at `i` and what follows it.
+struct After {
+    /// One past the cue.
+    cue_end: usize,
+    /// Where content may start (after recipient and time phrases).
+    next: usize,
+}
+
+/// Reads the particle, linking preposition, medium phrase, colon, time
+/// phrase and recipient after the cue verb at `i`.
+fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
+    let mut cue_end = i + 1;
+    if let Some(p) = vf.particle {
+        if v.w(cue_end) != p {
+            return None;
+        }
+        cue_end += 1;
+    }
+    // Adverbs right after the verb ("said repeatedly").
+    while cue_end < end && v.w(cue_end).ends_with("ly") && v.w(cue_end).len() > 4 {
+        cue_end += 1;
+    }
+    let mut next = skip_time(v, cue_end, end);
+    if let Some(m) = skip_medium(v, next, end) {
+        cue_end = m;
+        next = skip_time(v, m, end);
+    }
+    let link = v.w(next);
+    if cues::is(Class::Link, link)
+        && next == cue_end
+        && vf.class != CueClass::Intent
+        && skip_time(v, next + 1, end) == next + 1
+    {
+        cue_end = next + 1;
+        next = cue_end;
+    }
+    if vf.class == CueClass::Tell {
+        next = skip_recipient(v, next, end);
+        next = skip_time(v, next, end);
+    }
+    if v.is_punct(next, ":") && next == cue_end {
+        cue_end += 1;
+        next += 1;
+    }
+    Some(After { cue_end, next })
+}
+
+/// Finds the verb cues of a sentence.
+pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
+    let first_new = out.len();
+    for i in sent.start..sent.end {
+        if !v.is_word(i) {
+            continue;
+        }
+        let Some(vf) = cues::verb(v.w(i)) else {
+            continue;
+        };
+        if out
+            .get(first_new..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|f| f.cue.0 <= i && i < f.cue.1)
+        {
+            continue;
+        }
+        if let Some(f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+            out.push(f);
+        }
+    }
+}
+
+/// The attribution a cue verb at `i` makes, if any.
+fn verb_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    i: usize,
+    vf: VerbForm,
+    earlier: &[Found],
+) -> Option<Found> {
+    // Capitalised mid-sentence: a name ("Hope Hicks").
+    let prev_open = i > sent.start && (v.is_open_quote(i - 1) || !v.is_word(i - 1));
+    if v.is_cap(i) && i > sent.start && !prev_open {
+        return None;
+    }
+    // "reported receiving": an experience, not a report.
+    if vf.lemma == "report" && v.w(i + 1).ends_with("ing") {
+        return None;
+    }
+    let gs = group_start(v, sent.start, i);
+    let prev = v.w(i.wrapping_sub(1));
+    // An infinitive belongs to the verb before it ("declined to say").
+    if vf.form == Form::Base && i > sent.start && prev == "to" {
+        return None;
+    }
+    let after = read_after(v, vf, i, sent.end)?;
+    let be = has_be(v, gs, i);
+    let passive = be && matches!(vf.form, Form::Ed | Form::Participle);
+    if passive {
+        return passive_cue(v, q, sent, gs, i, after);
+    }
+    let participial = vf.form == Form::Ing && !be;
+    if participial {
+        let before = v.w(gs.wrapping_sub(1));
+        if !(v.is_punct(gs.wrapping_sub(1), ",")
+            || matches!(before, "while" | "after" | "before" | "when"))
+        {
+            return None;
+        }
+        let c = content_start(v, vf.class, after.next, sent.end)?;
+        let content = content::forward(v, q, sent, c)?;
+        let src = earlier
+            .iter()
+            .rev()
+            .find_map(|f| f.source)
+            .or_else(|| source::sentence_subject(v, sent, gs));
+        return Some(Found::new(
+            AttributionKind::Verb,
+            (gs, after.cue_end),
+            src,
+            content,
+        ));
+    }
+    // A bare -ed or base form directly after a determiner, a possessive or
+    // a preposition is a noun or an adjective ("the reported deal", "his
+    // comments", "fears of").
+    if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
+        return None;
+    }
+    finite_cue(v, q, sent, (gs, i), vf, after, earlier)
+}
+
+/// Whether the word at `k` before a bare cue word makes it a noun or an
+/// adjective rather than a verb.
+fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
+    let w = v.w(k);
+    if cues::is(Class::Determiner, w)
+        || matches!(
+            w,
+            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "s"
+        )
+        || (cues::is(Class::Preposition, w) && w != "to")
+    {
+        return true;
+    }
+    if !matches!(vf.form, Form::Base | Form::S) {
+        return false;
+    }
+    // A base or -s form needs a subject that reads as one: a pronoun, a
+    // name, a plural or a relative.
+    let subject_like = cues::is(Class::Pronoun, w)
+        || v.is_cap(k)
+        || matches!(w, "that" | "which" | "who" | "people" | "polls" | "voters")
+        || (w.ends_with('s') && !w.ends_with("ss"));
+    !subject_like || cues::verb(w).is_some_and(|f| f.form != Form::S)
+}
+
+/// A finite cue verb: "X said (that) …", "…, X said.", "…, said X."
+fn finite_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    (gs, i): (usize, usize),
+    vf: VerbForm,
+    after: After,
+    earlier: &[Found],
+) -> Option<Found> {
+    let cue = (gs, after.cue_end);
+    let left_punct = gs > sent.start && !v.is_word(gs - 1);
+    // Inverted: "…,” said X." or "Said X, “…”"
+    let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)
+        && gs == i
+        && (gs == sent.start || left_punct)
+        && matches!(vf.form, Form::Ed | Form::Past | Form::S);
+    if inverted_ok {
+        if let Some(src) = source::after_cue(v, sent, after.cue_end) {
+            let until = if gs > sent.start { gs - 1 } else { gs };
+            let mut content: Vec<_> = content::backward(v, q, sent, until).into_iter().collect();
+            more_after(v, q, sent, src.1, &mut content);
+            if !content.is_empty() {
+                return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+            }
+        }
+    }
+    // "… and said …": the subject of the sentence.
+    let coordinated = gs > sent.start && matches!(v.w(gs - 1), "and" | "but" | "then");
+    let src = if coordinated {
+        earlier
+            .iter()
+            .rev()
+            .find_map(|f| f.source)
+            .or_else(|| source::sentence_subject(v, sent, gs - 1))
+    } else {
+        source::subject_before(v, sent, gs)
+    };
+    let src = src?;
+    // Content before the source: "“…,” Trump said in August."
+    let before = if src.0 > sent.start
+        && !coordinated
+        && (v.is_punct(src.0 - 1, ",") || v.is_close_quote(src.0 - 1))
+    {
+        content::backward(v, q, sent, src.0)
+    } else {
+        None
+    };
+    let strong_next = v.is_quote(after.next)
+        || v.is_punct(after.next, ":")
+        || cues::is(Class::Complementizer, v.w(after.next));
+    if let Some(piece) = before {
+        if !strong_next {
+            let mut content = vec![piece];
+            more_after(v, q, sent, after.next, &mut content);
+            return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+        }
+    }
+    let c = content_start(v, vf.class, after.next, sent.end)
+        .or_else(|| look_ahead(v, vf.class, after.next, sent.end))?;
+    let content = content::forward(v, q, sent, c)?;
+    Some(Found::new(AttributionKind::Verb, cue, Some(src), content))
+}
+
+/// Looks past adjuncts ("on Friday during a news conference") for the
+/// complementizer, quotation or colon that starts the content.
+fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usize> {
+    if !matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Belief) {
+        return None;
+    }
+    let mut k = from;
+    while k < end && k - from < 12 {
+        let w = v.w(k);
+        if w == "that" || v.is_open_quote(k) {
+            return Some(k);
+        }
+        if v.is_punct(k, ":") {
+            return Some(k + 1);
+        }
+        if v.is_punct(k, ",") && v.is_open_quote(k + 1) {
+            return Some(k + 1);
+        }
+        if cues::verb(w).is_some() || cues::is(Class::Aux, w) || matches!(w, ";" | "." | "(") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The pieces after a mid-sentence tag ("“A,” she said, “B.”") and the
+/// quoted sentences that follow a tag at the sentence end.
+fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(usize, usize)>) {
+    let mut k = k;
+    while k < sent.end && !v.is_word(k) && !v.is_quote(k) {
+        k += 1;
+    }
+    if k < sent.end {
+        if v.is_punct(k.wrapping_sub(1), ",") || v.is_open_quote(k) {
+            if let Some(p) = content::forward(v, q, sent, k) {
+                content.extend(p);
+            }
+        }
+        return;
+    }
+    let quoted = content.first().is_some_and(|&(a, _)| v.is_open_quote(a));
+    if quoted {
+        content::following_quotes(v, q, sent, content);
+    }
+}
+
+/// A be-passive: "is expected to …", "was announced", "is said to" (a
+/// hedge); the source is null.
+fn passive_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    gs: usize,
+    i: usize,
+    after: After,
+) -> Option<Found> {
+    let w = v.w(i);
+    let next = after.next;
+    let hedge_word = matches!(
+        w,
+        "said" | "believed" | "thought" | "reported" | "understood" | "rumored" | "alleged"
+    );
+    // "X is said to be", "it is understood that": a hedge over the sentence.
+    if hedge_word && (v.w(next) == "to" || (v.w(gs.wrapping_sub(1)) == "it" && v.w(next) == "that"))
+    {
+        let start = super::hedge::clause_start(v, sent);
+        let content = content::forward(v, q, sent, start)?;
+        let mut f = Found::new(AttributionKind::Hedge, (gs, after.cue_end), None, content);
+        f.hedged = true;
+        return Some(f);
+    }
+    if v.w(next) == "by" || !matches!(v.w(next), "to" | "that") {
+        return None;
+    }
+    let content = content::forward(v, q, sent, next)?;
+    Some(Found::new(
+        AttributionKind::Verb,
+        (gs, after.cue_end),
+        None,
+        content,
+    ))
+}
+
+/// Noun cues followed by `that`: "X's claim that …", "the view that …".
+pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
+    for i in sent.start..sent.end {
+        if !v.is_word(i) || !cues::noun(v.w(i)) || v.w(i + 1) != "that" {
+            continue;
+        }
+        // "that" must open a clause, not a relative ("the claim that he made").
+        let Some(content) = content::forward(v, q, sent, i + 1) else {
+            continue;
+        };
+        let src = if matches!(v.raw(i.wrapping_sub(2)), "’" | "'") && v.w(i - 1) == "s" {
+            source::left_np(v, sent.start, i - 2).map(|(a, _)| (a, i))
+        } else if matches!(
+            v.w(i.wrapping_sub(1)),
+            "his" | "her" | "their" | "its" | "my" | "our"
+        ) {
+            Some((i - 1, i))
+        } else {
+            None
+        };
+        out.push(Found::new(AttributionKind::Noun, (i, i + 1), src, content));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::input::{extract, InputFormat};
+
+    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
+        let doc = Document::new(extract(text, InputFormat::Text));
+        let v = View::new(&doc);
+        f(&v)
+    }
+
+    #[test]
+    fn verb_group_takes_auxiliaries_negation_and_also() {
+        with("He has also not said it.", |v| {
+            assert_eq!(group_start(v, 0, 4), 1);
+        });
+        with("She didn’t say it.", |v| {
+            assert_eq!(group_start(v, 0, 4), 1);
+        });
+    }
+
+    #[test]
+    fn time_phrases_are_skipped() {
+        with("said on Monday that", |v| assert_eq!(skip_time(v, 1, 4), 3));
+        with("said last week that", |v| assert_eq!(skip_time(v, 1, 4), 3));
+        with("said on the plan", |v| assert_eq!(skip_time(v, 1, 4), 1));
+    }
+
+    #[test]
+    fn recipients_are_skipped() {
+        with("told the committee that", |v| {
+            assert_eq!(skip_recipient(v, 1, 4), 3)
+        });
+    }
+}

@@ -1,0 +1,271 @@
+//! Source noun phrases: the subject left of a cue, the phrase after an
+//! inverted cue ("…, said X, a spokesman for Y.") and a sentence's subject.
+//!
+//! Input type of this layer: the [`View`] and token indices; every walk is
+//! bounded by the sentence and by [`MAX_NP`] tokens.
+
+use super::view::{Sent, View};
+use crate::lexicon::cues::{self, Class};
+
+/// The longest source phrase we read, in tokens.
+pub const MAX_NP: usize = 14;
+
+/// Abbreviations whose full stop stays inside a name ("Sen. Smith").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "pres", "adm", "maj", "atty", "u", "s", "n", "k", "d", "r", "inc", "co",
+    "corp",
+];
+
+/// Whether token `i` may sit inside a noun phrase read leftwards, where
+/// `head` says it is the phrase's last word.
+fn np_token(v: &View, i: usize, head: bool) -> bool {
+    let w = v.w(i);
+    if v.is_word(i) {
+        if cues::is(Class::Boundary, w) || cues::is(Class::Aux, w) || cues::is(Class::Neg, w) {
+            // "and" joins two names ("Smith and Jones").
+            return w == "and" && v.is_cap(i + 1) && v.is_cap(i.wrapping_sub(1));
+        }
+        if let Some(vf) = cues::verb(w) {
+            // A noun that is also a verb: "the report", "the Post report".
+            if matches!(vf.form, cues::Form::Base | cues::Form::S)
+                && (head || cues::is(Class::Determiner, v.w(i.wrapping_sub(1))))
+            {
+                return true;
+            }
+            // "a person briefed on the talks", "people familiar with"
+            return vf.form != cues::Form::S
+                && i > 0
+                && cues::anonymous_head(v.w(i - 1))
+                && !v.is_punct(i + 1, ",");
+        }
+        return true;
+    }
+    match v.raw(i) {
+        "’" | "'" => v.w(i + 1) == "s" && v.is_word(i.wrapping_sub(1)),
+        "." => TITLES.contains(&v.w(i.wrapping_sub(1))) && v.is_word(i + 1),
+        "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
+        _ => false,
+    }
+}
+
+/// The noun phrase that ends just before token `end`, read leftwards but
+/// not past `lo`: `(start, end)`.
+pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
+    if end == 0 || end <= lo || !v.is_word(end - 1) {
+        return None;
+    }
+    let last = v.w(end - 1);
+    if cues::is(Class::Pronoun, last) || matches!(last, "which" | "that" | "who") {
+        return Some((end - 1, end));
+    }
+    let mut start = end;
+    while start > lo && end - start < MAX_NP && np_token(v, start - 1, start == end) {
+        start -= 1;
+    }
+    trim_np_start(v, start, end)
+}
+
+/// Drops leading connectives, time words and prepositional openers
+/// ("On Monday the mayor" gives "the mayor").
+fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize)> {
+    while start < end {
+        let w = v.w(start);
+        if !v.is_word(start)
+            || cues::is(Class::Time, w)
+            || matches!(w, "however" | "also" | "then" | "now" | "instead" | "still")
+        {
+            start += 1;
+            continue;
+        }
+        if cues::is(Class::Preposition, w) {
+            // Restart at the last determiner or pronoun inside, else drop
+            // the preposition and its object's first word.
+            let det = (start + 1..end)
+                .rev()
+                .find(|&k| cues::is(Class::Determiner, v.w(k)) || cues::is(Class::Pronoun, v.w(k)));
+            match det {
+                Some(d) if d > start => start = d,
+                _ => start += 2,
+            }
+            continue;
+        }
+        break;
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The source before a cue whose verb group starts at `gs`, with
+/// comma-enclosed descriptions ("X, a spokesperson for Y, argued").
+pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)> {
+    if gs <= sent.start {
+        return None;
+    }
+    if v.is_punct(gs - 1, ",") {
+        return appositive(v, sent, gs - 1);
+    }
+    left_np(v, sent.start, gs)
+}
+
+/// "NAME , DESCRIPTION ," ending with the comma at `comma`: the whole
+/// phrase, or only NAME before a relative clause.
+fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
+    let lo = comma.saturating_sub(MAX_NP).max(sent.start);
+    let mut k = comma;
+    while k > lo {
+        k -= 1;
+        if v.is_punct(k, ",") {
+            break;
+        }
+        if !v.is_word(k) && !np_token(v, k, false) {
+            return None;
+        }
+    }
+    if k == lo && !v.is_punct(k, ",") || k + 1 >= comma {
+        return None;
+    }
+    let (s, e) = left_np(v, sent.start, k)?;
+    if matches!(v.w(k + 1), "who" | "which" | "whose") {
+        return Some((s, e));
+    }
+    // The description must itself read as a noun phrase.
+    let (ds, _) = left_np(v, k + 1, comma)?;
+    (ds == k + 1).then_some((s, comma + 1))
+}
+
+/// The source after an inverted cue starting at `from`: up to the sentence
+/// end, a relative or -ing clause, a dash or a new quotation.
+pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
+    let mut end = from;
+    while end < sent.end && end - from < MAX_NP + 6 {
+        let w = v.w(end);
+        if v.is_open_quote(end) || matches!(w, ";" | "—" | "–" | "(" | ":") {
+            break;
+        }
+        if v.is_punct(end, ",") {
+            let next = v.w(end + 1);
+            if matches!(next, "who" | "which" | "whose" | "and" | "but" | "as")
+                || next.ends_with("ing")
+                || v.is_open_quote(end + 1)
+                || cues::is(Class::Time, next)
+            {
+                break;
+            }
+        }
+        if v.is_word(end) && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed))
+            || matches!(w, "that" | "to")
+        {
+            return None;
+        }
+        end += 1;
+    }
+    while end > from && !v.is_word(end - 1) {
+        end -= 1;
+    }
+    if end == from || end - from > MAX_NP + 4 {
+        return None;
+    }
+    if !(v.is_cap(from)
+        || cues::is(Class::Pronoun, v.w(from))
+        || cues::is(Class::Determiner, v.w(from))
+        || v.is_word(from))
+    {
+        return None;
+    }
+    Some((from, end))
+}
+
+/// The subject of a sentence: its first noun phrase, before the first verb.
+pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, usize)> {
+    let mut s = sent.start;
+    while s < before && !v.is_word(s) {
+        s += 1;
+    }
+    let mut e = s;
+    while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    trim_np_start(v, s, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::input::{extract, InputFormat};
+
+    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
+        let doc = Document::new(extract(text, InputFormat::Text));
+        let v = View::new(&doc);
+        f(&v)
+    }
+
+    fn words(v: &View, s: Option<(usize, usize)>) -> String {
+        s.map(|(a, b)| v.span(a, b).text(v.text).to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn subject_takes_titles_and_possessives() {
+        with("Yesterday, Sen. Ann Lee’s office said so.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, subject_before(v, &sent, 9)),
+                "Sen. Ann Lee’s office"
+            );
+        });
+    }
+
+    #[test]
+    fn appositive_descriptions_stay_in_the_source() {
+        with(
+            "Jo Park, a spokesperson for the club, argued that it was fine.",
+            |v| {
+                let sent = v.sents[0];
+                let gs = 9;
+                assert_eq!(v.w(gs), "argued");
+                assert_eq!(
+                    words(v, subject_before(v, &sent, gs)),
+                    "Jo Park, a spokesperson for the club,"
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn relative_clauses_leave_the_source() {
+        with(
+            "One aide, who spoke on condition of anonymity, said no.",
+            |v| {
+                let sent = v.sents[0];
+                assert_eq!(v.w(10), "said");
+                assert_eq!(words(v, subject_before(v, &sent, 10)), "One aide");
+            },
+        );
+    }
+
+    #[test]
+    fn inverted_sources_run_to_the_sentence_end() {
+        with("“No,” said Jo Park, a spokesman for the club.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, after_cue(v, &sent, 5)),
+                "Jo Park, a spokesman for the club"
+            );
+        });
+    }
+
+    #[test]
+    fn anonymous_sources_keep_their_participle() {
+        with("A person briefed on the talks said it failed.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, subject_before(v, &sent, 6)),
+                "A person briefed on the talks"
+            );
+        });
+    }
+}
