@@ -36,14 +36,7 @@ pub fn groups() -> &'static [Group] {
 
 /// Parses `KIND WORD WORD ... | EXAMPLE`; comments and blank lines give `None`.
 fn parse_line(line: &'static str) -> Option<Group> {
-    let line = line.trim();
-    if line.is_empty() || line.starts_with('#') {
-        return None;
-    }
-    let (body, example) = match line.split_once(" | ") {
-        Some((b, e)) => (b, Some(e.trim())),
-        None => (line, None),
-    };
+    let (body, example) = super::chrome::entry_and_example(line)?;
     let mut words = body.split_whitespace();
     let kind = words.next()?;
     Some(Group {

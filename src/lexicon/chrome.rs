@@ -48,16 +48,22 @@ pub fn entries() -> &'static [Entry] {
     ENTRIES.get_or_init(|| DATA.lines().filter_map(parse_line).collect())
 }
 
-/// Parses `KIND PHRASE | EXAMPLE`; comments and blank lines give `None`.
-fn parse_line(line: &'static str) -> Option<Entry> {
+/// Splits a data line `ENTRY | EXAMPLE` into its entry and example;
+/// comments (`#`) and blank lines give `None`. Shared by the lexicon files.
+pub(crate) fn entry_and_example(line: &str) -> Option<(&str, Option<&str>)> {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return None;
     }
-    let (body, example) = match line.split_once(" | ") {
-        Some((b, e)) => (b, Some(e.trim())),
+    Some(match line.split_once(" | ") {
+        Some((b, e)) => (b.trim(), Some(e.trim())),
         None => (line, None),
-    };
+    })
+}
+
+/// Parses `KIND PHRASE | EXAMPLE`; comments and blank lines give `None`.
+fn parse_line(line: &'static str) -> Option<Entry> {
+    let (body, example) = entry_and_example(line)?;
     let (kind, phrase) = body.split_once(' ')?;
     let kind = match kind {
         "line" => EntryKind::Line,
@@ -96,9 +102,18 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Number of words of a normalised text.
-fn word_count(norm: &str) -> usize {
-    norm.split(' ').filter(|w| !w.is_empty()).count()
+/// Number of words (runs of letters and digits) of a text.
+pub fn word_count(text: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
 }
 
 /// Whether `norm` starts with `phrase` at a word boundary.
@@ -122,12 +137,11 @@ pub fn is_chrome(block: &str) -> bool {
     })
 }
 
-/// Whether the block ends with sentence punctuation (after closing quotes
-/// and brackets).
-fn ends_sentence(block: &str) -> bool {
-    block
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+/// Whether the text ends with sentence punctuation, closing quotes and
+/// brackets aside.
+pub fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»'])
         .ends_with(['.', '!', '?', '…'])
 }
 
