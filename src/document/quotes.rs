@@ -53,14 +53,17 @@ struct Open {
     start: usize,
     piece_start: usize,
     pieces: Vec<Span>,
+    /// Opened by a straight mark (`"`, `'`) rather than a typographic one.
+    straight: bool,
 }
 
 impl Open {
-    fn new(start: usize) -> Open {
+    fn new(start: usize, straight: bool) -> Open {
         Open {
             start,
             piece_start: start,
             pieces: Vec::new(),
+            straight,
         }
     }
 
@@ -75,74 +78,132 @@ impl Open {
     }
 }
 
+/// The pairing state: an outer double quotation (the only one carried
+/// across paragraphs), one nested double quotation, one single quotation.
+struct Pairer<'t> {
+    text: &'t str,
+    out: Vec<Quotation>,
+    outer: Option<Open>,
+    inner: Option<Open>,
+    single: Option<Open>,
+}
+
+impl Pairer<'_> {
+    /// Starts a paragraph: an outer quotation left open continues when the
+    /// paragraph starts with an opening mark of its style, else it ends
+    /// unclosed at `prev_end`. Returns whether the first token was used.
+    fn start_block(&mut self, first: Option<&Token>, prev_end: usize) -> bool {
+        let Some(mut open) = self.outer.take() else {
+            return false;
+        };
+        let continues = first.is_some_and(|t| {
+            mark(self.text, t) == Some(Family::Double)
+                && is_straight(self.text, t) == open.straight
+                && role(self.text, t, Family::Double, false) == Some(Role::Open)
+        });
+        match first.filter(|_| continues) {
+            Some(t) => {
+                open.pieces.push(Span::new(open.piece_start, prev_end));
+                open.piece_start = t.span.start();
+                self.outer = Some(open);
+                true
+            }
+            None => {
+                self.out.push(open.finish(prev_end, false));
+                false
+            }
+        }
+    }
+
+    /// Reads one double quotation mark.
+    fn double(&mut self, t: &Token) {
+        let straight = is_straight(self.text, t);
+        let same_open = [&self.outer, &self.inner]
+            .iter()
+            .any(|o| o.as_ref().is_some_and(|o| o.straight == straight));
+        match role(self.text, t, Family::Double, same_open) {
+            Some(Role::Open) => {
+                let open = Some(Open::new(t.span.start(), straight));
+                if self.outer.is_none() {
+                    self.outer = open;
+                } else {
+                    // Nested, or a stray opening inside: at most one level.
+                    self.inner = open;
+                }
+            }
+            Some(Role::Close) => {
+                let inner_matches = self.inner.as_ref().is_some_and(|o| o.straight == straight);
+                let outer_matches = self.outer.as_ref().is_some_and(|o| o.straight == straight);
+                if inner_matches || (self.inner.is_some() && !outer_matches) {
+                    if let Some(open) = self.inner.take() {
+                        self.out.push(open.finish(t.span.end(), true));
+                    }
+                } else if let Some(open) = self.outer.take() {
+                    self.out.push(open.finish(t.span.end(), true));
+                    self.inner = None;
+                    self.single = None;
+                }
+            }
+            None => {}
+        }
+    }
+
+    /// Reads one single quotation mark (or apostrophe).
+    fn single(&mut self, t: &Token) {
+        match (
+            role(self.text, t, Family::Single, self.single.is_some()),
+            self.single.take(),
+        ) {
+            (Some(Role::Open), _) => self.single = Some(Open::new(t.span.start(), true)),
+            (Some(Role::Close), Some(open)) => self.out.push(open.finish(t.span.end(), true)),
+            (_, open) => self.single = open,
+        }
+    }
+
+    /// Ends a paragraph: nested and single quotations left open are
+    /// dropped; the outer one waits for the next paragraph.
+    fn end_block(&mut self) {
+        self.inner = None;
+        self.single = None;
+    }
+}
+
 /// Pairs the quotation marks of the text.
 pub fn pair(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Quotation> {
-    let mut out = Vec::new();
-    // A double quotation left open at the end of the previous paragraph,
-    // with that paragraph's end.
-    let mut carried: Option<(Open, usize)> = None;
+    let mut p = Pairer {
+        text,
+        out: Vec::new(),
+        outer: None,
+        inner: None,
+        single: None,
+    };
+    let mut prev_end = 0;
     for block in blocks.iter().filter(|b| b.kind != BlockKind::Chrome) {
         let lo = tokens.partition_point(|t| t.span.start < block.span.start);
         let hi = tokens.partition_point(|t| t.span.start < block.span.end);
         let toks = tokens.get(lo..hi.max(lo)).unwrap_or(&[]);
-        let mut double: Option<Open> = None;
-        let mut skip_first = false;
-        if let Some((open, prev_end)) = carried.take() {
-            let first = toks.first().filter(|t| {
-                mark(text, t).is_some_and(|f| f == Family::Double)
-                    && role(text, t, Family::Double, false) == Some(Role::Open)
-            });
-            match first {
-                Some(t) => {
-                    let mut open = open;
-                    open.pieces.push(Span::new(open.piece_start, prev_end));
-                    open.piece_start = t.span.start();
-                    double = Some(open);
-                    skip_first = true;
-                }
-                None => out.push(open.finish(prev_end, false)),
+        let used = p.start_block(toks.first(), prev_end);
+        for t in toks.iter().skip(usize::from(used)) {
+            match mark(text, t) {
+                Some(Family::Double) => p.double(t),
+                Some(Family::Single) => p.single(t),
+                None => {}
             }
         }
-        let mut single: Option<Open> = None;
-        for t in toks.iter().skip(usize::from(skip_first)) {
-            let Some(family) = mark(text, t) else {
-                continue;
-            };
-            let is_open = match family {
-                Family::Double => double.is_some(),
-                Family::Single => single.is_some(),
-            };
-            let Some(r) = role(text, t, family, is_open) else {
-                continue;
-            };
-            let state = match family {
-                Family::Double => &mut double,
-                Family::Single => &mut single,
-            };
-            match (r, state.take()) {
-                (Role::Open, None) => *state = Some(Open::new(t.span.start())),
-                (Role::Open, Some(prev)) => {
-                    if family == Family::Double {
-                        out.push(prev.finish(trimmed_end(text, t.span.start()), false));
-                    }
-                    *state = Some(Open::new(t.span.start()));
-                }
-                (Role::Close, Some(open)) => {
-                    out.push(open.finish(t.span.end(), true));
-                    if family == Family::Double {
-                        single = None;
-                    }
-                }
-                (Role::Close, None) => {}
-            }
-        }
-        carried = double.map(|open| (open, block.span.end()));
+        p.end_block();
+        prev_end = block.span.end();
     }
-    if let Some((open, end)) = carried {
-        out.push(open.finish(end, false));
+    if let Some(open) = p.outer.take() {
+        p.out.push(open.finish(prev_end, false));
     }
+    let mut out = p.out;
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// Whether a mark is a straight one (`"`, `'`).
+fn is_straight(text: &str, t: &Token) -> bool {
+    matches!(t.span.text(text), "\"" | "'")
 }
 
 /// The family of a quotation mark token, if it is one.
@@ -217,11 +278,6 @@ fn role(text: &str, t: &Token, family: Family, is_open: bool) -> Option<Role> {
             }
         }
     }
-}
-
-/// The offset `at`, moved back over white space.
-fn trimmed_end(text: &str, at: usize) -> usize {
-    text.get(..at).map_or(at, |s| s.trim_end().len())
 }
 
 #[cfg(test)]
@@ -314,11 +370,40 @@ mod tests {
     }
 
     #[test]
-    fn a_new_opening_mark_ends_an_unclosed_one() {
+    fn an_opening_mark_inside_an_unclosed_one_nests() {
         let t = "One “unclosed here. Two “closed” here.";
         assert_eq!(
             texts(t),
-            [("“unclosed here. Two", false), ("“closed”", true)]
+            [
+                ("“unclosed here. Two “closed” here.", false),
+                ("“closed”", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_quotes_nest_in_straight_quotes_and_alike() {
+        let t = "\"He asked, “Why?” Then no more,\" she said. “It is “hell” for us.”";
+        assert_eq!(
+            texts(t),
+            [
+                ("\"He asked, “Why?” Then no more,\"", true),
+                ("“Why?”", true),
+                ("“It is “hell” for us.”", true),
+                ("“hell”", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_paragraph_continues_only_with_the_same_style_of_mark() {
+        let t = "\"An excerpt begins here.\n\n“Inner talk,” she said.";
+        assert_eq!(
+            texts(t),
+            [
+                ("\"An excerpt begins here.", false),
+                ("“Inner talk,”", true)
+            ]
         );
     }
 

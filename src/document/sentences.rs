@@ -147,6 +147,17 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
         .map(|t| t.span.text(text))
         .collect();
     let (next, next_text) = next_word(text, toks, end);
+    if toks.get(end).is_some_and(|t| is_dash(t.span.text(text))) {
+        // "HEMPSTEAD, N.Y. — If": a dash does not start a sentence.
+        return false;
+    }
+    if run.ends_with(['”', '"', '’', '\'']) && speech_tail(text, toks, end) {
+        return false;
+    }
+    if next == Next::Lower && run.contains(')') {
+        // "(D-Calif.) said": the period belonged to the brackets.
+        return false;
+    }
     let periods = run.matches('.').count();
     if run.contains(['?', '!', '‽', '…']) || periods > 1 {
         // "?” he asked", "… and then": a lower-case word continues.
@@ -168,6 +179,34 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
         None if initial => next_text.chars().count() > 1 && starts_sentence(next, next_text),
         None => true,
     }
+}
+
+/// Dashes, which never start a sentence.
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "―" | "-")
+}
+
+/// Whether the tokens from `j` are a speech tag that ends the quoted
+/// sentence before it: capitalised names (at most four, with initials'
+/// periods), a speech verb, then the end, a comma or a period ("“Why?”
+/// Ruiz asked.").
+fn speech_tail(text: &str, toks: &[Token], j: usize) -> bool {
+    let mut k = j;
+    let mut names = 0;
+    while let Some(t) = toks.get(k).filter(|_| k < j + 8) {
+        let s = t.span.text(text);
+        if t.kind == TokenKind::Word && s.starts_with(char::is_uppercase) && names < 4 {
+            names += 1;
+        } else if !(s == "." && names > 0) {
+            break;
+        }
+        k += 1;
+    }
+    let verb = toks
+        .get(k)
+        .is_some_and(|t| abbreviations::is_speech_verb(t.span.text(text)));
+    let after = toks.get(k + 1).map(|t| t.span.text(text));
+    names > 0 && verb && matches!(after, None | Some("." | ","))
 }
 
 /// Whether the word after an abbreviation's period starts a new sentence.
@@ -293,6 +332,23 @@ mod tests {
             sentences("\"Why now?\" he asked. \"Because!\" Then silence."),
             ["\"Why now?\" he asked.", "\"Because!\"", "Then silence."]
         );
+    }
+
+    #[test]
+    fn a_speech_tag_after_a_quoted_question_stays() {
+        assert_eq!(
+            sentences("“Why now?” Ruiz asked. “Because,” Tom Wu said."),
+            ["“Why now?” Ruiz asked.", "“Because,” Tom Wu said."]
+        );
+        assert_eq!(
+            sentences("“We won.” Ruiz said the count was over.").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_dash_after_a_dateline_does_not_split() {
+        assert_eq!(sentences("SPRINGFIELD, Ill. — The council voted.").len(), 1);
     }
 
     #[test]

@@ -66,16 +66,25 @@ fn table() -> &'static HashMap<String, AbbrevKind> {
     })
 }
 
+/// The lower-case words of the groups of one kind.
+fn words_of(kind: &str) -> HashSet<String> {
+    groups()
+        .iter()
+        .filter(|g| g.kind == kind)
+        .flat_map(|g| g.words.iter().map(|w| w.to_lowercase()))
+        .collect()
+}
+
 /// Lower-case sentence starters.
 fn starters() -> &'static HashSet<String> {
     static STARTERS: OnceLock<HashSet<String>> = OnceLock::new();
-    STARTERS.get_or_init(|| {
-        groups()
-            .iter()
-            .filter(|g| g.kind == "starter")
-            .flat_map(|g| g.words.iter().map(|w| w.to_lowercase()))
-            .collect()
-    })
+    STARTERS.get_or_init(|| words_of("starter"))
+}
+
+/// Lower-case speech verbs.
+fn speech_verbs() -> &'static HashSet<String> {
+    static SPEECH: OnceLock<HashSet<String>> = OnceLock::new();
+    SPEECH.get_or_init(|| words_of("speech"))
 }
 
 /// The kind of an abbreviation written without its final period ("Sen",
@@ -89,6 +98,11 @@ pub fn is_sentence_starter(word: &str) -> bool {
     starters().contains(&word.to_lowercase())
 }
 
+/// Whether a word is a speech verb ("said", "asked").
+pub fn is_speech_verb(word: &str) -> bool {
+    speech_verbs().contains(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,7 +111,7 @@ mod tests {
     fn every_line_has_a_known_kind() {
         for g in groups() {
             assert!(
-                matches!(g.kind, "title" | "number" | "inner" | "starter"),
+                matches!(g.kind, "title" | "number" | "inner" | "starter" | "speech"),
                 "{}",
                 g.kind
             );
