@@ -182,3 +182,91 @@ fn polnear_dev_paragraphs_are_nearly_all_body() {
         other.len()
     );
 }
+
+/// A small deterministic generator (xorshift) for odd inputs.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn odd_inputs_give_spans_on_char_boundaries_in_order() {
+    let pieces = [
+        "a",
+        "Sen.",
+        " ",
+        "\n",
+        "\n\n",
+        ".",
+        "...",
+        "…",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "?",
+        "!",
+        "U.S.",
+        "J.",
+        "(AP) —",
+        "By ",
+        "52 F",
+        "é",
+        "日本",
+        "\u{a0}",
+        "-",
+        ")",
+        "(",
+        "3.5",
+        "No.",
+        "Advertisement",
+        "ABC",
+        "—",
+        "\r\n",
+    ];
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..300 {
+        let len = (rng.next() % 80) as usize;
+        let text: String = (0..len)
+            .map(|_| pieces[(rng.next() % pieces.len() as u64) as usize])
+            .collect();
+        for format in [InputFormat::Text, InputFormat::Markdown, InputFormat::Html] {
+            let doc = Document::new(extract(&text, format));
+            let t = &doc.text;
+            let ok = |s: secondhand::Span| {
+                s.start <= s.end
+                    && s.end() <= t.len()
+                    && t.is_char_boundary(s.start())
+                    && t.is_char_boundary(s.end())
+            };
+            let mut end = 0;
+            for b in &doc.blocks {
+                assert!(ok(b.span) && b.span.start() >= end, "{text:?}");
+                end = b.span.end();
+            }
+            for s in &doc.sentences {
+                let block = doc.blocks.get(s.block as usize).map(|b| b.span);
+                assert!(
+                    ok(s.span) && block.is_some_and(|b| b.contains(s.span)),
+                    "{text:?}"
+                );
+            }
+            for q in &doc.quotes {
+                assert!(
+                    ok(q.span) && q.pieces.iter().all(|p| ok(*p) && q.span.contains(*p)),
+                    "{text:?}"
+                );
+            }
+            let _ = secondhand::resolve::publisher::detect(&doc, None);
+            let _ = secondhand::resolve::publisher::origin(&doc);
+        }
+    }
+}

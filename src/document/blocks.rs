@@ -73,18 +73,20 @@ fn cut(text: &str, hints: &[(Span, BlockHint)]) -> Vec<(Span, Option<BlockHint>)
         .filter(|(s, _)| !s.is_empty() && text.get(s.start()..s.end()).is_some())
         .copied()
         .collect();
-    // Outer spans first; a span inside one already taken is dropped.
+    // Outer spans first; a span inside one already taken is dropped, one
+    // that overlaps it keeps only its part after it.
     hinted.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
     let mut out = Vec::new();
     let mut pos = 0;
     for (span, hint) in hinted {
-        if span.start() < pos {
+        if span.end() <= pos {
             continue;
         }
-        for s in paragraphs(text, pos, span.start()) {
+        let start = span.start().max(pos);
+        for s in paragraphs(text, pos, start) {
             out.push((s, None));
         }
-        for s in paragraphs(text, span.start(), span.end()) {
+        for s in paragraphs(text, start, span.end()) {
             out.push((s, Some(hint)));
         }
         pos = span.end();
@@ -687,5 +689,19 @@ mod tests {
             (Span::new(0, 400), BlockHint::Paragraph),
         ];
         assert!(!segment(text, &hints).is_empty());
+    }
+
+    #[test]
+    fn overlapping_hints_still_cover_every_line() {
+        let text = "First part here.\n\nSecond part here.\n\nThird part.";
+        let hints = [
+            (Span::new(0, 25), BlockHint::Paragraph),
+            (Span::new(18, 35), BlockHint::Paragraph),
+        ];
+        let covered: usize = segment(text, &hints)
+            .iter()
+            .map(|b| chrome::word_count(b.span.text(text)))
+            .sum();
+        assert_eq!(covered, chrome::word_count(text));
     }
 }
