@@ -201,7 +201,9 @@ impl<'t> Features<'t> {
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
             chrome: chrome::is_chrome(text),
             byline: is_byline(text),
-            date: is_date_line(text),
+            date: is_date_line(text)
+                || (chrome::dateline_prefix(text).is_some()
+                    && text.contains(|c: char| c.is_ascii_digit())),
             wire_dateline: wire_dateline(text).is_some_and(|(_, len)| len >= trimmed.len()),
         }
     }
@@ -643,6 +645,23 @@ mod tests {
         assert_eq!(credit, "AP");
         assert_eq!(t.get(len..), Some("The council voted."));
         assert_eq!(wire_dateline("The mayor (a Democrat) — said."), None);
+    }
+
+    #[test]
+    fn a_date_under_the_headline_is_a_dateline() {
+        let text = "Pier Plan Wins a Council Vote\n\nBy Ana Ruiz | The Example Daily\n\n\
+                    Updated 9:41 a.m. ET\n\nMonday, March 3, 2031\n\nThe council voted on Monday.\n\n\
+                    Copyright 2031 The Example Daily. All rights reserved.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Headline, Byline, Dateline, Dateline, Body, Chrome]);
+    }
+
+    #[test]
+    fn a_sentence_case_lede_is_not_a_headline() {
+        let text = "The council voted on Monday to rebuild the pier.\n\nWork starts in April.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        assert_eq!(got, [BlockKind::Body, BlockKind::Body]);
     }
 
     #[test]
