@@ -148,15 +148,55 @@ fn the_cli_exits_2_naming_the_line_of_bad_gold() {
         GOLD.lines().next().unwrap_or("")
     );
     fs::write(&path, body).unwrap_or_default();
-    let out = Command::new(env!("CARGO_BIN_EXE_secondhand"))
-        .args(["eval", "--gold"])
-        .arg(&path)
-        .output();
+    let out = run_eval(&path, &[]);
     let _ = fs::remove_dir_all(&dir);
-    let out = out.unwrap_or_else(|e| panic!("cannot run secondhand: {e}"));
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("gold.jsonl:2:"), "{stderr}");
+}
+
+/// Runs `secondhand eval --gold FILE` with more arguments.
+fn run_eval(gold: &Path, rest: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_secondhand"))
+        .arg("eval")
+        .arg("--gold")
+        .arg(gold)
+        .args(rest)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run secondhand: {e}"))
+}
+
+#[test]
+fn the_cli_scores_its_own_analysis_without_pred() {
+    let dir = temp_dir("own");
+    let path = dir.join("gold.jsonl");
+    fs::write(&path, GOLD).unwrap_or_default();
+    let out = run_eval(&path, &["--format", "json"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(v["articles"], 2);
+    assert_eq!(v["articles_missing_from_predictions"], 0);
+    assert_eq!(v["cue"]["exact"]["gold"], 3);
+}
+
+#[test]
+fn the_cli_exits_2_naming_the_line_of_a_bad_prediction() {
+    let dir = temp_dir("bad-pred");
+    let (gold, pred) = (dir.join("gold.jsonl"), dir.join("pred.jsonl"));
+    fs::write(&gold, GOLD).unwrap_or_default();
+    fs::write(&pred, "{\"id\": \"a\", \"attributions\": []}\n{oops\n").unwrap_or_default();
+    let out = run_eval(&gold, &["--pred", &pred.display().to_string()]);
+    let offsets_alone = run_eval(&gold, &["--offsets", "chars"]);
+    let _ = fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("pred.jsonl:2: not JSON"), "{stderr}");
+    assert_eq!(
+        offsets_alone.status.code(),
+        Some(2),
+        "--offsets needs --pred"
+    );
 }
 
 // --- Against score.py ------------------------------------------------------

@@ -60,7 +60,9 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum EvalFormat {
+    /// score.py's table.
     Human,
+    /// One JSON object with the fields of `score.py --json`.
     Json,
 }
 
@@ -82,11 +84,11 @@ pub struct EvalArgs {
     #[arg(long)]
     pub pred: Option<PathBuf>,
 
-    /// Output format: score.py's table or its `--json` object.
+    /// Output format.
     #[arg(long, value_enum, default_value_t = EvalFormat::Human)]
     pub format: EvalFormat,
 
     /// The unit of the offsets in --pred.
-    #[arg(long, value_enum, default_value_t = OffsetsArg::Bytes)]
+    #[arg(long, value_enum, default_value_t = OffsetsArg::Bytes, requires = "pred")]
     pub offsets: OffsetsArg,
 }
