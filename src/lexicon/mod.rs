@@ -3,3 +3,4 @@
 
 pub mod abbreviations;
 pub mod chrome;
+pub mod outlets;
