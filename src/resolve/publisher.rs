@@ -1,15 +1,18 @@
 //! The article's publisher and origin: from the user, the byline, page
 //! metadata, the canonical URL, or a wire credit in the text.
 //!
-//! Names that look like domains ("TJVNews.com", "www.example.co.uk") are
-//! presented as the label before the public suffix, in the case written:
-//! "TJVNews.com" → "TJVNews", "https://www.example.co.uk/a" → "example".
+//! Names are presented as the outlet list ([`crate::lexicon::outlets`])
+//! knows them when it does ("nypost.com" → "New York Post"). Other names
+//! that look like domains ("TJVNews.com", "www.example.co.uk") are presented
+//! as the label before the public suffix, in the case written: "TJVNews.com"
+//! → "TJVNews", "https://www.example.co.uk/a" → "example".
 
 use serde::Serialize;
 
 use crate::document::blocks::wire_dateline;
 use crate::document::{BlockKind, Document};
 use crate::lexicon::chrome;
+use crate::lexicon::outlets::{Lookup, Outlets};
 
 /// Who published the article, and what says so.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -87,7 +90,7 @@ pub fn detect(doc: &Document, given: Option<&str>) -> Option<Publisher> {
         return Some(Publisher::new(display_name(site), "metadata"));
     }
     let url = doc.meta.canonical_url.as_deref()?;
-    let name = domain_label(host(url)?)?;
+    let name = domain_name(host(url)?)?;
     Some(Publisher::new(name, "url"))
 }
 
@@ -114,44 +117,67 @@ pub fn wire_name(credit: &str) -> Option<&'static str> {
         .map(|(_, name)| *name)
 }
 
+/// Separators after which a byline names an outlet whatever it is ("By Ana
+/// Ruiz | The Example Daily", "By Ana Ruiz for Example Wire").
+const OUTLET_SEPARATORS: &[&str] = &["|", " for "];
+/// Separators after which a byline may name a place or a role as well as
+/// an outlet ("By Ana Ruiz, Reuters", "By Ana Ruiz, Springfield"): an
+/// outlet only when the outlet list or the wire list knows it.
+const OTHER_SEPARATORS: &[&str] = &[",", " - ", " — ", " – ", " of "];
+
 /// The outlet a byline names: all of it when it is a domain ("Edited by:
-/// TJVNews.com"), else the part after its last separator (",", "|", " - ",
-/// " — ", " for ") unless that part is a reporter's role.
+/// TJVNews.com"), else the part after its last separator, unless that part
+/// is a reporter's role (see [`OUTLET_SEPARATORS`], [`OTHER_SEPARATORS`]).
 pub fn outlet_in_byline(byline: &str) -> Option<String> {
     let rest = byline
         .get(chrome::byline_prefix(byline).unwrap_or(0)..)?
         .trim();
-    if rest.is_empty() {
-        return None;
-    }
     if is_domain(rest) {
-        return domain_label(rest);
+        return domain_name(rest);
     }
-    let last = [",", "|", " - ", " — ", " – ", " for ", " of "]
-        .iter()
-        .filter_map(|sep| rest.rfind(sep).map(|i| i + sep.len()))
-        .max()
-        .and_then(|i| rest.get(i..))?
-        .trim()
-        .trim_end_matches('.');
+    let last_after = |seps: &[&str]| {
+        seps.iter()
+            .filter_map(|sep| rest.rfind(sep).map(|i| i + sep.len()))
+            .max()
+    };
+    let strong = last_after(OUTLET_SEPARATORS);
+    let weak = last_after(OTHER_SEPARATORS);
+    let cut = strong.max(weak)?;
+    let last = rest.get(cut..)?.trim().trim_end_matches('.');
     let is_role = last
         .split_whitespace()
         .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()));
     if last.is_empty() || is_role || !last.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    Some(wire_name(last).map_or_else(|| display_name(last), str::to_string))
+    if let Some(wire) = wire_name(last) {
+        return Some(wire.to_string());
+    }
+    let known = is_domain(last) || !Outlets::builtin().lookup_name(last).is_none();
+    (strong >= weak || known).then(|| display_name(last))
 }
 
-/// A name as presented: domains shortened to their label, else as given.
+/// A name as presented: a domain as [`domain_name`] has it, a name the
+/// outlet list knows (one owner only) by its canonical name, else as given.
 fn display_name(name: &str) -> String {
     let name = name.trim();
     if is_domain(name) {
-        if let Some(label) = domain_label(name) {
-            return label;
+        if let Some(n) = domain_name(name) {
+            return n;
         }
     }
-    name.to_string()
+    match Outlets::builtin().lookup_name(name) {
+        Lookup::One(outlet) => outlet.name.clone(),
+        _ => name.to_string(),
+    }
+}
+
+/// A domain as a name: the outlet whose domain it is, else its label.
+fn domain_name(domain: &str) -> Option<String> {
+    match Outlets::builtin().lookup_domain(domain) {
+        Some(outlet) => Some(outlet.name.clone()),
+        None => domain_label(domain),
+    }
 }
 
 /// Whether a name is a bare domain ("TJVNews.com", "www.example.org").
@@ -207,15 +233,12 @@ mod tests {
         Document::new(extract(text, InputFormat::Text))
     }
 
-    const STORY: &str = "Pier Plan Wins a Council Vote\n\nBy Ana Ruiz, Example Wire\n\n\
+    const STORY: &str = "Pier Plan Wins a Council Vote\n\nBy Ana Ruiz | Example Wire\n\n\
                          The council voted on Monday. Work starts in April.";
 
     #[test]
     fn byline_outlet_after_a_comma_or_bar() {
-        assert_eq!(
-            outlet_in_byline("By Ana Ruiz, Example Wire").as_deref(),
-            Some("Example Wire")
-        );
+        assert_eq!(outlet_in_byline("By Ana Ruiz, Example Wire"), None);
         assert_eq!(
             outlet_in_byline("By Ana Ruiz | The Daily Example").as_deref(),
             Some("The Daily Example")
@@ -226,6 +249,15 @@ mod tests {
         );
         assert_eq!(outlet_in_byline("By Ana Ruiz, Staff Writer"), None);
         assert_eq!(outlet_in_byline("By Ana Ruiz and Tom Wu"), None);
+        assert_eq!(outlet_in_byline("By Ana Ruiz, Springfield"), None);
+        assert_eq!(
+            outlet_in_byline("By Ana Ruiz, Reuters").as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(
+            outlet_in_byline("By Ana Ruiz | The Hill").as_deref(),
+            Some("The Hill")
+        );
         assert_eq!(
             outlet_in_byline("By Ana Ruiz, AP").as_deref(),
             Some("Associated Press")
