@@ -96,17 +96,73 @@ pub fn detect(doc: &Document, given: Option<&str>) -> Option<Publisher> {
 
 /// The wire service or outlet whose story this is, when the text credits
 /// one: a dateline "WASHINGTON (AP) —" in a dateline block or at the start
-/// of one of the first body paragraphs. "Reuters contributed to this
-/// report" credits a source, not an origin, and is left to later stages.
+/// of one of the first body paragraphs (evidence `dateline`), else a
+/// republishing note "This story originally appeared in …" (evidence
+/// `credit`). "Reuters contributed to this report" credits a source, not
+/// an origin, and is left to later stages.
 pub fn origin(doc: &Document) -> Option<Publisher> {
-    doc.blocks
+    let dateline = doc
+        .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Dateline | BlockKind::Body))
         .take(3)
         .find_map(|b| {
             let (credit, _) = wire_dateline(doc.slice(b.span))?;
             wire_name(credit).map(|name| Publisher::new(name, "dateline"))
-        })
+        });
+    dateline.or_else(|| {
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Headline)
+            .find_map(|b| republished_from(doc.slice(b.span)))
+            .map(|name| Publisher::new(name, "credit"))
+    })
+}
+
+/// Phrases of a republishing note, before the outlet's name.
+const REPUBLISHED: &[&str] = &[
+    "originally appeared in ",
+    "originally appeared on ",
+    "originally appeared at ",
+    "originally published in ",
+    "originally published on ",
+    "originally published by ",
+    "first appeared in ",
+    "first appeared on ",
+    "first published in ",
+    "first published on ",
+    "first published by ",
+];
+
+/// The outlet a republishing note names ("This article originally
+/// appeared in The Example Daily."), up to the first period, comma or
+/// bracket. Only short blocks (a note, not a paragraph) are read.
+fn republished_from(block: &str) -> Option<String> {
+    if chrome::word_count(block) > 25 {
+        return None;
+    }
+    // ASCII lower case keeps byte offsets.
+    let lower = block.to_ascii_lowercase();
+    let at = REPUBLISHED
+        .iter()
+        .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
+    let rest = block.get(at..)?;
+    let name = rest.get(..name_end(rest))?.trim();
+    let name = name.split(" on ").next().unwrap_or(name).trim();
+    (!name.is_empty() && name.starts_with(|c: char| c.is_uppercase())).then(|| display_name(name))
+}
+
+/// Where a name that starts `text` ends: at a comma, bracket, semicolon,
+/// line end, or a period that ends the sentence (not one inside a domain).
+fn name_end(text: &str) -> usize {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let sentence_period = c == '.' && chars.peek().map_or(true, |(_, n)| n.is_whitespace());
+        if matches!(c, ',' | '(' | ';' | '\n') || sentence_period {
+            return i;
+        }
+    }
+    text.len()
 }
 
 /// The full name of a wire service by its credit ("AP" → "Associated Press").
@@ -315,6 +371,16 @@ mod tests {
         );
         let d = doc("LONDON (Reuters) -\n\nThe council voted on Monday.");
         assert_eq!(origin(&d), Some(Publisher::new("Reuters", "dateline")));
+    }
+
+    #[test]
+    fn a_republishing_note_gives_the_origin() {
+        let d = doc(
+            "The council voted on Monday.\n\nThis story originally appeared in Example Weekly.",
+        );
+        assert_eq!(origin(&d), Some(Publisher::new("Example Weekly", "credit")));
+        let d = doc("The council voted on Monday.\n\nThis article was first published on Example.com, a partner.");
+        assert_eq!(origin(&d), Some(Publisher::new("Example", "credit")));
     }
 
     #[test]
