@@ -115,6 +115,13 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
+        if k > i && (matches!(w, "he" | "she" | "they" | "i" | "we") || cues::is(Class::Time, w)) {
+            break;
+        }
+        if w == "of" && v.is_cap(k + 1) {
+            k += 2;
+            continue;
+        }
         if v.is_quote(k)
             || matches!(w, "," | ":" | ";" | "—" | "." | "to")
             || cues::is(Class::Complementizer, w)
@@ -225,7 +232,53 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             continue;
         }
         if let Some(f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+            cut_before_clause(v, out.get_mut(first_new..).unwrap_or(&mut []), &f);
             out.push(f);
+        }
+    }
+}
+
+/// Where a new clause starts before token `k`: a conjunction ("and",
+/// "but", "though") and/or a comma or semicolon right before it.
+fn clause_break(v: &View, k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut conj = false;
+    while j > 0
+        && matches!(
+            v.w(j - 1),
+            "and" | "but" | "though" | "although" | "while" | "yet"
+        )
+    {
+        j -= 1;
+        conj = true;
+    }
+    if j > 0 && matches!(v.raw(j - 1), "," | ";") {
+        return Some(j - 1);
+    }
+    conj.then_some(j)
+}
+
+/// "X announced A and said B", "X said A, but Y argued B": ends the earlier
+/// attribution's content where the later one's clause begins.
+fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
+    let start = f.source.map_or(f.cue.0, |s| s.0.min(f.cue.0));
+    let start = if f.source.is_some_and(|s| s.0 > f.cue.0) {
+        f.cue.0
+    } else {
+        start
+    };
+    let Some(cut) = clause_break(v, start) else {
+        return;
+    };
+    for e in earlier.iter_mut() {
+        for piece in e.content.iter_mut() {
+            if piece.0 < cut && start < piece.1 {
+                let mut end = cut;
+                while end > piece.0 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+                    end -= 1;
+                }
+                piece.1 = end;
+            }
         }
     }
 }
@@ -239,9 +292,11 @@ fn verb_cue(
     vf: VerbForm,
     earlier: &[Found],
 ) -> Option<Found> {
-    // Capitalised mid-sentence: a name ("Hope Hicks").
+    // Capitalised mid-sentence: a name ("Hope Hicks"), unless the sentence
+    // is in title case (a headline).
     let prev_open = i > sent.start && (v.is_open_quote(i - 1) || !v.is_word(i - 1));
-    if v.is_cap(i) && i > sent.start && !prev_open {
+    let title_case = v.is_cap(i.wrapping_sub(1)) && v.is_cap(i + 1);
+    if v.is_cap(i) && i > sent.start && !prev_open && !title_case {
         return None;
     }
     // "reported receiving": an experience, not a report.
@@ -291,6 +346,85 @@ fn verb_cue(
     finite_cue(v, q, sent, (gs, i), vf, after, earlier)
 }
 
+/// Cue lemmas whose base and -s forms are more often nouns ("the report",
+/// "his comments").
+const NOUN_LIKE: &[&str] = &[
+    "report",
+    "claim",
+    "comment",
+    "remark",
+    "attack",
+    "call",
+    "question",
+    "plan",
+    "hope",
+    "fear",
+    "support",
+    "state",
+    "note",
+    "view",
+    "back",
+    "address",
+    "document",
+    "project",
+    "offer",
+    "demand",
+    "promise",
+    "pledge",
+    "charge",
+    "estimate",
+    "answer",
+    "reply",
+    "challenge",
+    "dispute",
+    "counter",
+    "object",
+    "protest",
+    "push",
+    "press",
+    "post",
+    "reason",
+    "signal",
+    "echo",
+    "welcome",
+    "label",
+    "champion",
+    "blast",
+    "slam",
+    "brief",
+    "figure",
+    "guess",
+    "bet",
+    "doubt",
+    "joke",
+    "aim",
+    "wish",
+    "vow",
+    "threaten",
+    "concern",
+    "forecast",
+    "tweet",
+    "praise",
+    "fault",
+    "worry",
+    "order",
+    "mention",
+    "respond",
+    "favor",
+    "favour",
+    "read",
+    "plead",
+    "hint",
+    "yell",
+    "shout",
+    "chant",
+    "whisper",
+    "scream",
+    "bet",
+    "decline",
+    "count",
+];
+
 /// Whether the word at `k` before a bare cue word makes it a noun or an
 /// adjective rather than a verb.
 fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
@@ -304,8 +438,12 @@ fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     {
         return true;
     }
-    if !matches!(vf.form, Form::Base | Form::S) {
+    if !matches!(vf.form, Form::Base | Form::S) || !NOUN_LIKE.contains(&vf.lemma) {
         return false;
+    }
+    // "questions about", "attacks on": a noun before its complement.
+    if matches!(v.w(k + 2), "about" | "of" | "on" | "against") {
+        return true;
     }
     // A base or -s form needs a subject that reads as one: a pronoun, a
     // name, a plural or a relative.
@@ -328,11 +466,13 @@ fn finite_cue(
 ) -> Option<Found> {
     let cue = (gs, after.cue_end);
     let left_punct = gs > sent.start && !v.is_word(gs - 1);
-    // Inverted: "…,” said X." or "Said X, “…”"
+    // Inverted: "…,” said X." or "Said X, “…”"; after a comma only when
+    // no "NAME, DESCRIPTION," stands before it.
     let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)
         && gs == i
         && (gs == sent.start || left_punct)
-        && matches!(vf.form, Form::Ed | Form::Past | Form::S);
+        && matches!(vf.form, Form::Ed | Form::Past | Form::S)
+        && !(v.is_punct(gs.wrapping_sub(1), ",") && source::subject_before(v, sent, gs).is_some());
     if inverted_ok {
         if let Some(src) = source::after_cue(v, sent, after.cue_end) {
             let until = if gs > sent.start { gs - 1 } else { gs };
@@ -361,23 +501,61 @@ fn finite_cue(
         && (v.is_punct(src.0 - 1, ",") || v.is_close_quote(src.0 - 1))
     {
         content::backward(v, q, sent, src.0)
+    } else if src.0 == sent.start && v.is_close_quote(src.0.wrapping_sub(1)) {
+        // "“… missing.” Trump said.": the quotation ends the sentence before.
+        q.at(src.0 - 1)
+            .and_then(|r| q.get(r))
+            .filter(|r| {
+                v.lines
+                    .get(r.line)
+                    .is_some_and(|l| l.0 <= r.open && src.0 < l.1)
+            })
+            .map(|r| (r.open, src.0))
     } else {
         None
     };
-    let strong_next = v.is_quote(after.next)
-        || v.is_punct(after.next, ":")
-        || cues::is(Class::Complementizer, v.w(after.next));
+    // Trailing: nothing after the cue but adjuncts ("in August after …").
+    let nw = v.w(after.next);
+    let rest_empty = !(after.next..sent.end).any(|k| v.is_word(k));
+    let adjunct_next = v.is_punct(after.next, ",")
+        || (cues::is(Class::Preposition, nw) && !matches!(nw, "that" | "of" | "about"))
+        || cues::is(Class::Time, nw)
+        || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
+    let trailing = rest_empty
+        || (adjunct_next
+            && matches!(
+                vf.class,
+                CueClass::Speech | CueClass::Belief | CueClass::Tell
+            ));
     if let Some(piece) = before {
-        if !strong_next {
+        if trailing {
             let mut content = vec![piece];
             more_after(v, q, sent, after.next, &mut content);
             return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
         }
     }
+    if rest_empty && v.is_punct(after.cue_end.wrapping_sub(1), ":") {
+        // "X said:" ending its line: the next line is the content.
+        let content = next_line(v, q, sent)?;
+        return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+    }
     let c = content_start(v, vf.class, after.next, sent.end)
         .or_else(|| look_ahead(v, vf.class, after.next, sent.end))?;
     let content = content::forward(v, q, sent, c)?;
     Some(Found::new(AttributionKind::Verb, cue, Some(src), content))
+}
+
+/// The content on the line after a cue that ends its line with a colon.
+fn next_line(v: &View, q: &Quotes, sent: &Sent) -> Option<Vec<(usize, usize)>> {
+    let &(ns, ne) = v.lines.get(sent.line + 1)?;
+    let first = v.sents.iter().find(|s| s.start == ns)?;
+    let mut pieces = content::forward(v, q, first, ns)?;
+    if let Some(p) = pieces.first_mut() {
+        if !v.is_open_quote(ns) {
+            p.1 = ne;
+        }
+    }
+    Some(pieces)
 }
 
 /// Looks past adjuncts ("on Friday during a news conference") for the
@@ -414,7 +592,7 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
         k += 1;
     }
     if k < sent.end {
-        if v.is_punct(k.wrapping_sub(1), ",") || v.is_open_quote(k) {
+        if v.is_open_quote(k) {
             if let Some(p) = content::forward(v, q, sent, k) {
                 content.extend(p);
             }

@@ -108,8 +108,8 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
         let first = found.len();
         let mut here = Vec::new();
         prepositional(&v, &q, sent, &mut here);
-        cue::nouns(&v, &q, sent, &mut here);
         cue::verbs(&v, &q, sent, &mut here);
+        cue::nouns(&v, &q, sent, &mut here);
         hedge::hedges(&v, &q, sent, &mut here);
         for f in here {
             let clash = found
@@ -123,6 +123,9 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
         }
     }
     found.sort_by_key(|f| f.cue);
+    for f in &mut found {
+        clamp_to_quote(&q, f);
+    }
     let all = to_attributions(&v, &found);
     let keep: Vec<bool> = all
         .iter()
@@ -137,6 +140,18 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     to_attributions(&v, &kept)
 }
 
+/// A cue inside a quotation is the quoted speaker's: its content stays
+/// inside that quotation.
+fn clamp_to_quote(q: &Quotes, f: &mut Found) {
+    let Some(reg) = q.at(f.cue.0).and_then(|r| q.get(r)) else {
+        return;
+    };
+    f.content.retain(|p| p.0 < reg.end);
+    for p in &mut f.content {
+        p.1 = p.1.min(reg.end);
+    }
+}
+
 /// Whether a nested attribution adds a link to a source chain: its source
 /// is a name or a noun phrase (not a pronoun) and it is not the quoted
 /// speaker's own aside inside a direct quotation.
@@ -144,10 +159,8 @@ fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
     let Some((a, b)) = f.source else {
         return false;
     };
-    if b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || matches!(v.w(a), "that" | "which")) {
-        return false;
-    }
-    q.at(f.cue.0).is_none()
+    let named = (a..b).any(|k| v.is_cap(k) || cues::anonymous_head(v.w(k)));
+    named && q.at(f.cue.0).is_none()
 }
 
 /// Converts token ranges to spans and links nested attributions.

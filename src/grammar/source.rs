@@ -29,7 +29,9 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         if let Some(vf) = cues::verb(w) {
             // A noun that is also a verb: "the report", "the Post report".
             if matches!(vf.form, cues::Form::Base | cues::Form::S)
-                && (head || cues::is(Class::Determiner, v.w(i.wrapping_sub(1))))
+                && (head || v.is_word(i.wrapping_sub(1)))
+                && !cues::is(Class::Determiner, v.w(i + 1))
+                && !cues::is(Class::Pronoun, v.w(i.wrapping_sub(1)))
             {
                 return true;
             }
@@ -42,7 +44,9 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         return true;
     }
     match v.raw(i) {
-        "’" | "'" => v.w(i + 1) == "s" && v.is_word(i.wrapping_sub(1)),
+        "’" | "'" => {
+            v.is_word(i.wrapping_sub(1)) && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s'))
+        }
         "." => TITLES.contains(&v.w(i.wrapping_sub(1))) && v.is_word(i + 1),
         "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
         _ => false,
@@ -59,8 +63,88 @@ pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
     if cues::is(Class::Pronoun, last) || matches!(last, "which" | "that" | "who") {
         return Some((end - 1, end));
     }
+    let np = left_np_raw(v, lo, end)?;
+    (!abstract_demonstrative(v, np)).then_some(np)
+}
+
+/// Nouns that can speak or carry a statement after "this"/"that"
+/// ("this report", "these voters").
+const SPEAKER_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "poll",
+    "polls",
+    "survey",
+    "group",
+    "panel",
+    "person",
+    "people",
+    "reporter",
+    "document",
+    "review",
+    "voters",
+    "voter",
+    "donors",
+    "supporters",
+    "senator",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "analysis",
+    "article",
+    "story",
+    "book",
+    "memo",
+    "letter",
+    "statement",
+    "ad",
+    "video",
+    "paper",
+    "newspaper",
+    "committee",
+    "campaign",
+    "candidate",
+    "man",
+    "woman",
+    "writer",
+    "author",
+    "column",
+    "website",
+    "site",
+    "post",
+];
+
+/// "This stance", "that move": a demonstrative before an abstract noun,
+/// which is no source.
+fn abstract_demonstrative(v: &View, (a, b): (usize, usize)) -> bool {
+    matches!(v.w(a), "this" | "that" | "these" | "those")
+        && b > a + 1
+        && !v.is_cap(b - 1)
+        && !SPEAKER_NOUNS.contains(&v.w(b - 1))
+}
+
+/// [`left_np`] without the check of its head.
+fn left_np_raw(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
     let mut start = end;
-    while start > lo && end - start < MAX_NP && np_token(v, start - 1, start == end) {
+    while start > lo && end - start < MAX_NP {
+        if v.is_punct(start - 1, ")") {
+            // A bracketed party or state: "Sen. X (D-Mass.)".
+            match (start.saturating_sub(7).max(lo)..start - 1)
+                .rev()
+                .find(|&k| v.is_punct(k, "("))
+            {
+                Some(open) if open > lo => {
+                    start = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !np_token(v, start - 1, start == end) {
+            break;
+        }
         start -= 1;
     }
     trim_np_start(v, start, end)
@@ -107,25 +191,36 @@ pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)
     left_np(v, sent.start, gs)
 }
 
+/// The most tokens between the commas of a description or relative clause.
+const MAX_APPOSITIVE: usize = 40;
+
 /// "NAME , DESCRIPTION ," ending with the comma at `comma`: the whole
-/// phrase, or only NAME before a relative clause.
+/// phrase, or only NAME before a relative clause, a prepositional or a
+/// participle phrase ("X, in a statement released Monday, said").
 fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
-    let lo = comma.saturating_sub(MAX_NP).max(sent.start);
+    let lo = comma.saturating_sub(MAX_APPOSITIVE).max(sent.start);
     let mut k = comma;
-    while k > lo {
+    loop {
+        if k <= lo {
+            return None;
+        }
         k -= 1;
         if v.is_punct(k, ",") {
             break;
         }
-        if !v.is_word(k) && !np_token(v, k, false) {
+        if v.is_quote(k) || matches!(v.raw(k), ";" | ":" | "“" | "”") {
             return None;
         }
     }
-    if k == lo && !v.is_punct(k, ",") || k + 1 >= comma {
+    if k + 1 >= comma {
         return None;
     }
     let (s, e) = left_np(v, sent.start, k)?;
-    if matches!(v.w(k + 1), "who" | "which" | "whose") {
+    let first = v.w(k + 1);
+    if matches!(first, "who" | "which" | "whose")
+        || cues::is(Class::Preposition, first)
+        || first.ends_with("ing")
+    {
         return Some((s, e));
     }
     // The description must itself read as a noun phrase.
@@ -134,42 +229,52 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
 }
 
 /// The source after an inverted cue starting at `from`: up to the sentence
-/// end, a relative or -ing clause, a dash or a new quotation.
+/// end, with descriptions after commas, but not a relative or -ing clause,
+/// a clause of its own, a dash or a new quotation.
 pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
     let mut end = from;
-    while end < sent.end && end - from < MAX_NP + 6 {
+    let mut last_comma = None;
+    let limit = MAX_NP + 12;
+    while end < sent.end && end - from < limit {
         let w = v.w(end);
-        if v.is_open_quote(end) || matches!(w, ";" | "—" | "–" | "(" | ":") {
+        if v.is_open_quote(end) || matches!(w, ";" | "—" | "–" | ":") {
             break;
         }
         if v.is_punct(end, ",") {
             let next = v.w(end + 1);
-            if matches!(next, "who" | "which" | "whose" | "and" | "but" | "as")
-                || next.ends_with("ing")
-                || v.is_open_quote(end + 1)
-                || cues::is(Class::Time, next)
-            {
+            let description = cues::is(Class::Determiner, next)
+                || v.is_cap(end + 1)
+                || v.is_punct(end + 1, "(")
+                || (v.is_word(end + 1)
+                    && !next.ends_with("ing")
+                    && !cues::is(Class::Boundary, next)
+                    && !cues::is(Class::Time, next)
+                    && !cues::is(Class::Preposition, next)
+                    && !matches!(next, "though" | "although" | "adding" | "noting"));
+            if !description {
                 break;
             }
+            last_comma = Some(end);
         }
-        if v.is_word(end) && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed))
-            || matches!(w, "that" | "to")
-        {
-            return None;
+        let clause_word = v.is_word(end)
+            && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed)
+                || cues::is(Class::Aux, w)
+                || matches!(w, "that" | "to" | "though" | "although" | "because"));
+        if clause_word && end > from {
+            match last_comma {
+                Some(c) => {
+                    end = c;
+                    break;
+                }
+                None => return None,
+            }
         }
         end += 1;
     }
-    while end > from && !v.is_word(end - 1) {
+    while end > from && !v.is_word(end - 1) && !v.is_punct(end - 1, ")") {
         end -= 1;
     }
-    if end == from || end - from > MAX_NP + 4 {
-        return None;
-    }
-    if !(v.is_cap(from)
-        || cues::is(Class::Pronoun, v.w(from))
-        || cues::is(Class::Determiner, v.w(from))
-        || v.is_word(from))
-    {
+    if end == from {
         return None;
     }
     Some((from, end))
@@ -188,7 +293,7 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     if e == s {
         return None;
     }
-    trim_np_start(v, s, e)
+    trim_np_start(v, s, e).filter(|&np| !abstract_demonstrative(v, np))
 }
 
 #[cfg(test)]
