@@ -283,6 +283,21 @@ fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
     }
 }
 
+/// Whether most words of a sentence are capitalised (a headline).
+fn is_title_case(v: &View, sent: &Sent) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for k in sent.start..sent.end.min(sent.start + 40) {
+        if v.toks
+            .get(k)
+            .is_some_and(|t| t.kind == crate::document::TokenKind::Word)
+        {
+            words += 1;
+            caps += usize::from(v.is_cap(k));
+        }
+    }
+    caps * 4 >= words * 3
+}
+
 /// The attribution a cue verb at `i` makes, if any.
 fn verb_cue(
     v: &View,
@@ -295,7 +310,7 @@ fn verb_cue(
     // Capitalised mid-sentence: a name ("Hope Hicks"), unless the sentence
     // is in title case (a headline).
     let prev_open = i > sent.start && (v.is_open_quote(i - 1) || !v.is_word(i - 1));
-    let title_case = v.is_cap(i.wrapping_sub(1)) && v.is_cap(i + 1);
+    let title_case = v.is_cap(i.wrapping_sub(1)) && v.is_cap(i + 1) && is_title_case(v, sent);
     if v.is_cap(i) && i > sent.start && !prev_open && !title_case {
         return None;
     }

@@ -130,7 +130,13 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     let keep: Vec<bool> = all
         .iter()
         .zip(&found)
-        .map(|(a, f)| a.via.is_none() || chain_worthy(&v, &q, f))
+        .map(|(a, f)| {
+            if a.via.is_none() {
+                !quoted_aside(&v, &q, f)
+            } else {
+                chain_worthy(&v, &q, f)
+            }
+        })
         .collect();
     let kept: Vec<Found> = found
         .into_iter()
@@ -150,6 +156,23 @@ fn clamp_to_quote(q: &Quotes, f: &mut Found) {
     for p in &mut f.content {
         p.1 = p.1.min(reg.end);
     }
+}
+
+/// A cue inside a quotation of several words with no source or a pronoun
+/// source ("… and I think that’s shameful.”"): the quoted speaker's aside,
+/// which belongs to the quotation's own attribution.
+fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
+    let Some(reg) = q.at(f.cue.0).and_then(|r| q.get(r)) else {
+        return false;
+    };
+    let words = (reg.open..reg.end)
+        .filter(|&k| v.is_word(k))
+        .take(5)
+        .count();
+    let pronoun = f.source.map_or(true, |(a, b)| {
+        b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me")
+    });
+    words >= 5 && pronoun
 }
 
 /// Whether a nested attribution adds a link to a source chain: its source

@@ -56,7 +56,7 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
 /// The noun phrase that ends just before token `end`, read leftwards but
 /// not past `lo`: `(start, end)`.
 pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
-    if end == 0 || end <= lo || !v.is_word(end - 1) {
+    if end == 0 || end <= lo || !(v.is_word(end - 1) || v.is_punct(end - 1, ")")) {
         return None;
     }
     let last = v.w(end - 1);
@@ -223,9 +223,10 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     {
         return Some((s, e));
     }
-    // The description must itself read as a noun phrase.
-    let (ds, _) = left_np(v, k + 1, comma)?;
-    (ds == k + 1).then_some((s, comma + 1))
+    // The description must itself read as a noun phrase, or start as one.
+    let opens_np = cues::is(Class::Determiner, first) || v.is_cap(k + 1);
+    let (ds, _) = left_np(v, k + 1, comma).unwrap_or((comma, comma));
+    (ds == k + 1 || opens_np).then_some((s, comma + 1))
 }
 
 /// The source after an inverted cue starting at `from`: up to the sentence
