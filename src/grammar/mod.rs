@@ -138,12 +138,64 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
             }
         })
         .collect();
-    let kept: Vec<Found> = found
+    let mut kept: Vec<Found> = found
         .into_iter()
         .zip(&keep)
         .filter_map(|(f, &k)| k.then_some(f))
         .collect();
+    quoted_lines(&v, &q, &mut kept);
+    kept.sort_by_key(|f| f.cue);
     to_attributions(&v, &kept)
+}
+
+/// How many lines back a quoted paragraph looks for its speaker.
+const SPEAKER_LINES: usize = 4;
+
+/// Paragraphs that open with a quotation and hold no attribution: the
+/// quotation continues the last speaker (kind `Quote`, the opening mark as
+/// cue, the last source within [`SPEAKER_LINES`] lines, or none).
+fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    let mut fi = 0;
+    for (li, &(ls, le)) in v.lines.iter().enumerate() {
+        if !v.is_open_quote(ls) {
+            continue;
+        }
+        while fi < found.len() && found[fi].cue.0 < ls {
+            fi += 1;
+        }
+        let covered = found.iter().any(|f| {
+            (ls <= f.cue.0 && f.cue.0 < le) || f.content.iter().any(|p| p.0 < le && ls < p.1)
+        });
+        if covered {
+            continue;
+        }
+        let Some((_, end)) = q.last_end_opening_in(ls, le) else {
+            continue;
+        };
+        let lo = v
+            .lines
+            .get(li.saturating_sub(SPEAKER_LINES))
+            .map_or(0, |l| l.0);
+        let source = found
+            .get(..fi)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|f| f.cue.0 >= lo)
+            .find_map(|f| f.source);
+        let mut end = end;
+        while end > ls && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+            end -= 1;
+        }
+        extra.push(Found::new(
+            AttributionKind::Quote,
+            (ls, ls + 1),
+            source,
+            vec![(ls, end)],
+        ));
+    }
+    found.extend(extra);
 }
 
 /// A cue inside a quotation is the quoted speaker's: its content stays
