@@ -189,12 +189,15 @@ fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
         cue_end += 1;
     }
     let mut next = skip_time(v, cue_end, end);
+    let mut medium = false;
     if let Some(m) = skip_medium(v, next, end) {
         cue_end = m;
         next = skip_time(v, m, end);
+        medium = true;
     }
     let link = v.w(next);
-    if cues::is(Class::Link, link)
+    if !medium
+        && cues::is(Class::Link, link)
         && next == cue_end
         && vf.class != CueClass::Intent
         && skip_time(v, next + 1, end) == next + 1
@@ -220,7 +223,7 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         if !v.is_word(i) {
             continue;
         }
-        let Some(vf) = cues::verb(v.w(i)) else {
+        let Some(vf) = cues::verb_before(v.w(i), v.w(i + 1)) else {
             continue;
         };
         if out
@@ -324,6 +327,15 @@ fn verb_cue(
     if vf.form == Form::Base && i > sent.start && prev == "to" {
         return None;
     }
+    // A particle verb takes its object as content ("called for a ban").
+    let vf = if vf.particle.is_some() && vf.class == CueClass::Intent {
+        VerbForm {
+            class: CueClass::Attitude,
+            ..vf
+        }
+    } else {
+        vf
+    };
     let after = read_after(v, vf, i, sent.end)?;
     let be = has_be(v, gs, i);
     let passive = be && matches!(vf.form, Form::Ed | Form::Participle);
@@ -333,18 +345,36 @@ fn verb_cue(
     let participial = vf.form == Form::Ing && !be;
     if participial {
         let before = v.w(gs.wrapping_sub(1));
-        if !(v.is_punct(gs.wrapping_sub(1), ",")
-            || matches!(before, "while" | "after" | "before" | "when"))
-        {
+        let clause = matches!(
+            before,
+            "," | "—" | "–" | "-" | "and" | "by" | "while" | "after" | "before" | "when" | "in"
+        );
+        // "911 calls saying …", "voters saying …": the noun before speaks.
+        let noun_before = gs > sent.start
+            && v.is_word(gs - 1)
+            && !clause
+            && !cues::is(Class::Aux, before)
+            && !cues::is(Class::Preposition, before)
+            && !cues::is(Class::Determiner, before)
+            && !cues::is(Class::Pronoun, before)
+            && !matches!(
+                before,
+                "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
+            );
+        if !clause && !noun_before {
             return None;
         }
         let c = content_start(v, vf.class, after.next, sent.end)?;
         let content = content::forward(v, q, sent, c)?;
-        let src = earlier
-            .iter()
-            .rev()
-            .find_map(|f| f.source)
-            .or_else(|| source::sentence_subject(v, sent, gs));
+        let src = if noun_before {
+            source::left_np(v, sent.start, gs)
+        } else {
+            earlier
+                .iter()
+                .rev()
+                .find_map(|f| f.source)
+                .or_else(|| source::sentence_subject(v, sent, gs))
+        };
         return Some(Found::new(
             AttributionKind::Verb,
             (gs, after.cue_end),
@@ -513,10 +543,10 @@ fn finite_cue(
     // Content before the source: "“…,” Trump said in August."
     let before = if src.0 > sent.start
         && !coordinated
-        && (v.is_punct(src.0 - 1, ",") || v.is_close_quote(src.0 - 1))
+        && (v.is_punct(src.0 - 1, ",") || v.ends_quote(src.0 - 1))
     {
         content::backward(v, q, sent, src.0)
-    } else if src.0 == sent.start && v.is_close_quote(src.0.wrapping_sub(1)) {
+    } else if src.0 == sent.start && v.ends_quote(src.0.wrapping_sub(1)) {
         // "“… missing.” Trump said.": the quotation ends the sentence before.
         q.at(src.0 - 1)
             .and_then(|r| q.get(r))

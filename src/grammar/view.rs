@@ -89,20 +89,38 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a double quotation mark of any style.
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„")
+        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„") || self.is_double_apostrophe(i)
+    }
+
+    /// Whether token `i` is the first of two touching apostrophes (`''`),
+    /// a double quotation mark in some newspapers' text.
+    fn is_double_apostrophe(&self, i: usize) -> bool {
+        self.raw(i) == "'"
+            && self.raw(i + 1) == "'"
+            && self
+                .toks
+                .get(i)
+                .zip(self.toks.get(i + 1))
+                .is_some_and(|(a, b)| a.span.end == b.span.start)
     }
 
     /// Whether token `i` is a quotation mark that opens a quotation.
     pub fn is_open_quote(&self, i: usize) -> bool {
         match self.raw(i) {
             "“" | "«" | "„" => true,
-            "\"" => {
+            "\"" | "'" if self.is_quote(i) => {
                 let t = self.toks.get(i).map_or(0, |t| t.span.start());
                 let before = self.text.get(..t).and_then(|s| s.chars().next_back());
                 before.map_or(true, |c| c.is_whitespace() || "([{—–-:".contains(c))
             }
             _ => false,
         }
+    }
+
+    /// Whether token `i` ends a closing quotation mark (either mark, or the
+    /// second apostrophe of `''`).
+    pub fn ends_quote(&self, i: usize) -> bool {
+        self.is_close_quote(i) || (self.raw(i) == "'" && i > 0 && self.is_close_quote(i - 1))
     }
 
     /// Whether token `i` is a quotation mark that closes a quotation.

@@ -145,7 +145,7 @@ fn regular_forms(lemma: &str) -> Vec<(String, Form)> {
 }
 
 /// Builds the verb table from the data.
-fn build_verbs() -> HashMap<String, VerbForm> {
+fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
     let mut map = HashMap::new();
     for (entry, _) in entries(CUE_VERBS) {
         let mut parts = entry.split_whitespace();
@@ -163,12 +163,18 @@ fn build_verbs() -> HashMap<String, VerbForm> {
         let participle = forms.next();
         let lemma: &'static str = lemma;
         let mut add = |w: String, form: Form| {
-            map.entry(w).or_insert(VerbForm {
-                lemma,
-                class,
-                form,
-                particle,
-            });
+            let entries: &mut Vec<VerbForm> = map.entry(w).or_default();
+            if !entries
+                .iter()
+                .any(|e| e.lemma == lemma && e.particle == particle)
+            {
+                entries.push(VerbForm {
+                    lemma,
+                    class,
+                    form,
+                    particle,
+                });
+            }
         };
         add(lemma.to_string(), Form::Base);
         match (past, participle) {
@@ -201,10 +207,35 @@ fn build_verbs() -> HashMap<String, VerbForm> {
     map
 }
 
-/// The cue verb form of a lowercase word, if it is one.
+/// Every cue verb entry a lowercase word is a form of.
+fn verb_entries(word: &str) -> &'static [VerbForm] {
+    static VERBS: OnceLock<HashMap<String, Vec<VerbForm>>> = OnceLock::new();
+    VERBS
+        .get_or_init(build_verbs)
+        .get(word)
+        .map_or(&[], |v| v.as_slice())
+}
+
+/// The cue verb form of a lowercase word, if it is one (the entry without
+/// a particle when there are several).
 pub fn verb(word: &str) -> Option<VerbForm> {
-    static VERBS: OnceLock<HashMap<String, VerbForm>> = OnceLock::new();
-    VERBS.get_or_init(build_verbs).get(word).copied()
+    let entries = verb_entries(word);
+    entries
+        .iter()
+        .find(|e| e.particle.is_none())
+        .or_else(|| entries.first())
+        .copied()
+}
+
+/// The cue verb form of a word followed by `next`: an entry whose particle
+/// is `next` first ("pointed out"), else one without a particle.
+pub fn verb_before(word: &str, next: &str) -> Option<VerbForm> {
+    let entries = verb_entries(word);
+    entries
+        .iter()
+        .find(|e| e.particle == Some(next))
+        .or_else(|| entries.iter().find(|e| e.particle.is_none()))
+        .copied()
 }
 
 /// The first word of each entry of a list, as a set.
@@ -314,6 +345,14 @@ mod tests {
     #[test]
     fn particles_are_kept() {
         assert_eq!(verb("pointed").and_then(|v| v.particle), Some("out"));
+        assert_eq!(
+            verb_before("called", "for").and_then(|v| v.particle),
+            Some("for")
+        );
+        assert_eq!(
+            verb_before("called", "him").map(|v| v.class),
+            Some(CueClass::Attitude)
+        );
     }
 
     #[test]
