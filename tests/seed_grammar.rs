@@ -9,7 +9,7 @@ use secondhand::{analyze, Article, InputFormat, Options};
 /// Recall the grammar reaches on the seed (gold attributions found).
 const MIN_FOUND: usize = 17;
 /// Precision it reaches.
-const MIN_PRECISION: f64 = 0.85;
+const MIN_PRECISION: f64 = 0.9;
 
 const TRIM: &str = " \t\r\n\u{a0}.,;:!?\"'“”‘’«»()[]{}—–―‒‐‑-…";
 

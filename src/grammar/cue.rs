@@ -375,12 +375,14 @@ fn verb_cue(
                 .find_map(|f| f.source)
                 .or_else(|| source::sentence_subject(v, sent, gs))
         };
-        return Some(Found::new(
+        let mut f = Found::new(
             AttributionKind::Verb,
             (gs, after.cue_end),
-            src,
+            Some(src?),
             content,
-        ));
+        );
+        f.chain = false;
+        return Some(f);
     }
     // A bare -ed or base form directly after a determiner, a possessive or
     // a preposition is a noun or an adjective ("the reported deal", "his

@@ -74,6 +74,9 @@ pub struct Found {
     pub source: Option<(usize, usize)>,
     pub content: Vec<(usize, usize)>,
     pub hedged: bool,
+    /// Whether, nested in another's content, it is kept as a link of a
+    /// source chain (finite speech and report cues, not participles).
+    pub chain: bool,
 }
 
 impl Found {
@@ -90,6 +93,13 @@ impl Found {
             source,
             content,
             hedged: false,
+            chain: matches!(
+                kind,
+                AttributionKind::Verb
+                    | AttributionKind::AccordingTo
+                    | AttributionKind::ReportedBy
+                    | AttributionKind::Passive
+            ),
         }
     }
 
@@ -235,7 +245,7 @@ fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
         return false;
     };
     let named = (a..b).any(|k| v.is_cap(k) || cues::anonymous_head(v.w(k)));
-    named && q.at(f.cue.0).is_none()
+    f.chain && named && q.at(f.cue.0).is_none()
 }
 
 /// Converts token ranges to spans and links nested attributions.

@@ -287,8 +287,24 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     while s < before && !v.is_word(s) {
         s += 1;
     }
+    // Skip an opening phrase up to its comma ("According to X, …").
+    let first = v.w(s);
+    if cues::is(Class::Preposition, first)
+        || cues::is(Class::Boundary, first)
+        || cues::is(Class::Time, first)
+        || matches!(first, "according" | "however" | "still")
+    {
+        if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {
+            s = c + 1;
+        }
+    }
     let mut e = s;
     while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
+        // A past-tense verb after the subject's head ("The firm opened").
+        let w = v.w(e);
+        if e > s && w.ends_with("ed") && !v.is_cap(e) && !cues::is(Class::Determiner, v.w(e - 1)) {
+            break;
+        }
         e += 1;
     }
     if e == s {
