@@ -264,6 +264,13 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
 /// "X announced A and said B", "X said A, but Y argued B": ends the earlier
 /// attribution's content where the later one's clause begins.
 fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
+    // "critics who say …": the relative clause is its own attribution.
+    if let Some((a, b)) = f.source {
+        if b == a + 1 && matches!(v.w(a), "who" | "which" | "that") && a + 1 == f.cue.0 {
+            cut_at(v, earlier, a, a);
+            return;
+        }
+    }
     let start = f.source.map_or(f.cue.0, |s| s.0.min(f.cue.0));
     let start = if f.source.is_some_and(|s| s.0 > f.cue.0) {
         f.cue.0
@@ -273,6 +280,11 @@ fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
     let Some(cut) = clause_break(v, start) else {
         return;
     };
+    cut_at(v, earlier, cut, start);
+}
+
+/// Ends every earlier content piece that runs over `start` at `cut`.
+fn cut_at(v: &View, earlier: &mut [Found], cut: usize, start: usize) {
     for e in earlier.iter_mut() {
         for piece in e.content.iter_mut() {
             if piece.0 < cut && start < piece.1 {
@@ -390,7 +402,32 @@ fn verb_cue(
     if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
         return None;
     }
+    if vf.lemma == "call" && vf.form == Form::Ed && gs == i {
+        if let Some(f) = naming(v, q, sent, i) {
+            return Some(f);
+        }
+    }
     finite_cue(v, q, sent, (gs, i), vf, after, earlier)
+}
+
+/// "a group called X": naming after a common noun, with no source.
+fn naming(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
+    let prev = v.w(i.wrapping_sub(1));
+    let common_noun = i > sent.start
+        && v.is_word(i - 1)
+        && !v.is_cap(i - 1)
+        && !cues::is(Class::Pronoun, prev)
+        && !cues::is(Class::Aux, prev)
+        && !cues::is(Class::Adverb, prev)
+        && !matches!(prev, "who" | "which" | "that" | "and" | "but" | "then");
+    let name_next = v.is_cap(i + 1) || v.is_open_quote(i + 1);
+    if !(common_noun && name_next) {
+        return None;
+    }
+    let content = content::forward(v, q, sent, i + 1)?;
+    let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, content);
+    f.chain = false;
+    Some(f)
 }
 
 /// Cue lemmas whose base and -s forms are more often nouns ("the report",
@@ -487,6 +524,13 @@ fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     }
     if !matches!(vf.form, Form::Base | Form::S) || !NOUN_LIKE.contains(&vf.lemma) {
         return false;
+    }
+    // Mostly nouns: a verb only after a pronoun, an auxiliary or a relative.
+    if matches!(
+        vf.lemma,
+        "state" | "email" | "attack" | "address" | "back" | "support"
+    ) {
+        return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that");
     }
     // "questions about", "attacks on": a noun before its complement.
     if matches!(v.w(k + 2), "about" | "of" | "on" | "against") {
@@ -677,14 +721,27 @@ fn passive_cue(
         f.hedged = true;
         return Some(f);
     }
-    if v.w(next) == "by" || !matches!(v.w(next), "to" | "that") {
+    let nw = v.w(next);
+    let linked = after.cue_end > i + 1 && cues::is(Class::Link, v.w(after.cue_end - 1));
+    let clause = matches!(
+        nw,
+        "to" | "that" | "whether" | "if" | "how" | "what" | "why" | "who"
+    );
+    if nw == "by" || !(linked || clause) {
         return None;
     }
     let content = content::forward(v, q, sent, next)?;
+    // "Mr. X is convinced that …": the subject holds the belief; "it is
+    // expected that" and "is expected to" have no source.
+    let src = if nw == "that" && v.w(gs.wrapping_sub(1)) != "it" {
+        source::subject_before(v, sent, gs)
+    } else {
+        None
+    };
     Some(Found::new(
         AttributionKind::Verb,
         (gs, after.cue_end),
-        None,
+        src,
         content,
     ))
 }
