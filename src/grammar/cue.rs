@@ -197,6 +197,7 @@ fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
     }
     let link = v.w(next);
     if !medium
+        && vf.lemma != "say"
         && cues::is(Class::Link, link)
         && next == cue_end
         && vf.class != CueClass::Intent
@@ -609,7 +610,8 @@ fn finite_cue(
     let nw = v.w(after.next);
     let rest_empty = !(after.next..sent.end).any(|k| v.is_word(k));
     let adjunct_next = v.is_punct(after.next, ",")
-        || (cues::is(Class::Preposition, nw) && !matches!(nw, "that" | "of" | "about"))
+        || (cues::is(Class::Preposition, nw)
+            && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
         || cues::is(Class::Time, nw)
         || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
     let trailing = rest_empty
