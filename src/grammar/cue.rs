@@ -24,12 +24,23 @@ fn is_nt(v: &View, i: usize) -> bool {
         && v.w(i.wrapping_sub(2)).ends_with('n')
 }
 
+/// Whether token `i` is the `s`, `ve`, `ll`, `d` or `re` of a contracted
+/// auxiliary after a pronoun ("he’s said", "they’ve argued").
+fn is_contracted_aux(v: &View, i: usize) -> bool {
+    matches!(v.w(i), "s" | "ve" | "ll" | "d" | "re")
+        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && cues::is(Class::Pronoun, v.w(i.wrapping_sub(2)))
+}
+
 /// Whether token `i` may stand in a verb group before its verb.
 fn group_word(v: &View, i: usize) -> bool {
     let w = v.w(i);
     if !v.is_word(i) {
-        // The apostrophe of "n’t".
-        return matches!(v.raw(i), "’" | "'") && is_nt(v, i + 1);
+        // The apostrophe of "n’t" or of a contracted auxiliary ("he’s").
+        return matches!(v.raw(i), "’" | "'") && (is_nt(v, i + 1) || is_contracted_aux(v, i + 1));
+    }
+    if is_contracted_aux(v, i) {
+        return true;
     }
     cues::is(Class::Aux, w)
         || cues::is(Class::Neg, w)
@@ -37,6 +48,12 @@ fn group_word(v: &View, i: usize) -> bool {
         || is_nt(v, i)
         || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(i))
         || w == "didn"
+        || w == "isn"
+        || w == "aren"
+        || w == "weren"
+        || w == "won"
+        || w == "shouldn"
+        || w == "hadn"
         || w == "doesn"
         || w == "don"
         || w == "hasn"
@@ -355,7 +372,10 @@ fn verb_cue(
     if passive {
         return passive_cue(v, q, sent, gs, i, after);
     }
-    let participial = vf.form == Form::Ing && !be;
+    // "he’s saying": a contracted "is".
+    let contracted_be =
+        (gs..i).any(|k| matches!(v.w(k), "s" | "re" | "m") && is_contracted_aux(v, k));
+    let participial = vf.form == Form::Ing && !be && !contracted_be;
     if participial {
         let before = v.w(gs.wrapping_sub(1));
         let clause = matches!(

@@ -22,9 +22,20 @@ const TITLES: &[&str] = &[
 fn np_token(v: &View, i: usize, head: bool) -> bool {
     let w = v.w(i);
     if v.is_word(i) {
-        if cues::is(Class::Boundary, w) || cues::is(Class::Aux, w) || cues::is(Class::Neg, w) {
-            // "and" joins two names ("Smith and Jones").
-            return w == "and" && v.is_cap(i + 1) && v.is_cap(i.wrapping_sub(1));
+        if w == "than" {
+            return matches!(v.w(i.wrapping_sub(1)), "less" | "more" | "fewer");
+        }
+        if cues::is(Class::Boundary, w)
+            || cues::is(Class::Aux, w)
+            || cues::is(Class::Neg, w)
+            || (cues::is(Class::Verb, w) && !v.is_cap(i))
+        {
+            // "and" joins two names ("Smith and Jones", "Bush and his rivals").
+            return w == "and"
+                && v.is_cap(i.wrapping_sub(1))
+                && (v.is_cap(i + 1)
+                    || cues::is(Class::Determiner, v.w(i + 1))
+                    || matches!(v.w(i + 1), "his" | "her" | "their" | "other"));
         }
         if let Some(vf) = cues::verb(w) {
             // A noun that is also a verb: "the report", "the Post report".
@@ -45,7 +56,8 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
     }
     match v.raw(i) {
         "’" | "'" => {
-            v.is_word(i.wrapping_sub(1)) && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s'))
+            v.is_word(i.wrapping_sub(1))
+                && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s') || v.is_cap(i + 1))
         }
         "." => TITLES.contains(&v.w(i.wrapping_sub(1))) && v.is_word(i + 1),
         "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
@@ -175,6 +187,14 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
             continue;
         }
         break;
+    }
+    let mut end = end;
+    // A trailing time phrase: "the senator on Tuesday".
+    while end > start + 1 && cues::is(Class::Time, v.w(end - 1)) {
+        end -= 1;
+        if end > start + 1 && matches!(v.w(end - 1), "on" | "last" | "this" | "early" | "late") {
+            end -= 1;
+        }
     }
     (start < end).then_some((start, end))
 }

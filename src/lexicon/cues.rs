@@ -278,6 +278,8 @@ pub enum Class {
     Preposition,
     Time,
     Medium,
+    /// Common verbs outside the cue lexicon, which end a noun phrase.
+    Verb,
 }
 
 impl Class {
@@ -294,6 +296,7 @@ impl Class {
             "preposition" => Class::Preposition,
             "time" => Class::Time,
             "medium" => Class::Medium,
+            "verb" => Class::Verb,
             _ => return None,
         })
     }
