@@ -169,7 +169,13 @@ fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> Option<usiz
             if w == "to" && class != CueClass::Tell {
                 return None;
             }
-            if !strong && cues::is(Class::Preposition, w) && w != "to" {
+            let quantity = matches!(w, "about" | "over" | "nearly" | "under")
+                && (v
+                    .toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
+                    || matches!(v.w(c + 1), "half" | "a" | "one" | "two" | "three"));
+            if !strong && !quantity && cues::is(Class::Preposition, w) && w != "to" {
                 return None;
             }
             Some(c)
@@ -640,6 +646,12 @@ fn finite_cue(
                 vf.class,
                 CueClass::Speech | CueClass::Belief | CueClass::Tell
             ));
+    // "…, he said, “…”": the quotation after the tag is the content,
+    // unless a quotation also ends before it (a split quotation).
+    let quote_after = v.is_punct(after.next, ",") && v.is_open_quote(after.next + 1);
+    let before = before.filter(|p| {
+        !quote_after || v.ends_quote(p.1.saturating_sub(1)) || v.is_quote(p.1.saturating_sub(1))
+    });
     if let Some(piece) = before {
         if trailing {
             let mut content = vec![piece];

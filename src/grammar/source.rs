@@ -228,7 +228,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         if v.is_punct(k, ",") {
             break;
         }
-        if v.is_quote(k) || matches!(v.raw(k), ";" | ":" | "“" | "”") {
+        if matches!(v.raw(k), ";" | ":") {
             return None;
         }
     }
@@ -237,6 +237,22 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     }
     let (s, e) = left_np(v, sent.start, k)?;
     let first = v.w(k + 1);
+    // "X, however, said": a connective between commas.
+    if k + 2 == comma
+        && matches!(
+            first,
+            "however"
+                | "too"
+                | "though"
+                | "meanwhile"
+                | "also"
+                | "instead"
+                | "moreover"
+                | "therefore"
+        )
+    {
+        return Some((s, e));
+    }
     if matches!(first, "who" | "which" | "whose")
         || cues::is(Class::Preposition, first)
         || first.ends_with("ing")
@@ -277,6 +293,9 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
             }
             last_comma = Some(end);
         }
+        if end > from && matches!(w, "who" | "which" | "whose") {
+            break;
+        }
         let clause_word = v.is_word(end)
             && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed)
                 || cues::is(Class::Aux, w)
@@ -310,6 +329,8 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     // Skip an opening phrase up to its comma ("According to X, …").
     let first = v.w(s);
     if cues::is(Class::Preposition, first)
+        || first.ends_with("ed")
+        || first.ends_with("ing")
         || cues::is(Class::Boundary, first)
         || cues::is(Class::Time, first)
         || matches!(first, "according" | "however" | "still")
