@@ -135,7 +135,7 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
         if k > i && (matches!(w, "he" | "she" | "they" | "i" | "we") || cues::is(Class::Time, w)) {
             break;
         }
-        if w == "of" && v.is_cap(k + 1) {
+        if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {
             k += 2;
             continue;
         }
@@ -373,6 +373,11 @@ fn verb_cue(
         vf
     };
     let after = read_after(v, vf, i, sent.end)?;
+    if vf.lemma == "ask" && vf.form == Form::Ed && gs == i {
+        if let Some(f) = asked(v, q, sent, i) {
+            return Some(f);
+        }
+    }
     let be = has_be(v, gs, i);
     let passive = be && matches!(vf.form, Form::Ed | Form::Participle);
     if passive {
@@ -435,6 +440,49 @@ fn verb_cue(
         }
     }
     finite_cue(v, q, sent, (gs, i), vf, after, earlier)
+}
+
+/// asked := ("When")? "asked" [adverb] ["on"|"by" NP] (wh | if | whether | about) …","
+/// ("Asked whether …, X said"): the question is the content, no source.
+fn asked(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
+    let prev = v.w(i.wrapping_sub(1));
+    let opens = i == sent.start || matches!(prev, "when" | "if" | "after" | "," | "once");
+    if !opens {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < sent.end && k - i < 8 && !v.is_punct(k, ",") {
+        let w = v.w(k);
+        if matches!(
+            w,
+            "if" | "whether"
+                | "about"
+                | "what"
+                | "why"
+                | "how"
+                | "who"
+                | "when"
+                | "where"
+                | "which"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    if !(k < sent.end && v.is_word(k)) {
+        return None;
+    }
+    let mut e = k;
+    while e < sent.end && !v.is_punct(e, ",") {
+        e += 1;
+    }
+    if e == k || e >= sent.end {
+        return None;
+    }
+    let _ = q;
+    let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, vec![(k, e)]);
+    f.chain = false;
+    Some(f)
 }
 
 /// "a group called X": naming after a common noun, with no source.

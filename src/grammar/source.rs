@@ -351,6 +351,17 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     if e == s {
         return None;
     }
+    // "X, a description, VERB …": the description goes with the subject.
+    if v.is_punct(e, ",") {
+        if let Some(c) = (e + 1..before.min(e + MAX_APPOSITIVE)).find(|&k| v.is_punct(k, ",")) {
+            if c + 1 < before
+                && v.is_word(c + 1)
+                && appositive(v, sent, c).is_some_and(|a| a.0 <= s)
+            {
+                return Some((s, c + 1));
+            }
+        }
+    }
     trim_np_start(v, s, e).filter(|&np| !abstract_demonstrative(v, np))
 }
 
