@@ -219,11 +219,12 @@ fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
         medium = true;
     }
     let link = v.w(next);
+    let link_ok = cues::is(Class::Link, link) || (link == "at" && vf.particle.is_some());
     if !medium
         && vf.lemma != "say"
-        && cues::is(Class::Link, link)
+        && link_ok
         && next == cue_end
-        && vf.class != CueClass::Intent
+        && (vf.class != CueClass::Intent || link == "for")
         && skip_time(v, next + 1, end) == next + 1
     {
         cue_end = next + 1;
@@ -378,6 +379,9 @@ fn verb_cue(
             return Some(f);
         }
     }
+    if matches!(vf.lemma, "seem" | "appear") {
+        return seems(v, q, sent, gs, i);
+    }
     let be = has_be(v, gs, i);
     let passive = be && matches!(vf.form, Form::Ed | Form::Participle);
     if passive {
@@ -481,6 +485,22 @@ fn asked(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
     }
     let _ = q;
     let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, vec![(k, e)]);
+    f.chain = false;
+    Some(f)
+}
+
+/// seems := verb-group ("seem" | "appear") ("to" | "that" | "as if" | "like") …
+/// with a null source, as PolNeAR draws it.
+fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found> {
+    let mut c = i + 1;
+    while c < sent.end && v.w(c).ends_with("ly") && v.w(c).len() > 4 {
+        c += 1;
+    }
+    if !matches!(v.w(c), "to" | "that" | "as" | "like") {
+        return None;
+    }
+    let content = content::forward(v, q, sent, c)?;
+    let mut f = Found::new(AttributionKind::Verb, (gs, i + 1), None, content);
     f.chain = false;
     Some(f)
 }
@@ -600,6 +620,13 @@ fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     if !matches!(vf.form, Form::Base | Form::S) || !NOUN_LIKE.contains(&vf.lemma) {
         return false;
     }
+    // "The firm plans to …", "the model projects that …": a verb before
+    // its complement.
+    if matches!(v.w(k + 2), "to" | "that" | "whether")
+        && cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+    {
+        return false;
+    }
     // Mostly nouns: a verb only after a pronoun, an auxiliary or a relative.
     if matches!(
         vf.lemma,
@@ -712,7 +739,12 @@ fn finite_cue(
         let content = next_line(v, q, sent)?;
         return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
     }
-    let c = content_start(v, vf.class, after.next, sent.end)
+    // A cue ending in a linking preposition takes its object ("pushed for").
+    let linked = after.cue_end > i + 1
+        && after.next == after.cue_end
+        && (cues::is(Class::Link, v.w(after.cue_end - 1)) || v.w(after.cue_end - 1) == "at");
+    let class = if linked { CueClass::Attitude } else { vf.class };
+    let c = content_start(v, class, after.next, sent.end)
         .or_else(|| look_ahead(v, vf.class, after.next, sent.end))?;
     let content = content::forward(v, q, sent, c)?;
     Some(Found::new(AttributionKind::Verb, cue, Some(src), content))
