@@ -1,0 +1,238 @@
+//! The plain text an extractor writes, with lazy separators.
+//!
+//! Extractors push runs of text and ask for breaks; a break is written only
+//! when more text follows, so the text never starts or ends with a separator
+//! and two breaks in a row never leave an empty block. Blocks are separated
+//! by `"\n\n"`, line breaks are `"\n"`, collapsed white space is `" "`.
+
+use super::{BlockHint, Extracted, Link, Meta};
+use crate::span::Span;
+
+/// What must be written before the next character, weakest first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+enum Pending {
+    #[default]
+    Nothing,
+    Space,
+    Newline,
+    Block,
+}
+
+/// Builds the extracted text and its source map.
+#[derive(Debug, Default)]
+pub(crate) struct TextBuilder {
+    text: String,
+    pending: Pending,
+    source_map: Vec<(u32, u32)>,
+    links: Vec<Link>,
+    hints: Vec<(Span, BlockHint)>,
+}
+
+impl TextBuilder {
+    /// The length of the text written so far: a mark for [`Self::span_since`].
+    pub(crate) fn mark(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The text written since `mark`, without the separators and white space
+    /// at its ends (empty when nothing but white space was written).
+    pub(crate) fn span_since(&self, mark: usize) -> Span {
+        Span::new(mark, self.text.len()).trim(&self.text)
+    }
+
+    /// Closes an element that started at `mark`: its text, when there is
+    /// any, becomes a link to `href` and gets `hints`. Returns its span.
+    pub(crate) fn close(
+        &mut self,
+        mark: usize,
+        href: Option<String>,
+        hints: impl IntoIterator<Item = BlockHint>,
+    ) -> Span {
+        let span = self.span_since(mark);
+        if !span.is_empty() {
+            if let Some(href) = href {
+                self.links.push(Link { span, href });
+            }
+            self.hints
+                .extend(hints.into_iter().map(|hint| (span, hint)));
+        }
+        span
+    }
+
+    /// The text under `span` (empty if it is not on char boundaries).
+    pub(crate) fn text_of(&self, span: Span) -> &str {
+        span.text(&self.text)
+    }
+
+    /// Whether the next text starts a line or follows white space (written
+    /// or pending).
+    pub(crate) fn at_gap(&self) -> bool {
+        self.pending != Pending::Nothing
+            || self.text.is_empty()
+            || self.text.ends_with(char::is_whitespace)
+    }
+
+    /// Ends the current block: the next text starts a new one.
+    pub(crate) fn block_break(&mut self) {
+        self.want(Pending::Block);
+    }
+
+    /// Ends the current line: the next text starts on a new line.
+    pub(crate) fn line_break(&mut self) {
+        self.want(Pending::Newline);
+    }
+
+    /// Separates the next text from the last by one space.
+    pub(crate) fn space(&mut self) {
+        self.want(Pending::Space);
+    }
+
+    /// Asks for a separator before the next text; the strongest one asked for
+    /// wins, and none is written at the start of the text.
+    fn want(&mut self, pending: Pending) {
+        if !self.text.is_empty() {
+            self.pending = self.pending.max(pending);
+        }
+    }
+
+    /// Writes the pending separator; before a block separator, white space
+    /// at the end of the last block (a code block's last newline) goes.
+    fn flush(&mut self) {
+        match std::mem::take(&mut self.pending) {
+            Pending::Nothing => {}
+            Pending::Space => self.text.push(' '),
+            Pending::Newline => self.text.push('\n'),
+            Pending::Block => {
+                self.truncate_trailing_space();
+                self.text.push_str("\n\n");
+            }
+        }
+    }
+
+    /// Drops white space at the end of the text and source map entries that
+    /// pointed into it.
+    fn truncate_trailing_space(&mut self) {
+        let kept = self.text.trim_end().len();
+        self.text.truncate(kept);
+        while self
+            .source_map
+            .last()
+            .is_some_and(|&(at, _)| at as usize >= kept)
+        {
+            self.source_map.pop();
+        }
+    }
+
+    /// Writes `run` as is after the pending separator and returns where it
+    /// starts in the text.
+    pub(crate) fn push_verbatim(&mut self, run: &str) -> usize {
+        if run.is_empty() {
+            return self.text.len();
+        }
+        self.flush();
+        let at = self.text.len();
+        self.text.push_str(run);
+        at
+    }
+
+    /// Writes `run` as is and records that it was copied from byte
+    /// `source_offset` of the source.
+    pub(crate) fn push_copied(&mut self, run: &str, source_offset: usize) {
+        if run.trim().is_empty() {
+            // White space alone may be dropped or replaced by a separator.
+            self.push_verbatim(run);
+            return;
+        }
+        let at = self.push_verbatim(run);
+        if let (Ok(at), Ok(from)) = (u32::try_from(at), u32::try_from(source_offset)) {
+            let increasing = self
+                .source_map
+                .last()
+                .map_or(true, |&(t, s)| t < at && s < from);
+            if increasing {
+                self.source_map.push((at, from));
+            }
+        }
+    }
+
+    /// Writes `run` with every run of white space collapsed to one space (HTML
+    /// rendering of normal text); white space at a block start is dropped.
+    pub(crate) fn push_collapsed(&mut self, run: &str, is_space: impl Fn(char) -> bool) {
+        // Pieces after the first follow white space; empty pieces are runs
+        // of it (or its ends), which ask for a space and write nothing.
+        for (i, word) in run.split(&is_space).enumerate() {
+            if i > 0 {
+                self.space();
+            }
+            self.push_verbatim(word);
+        }
+    }
+
+    /// The extracted text (without trailing white space) with `meta`, links
+    /// and hints in text order (outer hints first where they start together)
+    /// and, if `keep_source_map`, the source map.
+    pub(crate) fn finish(mut self, meta: Meta, keep_source_map: bool) -> Extracted {
+        self.truncate_trailing_space();
+        // Inner elements close first: order by start, outer spans first.
+        self.hints
+            .sort_by_key(|&(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        self.links.sort_by_key(|link| link.span.start);
+        Extracted {
+            text: self.text,
+            links: self.links,
+            meta,
+            hints: self.hints,
+            source_map: if keep_source_map {
+                self.source_map
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html_space(c: char) -> bool {
+        c.is_ascii_whitespace()
+    }
+
+    #[test]
+    fn separators_are_written_only_between_text() {
+        let mut b = TextBuilder::default();
+        b.block_break();
+        b.line_break();
+        b.push_verbatim("one");
+        b.line_break();
+        b.block_break();
+        b.push_verbatim("two");
+        b.line_break();
+        b.push_verbatim("three");
+        b.block_break();
+        assert_eq!(b.finish(Meta::default(), true).text, "one\n\ntwo\nthree");
+    }
+
+    #[test]
+    fn collapsed_runs_keep_one_space_between_words() {
+        let mut b = TextBuilder::default();
+        b.push_collapsed("  a \n\t b ", html_space);
+        b.push_collapsed("c", html_space);
+        b.push_collapsed("d ", html_space);
+        b.push_collapsed(" e", html_space);
+        assert_eq!(b.finish(Meta::default(), true).text, "a b cd e");
+    }
+
+    #[test]
+    fn block_break_drops_trailing_white_space_and_its_map_entries() {
+        let mut b = TextBuilder::default();
+        b.push_copied("code\n", 4);
+        b.push_verbatim("\n");
+        b.block_break();
+        b.push_copied("next", 20);
+        let x = b.finish(Meta::default(), true);
+        assert_eq!(x.text, "code\n\nnext");
+        assert_eq!(x.source_map, vec![(0, 4), (6, 20)]);
+    }
+}
