@@ -100,8 +100,14 @@ impl TextBuilder {
     fn flush(&mut self) {
         match std::mem::take(&mut self.pending) {
             Pending::Nothing => {}
+            // Text that already ends in white space (a run's own trailing
+            // space before a dropped comment) gets no second space.
+            Pending::Space if self.text.ends_with(char::is_whitespace) => {}
             Pending::Space => self.text.push(' '),
-            Pending::Newline => self.text.push('\n'),
+            Pending::Newline => {
+                self.truncate_trailing_space();
+                self.text.push('\n');
+            }
             Pending::Block => {
                 self.truncate_trailing_space();
                 self.text.push_str("\n\n");
@@ -221,7 +227,12 @@ mod tests {
         b.push_collapsed("c", html_space);
         b.push_collapsed("d ", html_space);
         b.push_collapsed(" e", html_space);
-        assert_eq!(b.finish(Meta::default(), true).text, "a b cd e");
+        b.push_verbatim("f ");
+        b.space();
+        b.push_verbatim("g ");
+        b.line_break();
+        b.push_verbatim("h");
+        assert_eq!(b.finish(Meta::default(), true).text, "a b cd ef g\nh");
     }
 
     #[test]

@@ -334,6 +334,12 @@ mod tests {
     }
 
     #[test]
+    fn comment_before_a_line_end_leaves_one_space() {
+        let x = extract("one. <!-- note -->\ntwo\n");
+        assert_eq!(x.text, "one. two");
+    }
+
+    #[test]
     fn html_comments_images_and_raw_html_are_excluded() {
         let md = "Before <!-- hidden note --> after <span>kept</span>.\n\n<div>\nblock html\n</div>\n\n![alt words](p.png) end\n";
         let x = extract(md);
