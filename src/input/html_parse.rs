@@ -172,4 +172,14 @@ mod tests {
         let scripts = scraper::Selector::parse("script").map(|s| html.select(&s).count());
         assert_eq!(scripts.ok(), Some(1));
     }
+
+    #[test]
+    fn stray_end_tags_between_deep_divs_do_not_reopen_the_cap() {
+        // Each `</x>` closes nothing, so without the cap every `<div>` would
+        // nest one deeper and parsing would be quadratic.
+        let page = format!("{}<p>end</p>", "<div></x>".repeat(100_000));
+        let html = parse_document(&page);
+        let text: String = html.root_element().text().collect();
+        assert_eq!(text, "end");
+    }
 }
