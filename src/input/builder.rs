@@ -24,20 +24,32 @@ pub(crate) struct TextBuilder {
     text: String,
     pending: Pending,
     source_map: Vec<(u32, u32)>,
+    /// The length of the text without its trailing white space.
+    content_end: usize,
+    /// Where each run with content starts its content, increasing.
+    content_starts: Vec<usize>,
     links: Vec<Link>,
     hints: Vec<(Span, BlockHint)>,
 }
 
 impl TextBuilder {
-    /// The length of the text written so far: a mark for [`Self::span_since`].
+    /// Where text written from now on will start, give or take separators:
+    /// a mark for [`Self::span_since`]. Trailing white space does not count,
+    /// as the next separator may replace it.
     pub(crate) fn mark(&self) -> usize {
-        self.text.len()
+        self.content_end
     }
 
     /// The text written since `mark`, without the separators and white space
-    /// at its ends (empty when nothing but white space was written).
+    /// at its ends (empty when nothing but white space was written). Costs
+    /// O(log n): no scan over the white space, however long.
     pub(crate) fn span_since(&self, mark: usize) -> Span {
-        Span::new(mark, self.text.len()).trim(&self.text)
+        if self.content_end <= mark {
+            return Span::new(mark, mark);
+        }
+        let first = self.content_starts.partition_point(|&s| s < mark);
+        let start = self.content_starts.get(first).copied().unwrap_or(mark);
+        Span::new(start, self.content_end)
     }
 
     /// Closes an element that started at `mark`: its text, when there is
@@ -68,8 +80,8 @@ impl TextBuilder {
     /// or pending).
     pub(crate) fn at_gap(&self) -> bool {
         self.pending != Pending::Nothing
+            || self.content_end < self.text.len()
             || self.text.is_empty()
-            || self.text.ends_with(char::is_whitespace)
     }
 
     /// Ends the current block: the next text starts a new one.
@@ -118,7 +130,7 @@ impl TextBuilder {
     /// Drops white space at the end of the text and source map entries that
     /// pointed into it.
     fn truncate_trailing_space(&mut self) {
-        let kept = self.text.trim_end().len();
+        let kept = self.content_end;
         self.text.truncate(kept);
         while self
             .source_map
@@ -138,6 +150,12 @@ impl TextBuilder {
         self.flush();
         let at = self.text.len();
         self.text.push_str(run);
+        let content = run.trim_end();
+        if !content.is_empty() {
+            self.content_end = at + content.len();
+            let lead = content.len() - content.trim_start().len();
+            self.content_starts.push(at + lead);
+        }
         at
     }
 
@@ -233,6 +251,22 @@ mod tests {
         b.line_break();
         b.push_verbatim("h");
         assert_eq!(b.finish(Meta::default(), true).text, "a b cd ef g\nh");
+    }
+
+    #[test]
+    fn spans_survive_trailing_white_space_replaced_by_a_separator() {
+        let mut b = TextBuilder::default();
+        b.push_verbatim("a\n\n\n");
+        let mark = b.mark();
+        b.block_break();
+        b.push_verbatim("b");
+        assert_eq!(b.text_of(b.span_since(mark)), "b");
+        b.push_verbatim("  ");
+        let mark = b.mark();
+        b.line_break();
+        b.push_verbatim("c");
+        assert_eq!(b.text_of(b.span_since(mark)), "c");
+        assert_eq!(b.finish(Meta::default(), true).text, "a\n\nb\nc");
     }
 
     #[test]

@@ -764,6 +764,21 @@ mod tests {
     }
 
     #[test]
+    fn long_white_space_under_many_open_elements_stays_linear() {
+        // Every closing element trims its span; a scan over the white space
+        // at each close would make this quadratic.
+        let depth = 400;
+        let html = format!(
+            "<pre>{}{}x{}</pre>",
+            "<span>".repeat(depth),
+            " ".repeat(1_000_000),
+            "</span>".repeat(depth)
+        );
+        let x = extract(&html);
+        assert_eq!(x.text.trim_start(), "x");
+    }
+
+    #[test]
     fn spans_fall_on_char_boundaries_with_non_ascii_text() {
         let x = extract(
             "<h2>\u{201c}Caf\u{e9}\u{201d} \u{1f600}</h2><p>\u{2018}<a href='/q'>\u{1f4f0} n\u{e9}ws</a>\u{2019}</p>\
