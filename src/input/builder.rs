@@ -197,9 +197,12 @@ impl TextBuilder {
     /// and, if `keep_source_map`, the source map.
     pub(crate) fn finish(mut self, meta: Meta, keep_source_map: bool) -> Extracted {
         self.truncate_trailing_space();
-        // Inner elements close first: order by start, outer spans first.
-        self.hints
-            .sort_by_key(|&(span, _)| (span.start, std::cmp::Reverse(span.end)));
+        // Inner elements close first: order by start, outer spans first,
+        // and on one span the hint that says most about the region first.
+        self.hints.sort_by_key(|&(span, hint)| {
+            (span.start, std::cmp::Reverse(span.end), hint_rank(hint))
+        });
+        self.hints.dedup();
         self.links.sort_by_key(|link| link.span.start);
         Extracted {
             text: self.text,
@@ -212,6 +215,19 @@ impl TextBuilder {
                 Vec::new()
             },
         }
+    }
+}
+
+/// The order of hints on one span: page furniture and bylines say what a
+/// region is for, so they come before what shape its text has.
+fn hint_rank(hint: BlockHint) -> u8 {
+    match hint {
+        BlockHint::Chrome => 0,
+        BlockHint::Byline => 1,
+        BlockHint::Heading(_) => 2,
+        BlockHint::BlockQuote => 3,
+        BlockHint::ListItem => 4,
+        BlockHint::Paragraph => 5,
     }
 }
 

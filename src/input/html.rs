@@ -22,10 +22,13 @@
 //!   `ad`, `related`, `share`, `newsletter`, `sidebar`, `weather` (see
 //!   [`is_chrome_element`]); [`BlockHint::Byline`] for `address`, `time`,
 //!   `rel=author`, `itemprop=author` and class or id words `byline`,
-//!   `author`, `dateline`, `credit`. Hints nest (a `Chrome` span covers the
+//!   `author`, `dateline`, `credit`. A class or id that names furniture is
+//!   not believed when an `h1` or `main` opens inside the element (it names
+//!   a layout: `page-with-sidebar`). Hints nest (a `Chrome` span covers the
 //!   `Paragraph`s inside it; an inline `<time>` gives a `Byline` span inside
-//!   its paragraph) and are sorted by start, outer spans first. A chrome or
-//!   byline element inside another of its kind adds no hint.
+//!   its paragraph) and are sorted by start, outer spans first; where spans
+//!   coincide (`<aside><p>…</p></aside>`, `<p class=byline>`), `Chrome`
+//!   comes first, then `Byline`, then the structural hint.
 //! - **Links**: every `<a href>` whose text reaches the output, with the span
 //!   of that text and the `href` as written (trimmed).
 //! - **Meta**: `<title>`; `og:site_name`, else JSON-LD `publisher.name`,
@@ -70,9 +73,13 @@ struct Frame {
     block: bool,
     /// `p`, `h1`…`h6`, `li`, `blockquote`.
     hint: Option<BlockHint>,
-    /// Starts a chrome region.
+    /// Page furniture by its name or landmark role (`nav`, `aside`…).
     chrome: bool,
-    /// Starts a byline region.
+    /// Page furniture by its class or id: the count of main-content
+    /// markers (`h1`, `main`) opened before it; one opened inside it means
+    /// the words were a layout name, not furniture.
+    chrome_by_name: Option<usize>,
+    /// A byline or dateline.
     byline: bool,
     /// A `<pre>`: white space kept.
     pre: bool,
@@ -88,8 +95,8 @@ struct Walk {
     frames: Vec<Frame>,
     /// The root of the subtree being skipped, if any.
     skipping: Option<ego_tree::NodeId>,
-    chrome_depth: usize,
-    byline_depth: usize,
+    /// How many `h1` and `main` elements have been opened.
+    main_markers: usize,
     pre_depth: usize,
     meta: MetaFinder,
 }
@@ -131,12 +138,10 @@ impl Walk {
         if block {
             self.out.block_break();
         }
-        let chrome = self.chrome_depth == 0 && is_chrome_element(el);
-        let byline = self.byline_depth == 0 && is_byline_element(el);
+        let chrome = chrome_kind(el);
         let pre = name == "pre" || name == "listing" || name == "plaintext";
-        self.chrome_depth += usize::from(chrome);
-        self.byline_depth += usize::from(byline);
         self.pre_depth += usize::from(pre);
+        self.main_markers += usize::from(matches!(name, "h1" | "main"));
         let href = (name == "a")
             .then(|| el.attr("href"))
             .flatten()
@@ -145,8 +150,9 @@ impl Walk {
             mark: self.out.mark(),
             block,
             hint: structural_hint(name),
-            chrome,
-            byline,
+            chrome: chrome == Some(ChromeBy::Element),
+            chrome_by_name: (chrome == Some(ChromeBy::Name)).then_some(self.main_markers),
+            byline: is_byline_element(el),
             pre,
             href,
         });
@@ -166,15 +172,14 @@ impl Walk {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        let chrome = frame.chrome || frame.chrome_by_name == Some(self.main_markers);
         let hints = [
             frame.hint,
-            frame.chrome.then_some(BlockHint::Chrome),
+            chrome.then_some(BlockHint::Chrome),
             frame.byline.then_some(BlockHint::Byline),
         ];
         self.out
             .close(frame.mark, frame.href, hints.into_iter().flatten());
-        self.chrome_depth -= usize::from(frame.chrome);
-        self.byline_depth -= usize::from(frame.byline);
         self.pre_depth -= usize::from(frame.pre);
         if frame.block {
             self.out.block_break();
@@ -356,17 +361,25 @@ const BYLINE_WORDS: &[&str] = &[
     "author", "authors", "byline", "bylines", "credit", "credits", "dateline",
 ];
 
-/// Whether the element is page furniture: `nav`, `aside`, `footer`, a
-/// landmark role other than the main content, or a class, id or role with a
-/// [`CHROME_WORDS`] word.
-fn is_chrome_element(el: &Element) -> bool {
+/// What makes an element page furniture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ChromeBy {
+    /// `nav`, `aside`, `footer`, or a landmark role other than the main
+    /// content.
+    Element,
+    /// A class, id or role with a [`CHROME_WORDS`] word.
+    Name,
+}
+
+/// Whether, and by what, the element is page furniture.
+fn chrome_kind(el: &Element) -> Option<ChromeBy> {
     let name = el.name();
     if matches!(name, "nav" | "aside" | "footer") {
-        return true;
+        return Some(ChromeBy::Element);
     }
     if matches!(name, "html" | "body" | "main") {
         // Page-wide classes ("has-sidebar") describe the layout, not the text.
-        return false;
+        return None;
     }
     let landmark = el.attr("role").is_some_and(|role| {
         role.split_ascii_whitespace().any(|r| {
@@ -375,7 +388,13 @@ fn is_chrome_element(el: &Element) -> bool {
                 .any(|l| r.eq_ignore_ascii_case(l))
         })
     });
-    landmark || has_word(el, &["class", "id", "role"], CHROME_WORDS)
+    if landmark {
+        Some(ChromeBy::Element)
+    } else if has_word(el, &["class", "id", "role"], CHROME_WORDS) {
+        Some(ChromeBy::Name)
+    } else {
+        None
+    }
 }
 
 /// Whether the element marks a byline or dateline: `address`, `time`,
@@ -399,17 +418,20 @@ fn is_byline_element(el: &Element) -> bool {
 /// Tokens are split on white space, then into parts at `-`, `_`, other
 /// punctuation and lower-to-upper case changes (`ad-slot`, `related_links`,
 /// `shareBar`), so `ad` matches `ad-slot` but not `header` or `shadow`.
-/// Tokens that start with a state prefix (`has-`, `no-`, `with-`, `is-`,
-/// `show-`, `hide-`) describe a layout, not their content, and are ignored.
+/// Tokens with a state part (`has-`, `no-`, `with-`, `without-`, `is-`,
+/// `show-`, `hide-`: `has-sidebar`, `content-with-ads`) describe a layout,
+/// not their content, and are ignored.
 fn has_word(el: &Element, attrs: &[&str], words: &[&str]) -> bool {
     attrs.iter().filter_map(|a| el.attr(a)).any(|value| {
         value.split_ascii_whitespace().any(|token| {
-            let mut parts = token_parts(token);
-            let first = parts.first().map(String::as_str).unwrap_or("");
-            if matches!(first, "has" | "no" | "with" | "is" | "show" | "hide") {
-                parts.clear();
-            }
-            parts.iter().any(|p| words.contains(&p.as_str()))
+            let parts = token_parts(token);
+            let state = parts.iter().any(|p| {
+                matches!(
+                    p.as_str(),
+                    "has" | "no" | "with" | "without" | "is" | "show" | "hide"
+                )
+            });
+            !state && parts.iter().any(|p| words.contains(&p.as_str()))
         })
     })
 }
@@ -652,6 +674,35 @@ mod tests {
     }
 
     #[test]
+    fn furniture_and_byline_hints_come_first_on_a_shared_span() {
+        let x = extract(
+            "<aside><p>Side</p></aside><p class='byline'>By Jo</p><h2 class='promo'>Deal</h2>",
+        );
+        let kinds: Vec<BlockHint> = x.hints.iter().map(|(_, h)| *h).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockHint::Chrome,
+                BlockHint::Paragraph,
+                BlockHint::Byline,
+                BlockHint::Paragraph,
+                BlockHint::Chrome,
+                BlockHint::Heading(2)
+            ]
+        );
+    }
+
+    #[test]
+    fn layout_names_around_the_headline_are_not_chrome() {
+        let x = extract(
+            "<div class='page-sidebar-layout'><h1>Headline</h1><p>Body</p>\
+             <div class='sidebar'><p>Side</p><div class='widget'>W</div></div></div>\
+             <div class='content-with-ads'><p>More body</p></div>",
+        );
+        assert_eq!(hinted(&x, BlockHint::Chrome), ["Side\n\nW", "W"]);
+    }
+
+    #[test]
     fn class_words_match_whole_parts_only() {
         assert_eq!(token_parts("related_articles"), ["related", "articles"]);
         assert_eq!(token_parts("ad-slot"), ["ad", "slot"]);
@@ -669,7 +720,13 @@ mod tests {
         );
         assert_eq!(
             hinted(&x, BlockHint::Byline),
-            ["By Jo Roe", "Monday", "Desk staff", "Photo: Staff"]
+            [
+                "By Jo Roe",
+                "Jo Roe",
+                "Monday",
+                "Desk staff",
+                "Photo: Staff"
+            ]
         );
     }
 
