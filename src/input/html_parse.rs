@@ -42,9 +42,10 @@ pub(crate) fn parse_document(html: &str) -> Html {
     let tokenizer = Tokenizer::new(cap, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(StrTendril::from_slice(html));
-    // A `Script` result pauses the tokenizer after each `</script>`; nothing
-    // runs scripts here, so feeding simply resumes.
-    while let TokenizerResult::Script(_) = tokenizer.feed(&input) {}
+    // `Script` (after each `</script>`) and `EncodingIndicator` (after a
+    // `<meta charset>`) pause the tokenizer; nothing runs scripts here and
+    // the text is already decoded, so feeding simply resumes until `Done`.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     tokenizer.end();
     let DepthCap { builder, .. } = tokenizer.sink;
     builder.sink.0.into_inner()
@@ -155,6 +156,15 @@ mod tests {
             parse_document(page).html(),
             Html::parse_document(page).html()
         );
+    }
+
+    #[test]
+    fn meta_charset_does_not_end_the_parse() {
+        let html = parse_document(
+            "<html><head><meta charset=\"utf-8\"><title>T</title></head><body><p>Body text.</p></body></html>",
+        );
+        let text: String = html.root_element().text().collect();
+        assert!(text.contains("Body text."), "{text}");
     }
 
     #[test]
