@@ -32,6 +32,40 @@ fn is_contracted_aux(v: &View, i: usize) -> bool {
         && cues::is(Class::Pronoun, v.w(i.wrapping_sub(2)))
 }
 
+/// Whether a lowercase word is an -ly adverb ("repeatedly"), not a noun or
+/// adjective that ends in -ly ("daily", "family", "supply").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "early"
+                | "family"
+                | "rally"
+                | "supply"
+                | "apply"
+                | "reply"
+                | "assembly"
+                | "ally"
+                | "belly"
+                | "holly"
+                | "likely"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "costly"
+                | "deadly"
+                | "orderly"
+                | "only"
+                | "july"
+                | "italy"
+        )
+}
+
 /// Whether token `i` may stand in a verb group before its verb.
 fn group_word(v: &View, i: usize) -> bool {
     let w = v.w(i);
@@ -46,7 +80,7 @@ fn group_word(v: &View, i: usize) -> bool {
         || cues::is(Class::Neg, w)
         || cues::is(Class::Adverb, w)
         || is_nt(v, i)
-        || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(i))
+        || (is_ly_adverb(w) && !v.is_cap(i) && !cues::is(Class::Determiner, v.w(i.wrapping_sub(1))))
         || w == "didn"
         || w == "isn"
         || w == "aren"
@@ -289,6 +323,15 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
 /// "X announced A and said B", "X said A, but Y argued B": ends the earlier
 /// attribution's content where the later one's clause begins.
 fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
+    // "X praised A and said B": the shared source stands before the first cue.
+    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then")
+        && f.source.is_some_and(|s| s.1 + 1 < f.cue.0)
+    {
+        if let Some(cut) = clause_break(v, f.cue.0) {
+            cut_at(v, earlier, cut, f.cue.0);
+        }
+        return;
+    }
     // "critics who say …": the relative clause is its own attribution.
     if let Some((a, b)) = f.source {
         if b == a + 1 && matches!(v.w(a), "who" | "which" | "that") && a + 1 == f.cue.0 {
@@ -668,7 +711,11 @@ fn finite_cue(
         && !(v.is_punct(gs.wrapping_sub(1), ",") && source::subject_before(v, sent, gs).is_some());
     if inverted_ok {
         if let Some(src) = source::after_cue(v, sent, after.cue_end) {
-            let until = if gs > sent.start { gs - 1 } else { gs };
+            let until = if gs > sent.start && !v.is_quote(gs - 1) {
+                gs - 1
+            } else {
+                gs
+            };
             let mut content: Vec<_> = content::backward(v, q, sent, until).into_iter().collect();
             more_after(v, q, sent, src.1, &mut content);
             if !content.is_empty() {
