@@ -323,8 +323,9 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
 /// "X announced A and said B", "X said A, but Y argued B": ends the earlier
 /// attribution's content where the later one's clause begins.
 fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
-    // "X praised A and said B": the shared source stands before the first cue.
-    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then")
+    // "X praised A and said B", "X attacked A, saying B": the shared source
+    // stands before the first cue.
+    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then" | ",")
         && f.source.is_some_and(|s| s.1 + 1 < f.cue.0)
     {
         if let Some(cut) = clause_break(v, f.cue.0) {

@@ -327,6 +327,8 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
         {
             around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
+        } else if let Some(n) = phrases::run(phrases::in_poll, text) {
+            tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
         } else if let Some(n) = phrases::run(phrases::as_was, text) {
             tokens_covering(v, i, n, sent.end)
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::Passive))
@@ -388,6 +390,22 @@ fn around_np(
         return None;
     }
     Some(Found::new(kind, cue, Some(src), content))
+}
+
+/// "In a CNN poll, C" / "X leads in the polls": the cue is "in", the poll
+/// the source, the content the rest of the sentence on its side.
+fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Option<Found> {
+    let src = (i + 1, poll_end);
+    let at_start = (sent.start..i).all(|k| !v.is_word(k));
+    let content = if at_start {
+        let comma = (poll_end..sent.end.min(poll_end + 12)).find(|&k| v.is_punct(k, ","))?;
+        content::forward(v, q, sent, comma + 1)?
+    } else {
+        vec![content::backward(v, q, sent, i)?]
+    };
+    let mut f = Found::new(AttributionKind::AccordingTo, (i, i + 1), Some(src), content);
+    f.chain = false;
+    Some(f)
 }
 
 /// "Indicated in NP was that C" and "First reported by NP, C".

@@ -10,6 +10,7 @@ use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{multispace0, multispace1};
 use nom::combinator::{not, opt, peek, recognize, verify};
 use nom::error::ParseError;
+use nom::multi::many_m_n;
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
 
@@ -153,6 +154,32 @@ pub fn was_that<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a 
     .parse(i)
 }
 
+/// Whether a word names a poll ("poll", "surveys").
+fn is_poll(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling")
+}
+
+/// np_word := a run of word characters, `/`, `-`, `.` or apostrophes that
+/// is not a poll word
+fn np_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    verify(
+        take_while1(|c: char| is_word_char(c) || "/-.’'".contains(c)),
+        |w: &str| !is_poll(w),
+    )
+    .parse(i)
+}
+
+/// in_poll := "in" np_word{0,7} poll-word ("in a CNN/ORC poll", "in the polls")
+pub fn in_poll<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("in"),
+        multispace1,
+        many_m_n(0, 7, terminated(np_word, multispace1)),
+        verify(any_word, is_poll),
+    ))
+    .parse(i)
+}
+
 /// Runs a phrase parser on `input`; the length it recognised, if any.
 pub fn run<'a>(
     parser: impl Fn(&'a str) -> IResult<&'a str, &'a str, nom::error::Error<&'a str>>,
@@ -211,6 +238,15 @@ mod tests {
             passive_front::<E>("revealed in the memo was that").map(|r| r.1),
             Ok("revealed in")
         );
+    }
+
+    #[test]
+    fn in_poll_reads_the_poll_name() {
+        assert_eq!(
+            in_poll::<E>("in a cnn/orc poll released monday").map(|r| r.1),
+            Ok("in a cnn/orc poll")
+        );
+        assert!(in_poll::<E>("in the house").is_err());
     }
 
     #[test]
