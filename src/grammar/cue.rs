@@ -646,6 +646,7 @@ const NOUN_LIKE: &[&str] = &[
     "bet",
     "decline",
     "count",
+    "email",
 ];
 
 /// Whether the word at `k` before a bare cue word makes it a noun or an

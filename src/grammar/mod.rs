@@ -396,6 +396,19 @@ fn around_np(
 /// the source, the content the rest of the sentence on its side.
 fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Option<Found> {
     let src = (i + 1, poll_end);
+    // A poll named with a determiner ("in the polls", "in a CNN poll").
+    let det = matches!(
+        v.w(i + 1),
+        "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her"
+    );
+    let movement = i > sent.start
+        && matches!(
+            v.w(i - 1),
+            "drop" | "dip" | "slide" | "rise" | "slid" | "fell" | "digits" | "behind"
+        );
+    if !det || movement {
+        return None;
+    }
     let at_start = (sent.start..i).all(|k| !v.is_word(k));
     let content = if at_start {
         let comma = (poll_end..sent.end.min(poll_end + 12)).find(|&k| v.is_punct(k, ","))?;
