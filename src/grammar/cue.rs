@@ -703,7 +703,7 @@ fn finite_cue(
     earlier: &[Found],
 ) -> Option<Found> {
     let cue = (gs, after.cue_end);
-    let left_punct = gs > sent.start && !v.is_word(gs - 1);
+    let left_punct = gs > sent.start && (v.is_punct(gs - 1, ",") || v.ends_quote(gs - 1));
     // Inverted: "…,” said X." or "Said X, “…”"; after a comma only when
     // no "NAME, DESCRIPTION," stands before it.
     let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)

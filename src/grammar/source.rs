@@ -59,7 +59,11 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
             v.is_word(i.wrapping_sub(1))
                 && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s') || v.is_cap(i + 1))
         }
-        "." => TITLES.contains(&v.w(i.wrapping_sub(1))) && v.is_word(i + 1),
+        "." => {
+            let prev = v.w(i.wrapping_sub(1));
+            (TITLES.contains(&prev) || (prev.len() == 1 && v.is_cap(i.wrapping_sub(1))))
+                && v.is_word(i + 1)
+        }
         "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
         _ => false,
     }
@@ -235,7 +239,20 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     if k + 1 >= comma {
         return None;
     }
-    let (s, e) = left_np(v, sent.start, k)?;
+    let (mut s, mut e) = left_np(v, sent.start, k)?;
+    // "X, facing a challenge in Iowa, a swing state, said": the segment
+    // before is a parenthetical; the name stands before it.
+    let lead = v.w(s);
+    if s > sent.start
+        && v.is_punct(s - 1, ",")
+        && (lead.ends_with("ing") || lead.ends_with("ed") || cues::is(Class::Preposition, lead))
+    {
+        let (s2, e2) = left_np(v, sent.start, s - 1)?;
+        return Some((s2, e2));
+    }
+    if cues::is(Class::Preposition, lead) || lead.ends_with("ing") {
+        (s, e) = trim_np_start(v, s, e)?;
+    }
     let first = v.w(k + 1);
     // "X, however, said": a connective between commas.
     if k + 2 == comma
@@ -269,6 +286,10 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
 /// end, with descriptions after commas, but not a relative or -ing clause,
 /// a clause of its own, a dash or a new quotation.
 pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
+    let first = v.w(from);
+    if cues::is(Class::Complementizer, first) || cues::is(Class::Time, first) || v.is_quote(from) {
+        return None;
+    }
     let mut end = from;
     let mut last_comma = None;
     let limit = MAX_NP + 12;

@@ -201,7 +201,8 @@ impl<'a> View<'a> {
         }
         if self.is_punct(p, ".") {
             let prev = self.w(p.wrapping_sub(1));
-            if ABBREVIATIONS.contains(&prev) && p > 0 && self.is_word(p - 1) {
+            let initial = prev.len() == 1 && self.is_cap(p - 1);
+            if (initial || ABBREVIATIONS.contains(&prev)) && p > 0 && self.is_word(p - 1) {
                 return false;
             }
         }
