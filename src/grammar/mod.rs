@@ -132,6 +132,7 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
             }
         }
     }
+    speaker_lines(&v, &mut found);
     found.sort_by_key(|f| f.cue);
     for f in &mut found {
         clamp_to_quote(&q, f);
@@ -156,6 +157,80 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     quoted_lines(&v, &q, &mut kept);
     kept.sort_by_key(|f| f.cue);
     to_attributions(&v, &kept)
+}
+
+/// The most words of a speaker's name before a colon.
+const MAX_SPEAKER_WORDS: usize = 4;
+
+/// Words that open a line with a colon but name no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "update",
+    "note",
+    "related",
+    "read",
+    "watch",
+    "editor",
+    "source",
+    "sources",
+    "photo",
+    "video",
+    "see",
+    "also",
+    "correction",
+    "advertisement",
+    "image",
+    "credit",
+    "tags",
+    "share",
+    "posted",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "in",
+    "on",
+    "at",
+    "for",
+    "here",
+    "why",
+    "what",
+    "how",
+    "breaking",
+];
+
+/// speaker_line := Name{1,4} ":" text — transcripts ("SMITH: We will …")
+/// and headline shorthand ("Trump: …"): the colon is the cue.
+fn speaker_lines(v: &View, found: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    for &(ls, le) in &v.lines {
+        let mut k = ls;
+        while k < le && k - ls < MAX_SPEAKER_WORDS && v.is_cap(k) {
+            k += 1;
+        }
+        if k == ls || !v.is_punct(k, ":") || NOT_SPEAKERS.contains(&v.w(ls)) {
+            continue;
+        }
+        if found.iter().any(|f| ls <= f.cue.0 && f.cue.0 < k + 1) {
+            continue;
+        }
+        let mut end = le;
+        while end > k + 1 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+            end -= 1;
+        }
+        if !(k + 1..end).any(|j| v.is_word(j)) {
+            continue;
+        }
+        let mut f = Found::new(
+            AttributionKind::Quote,
+            (k, k + 1),
+            Some((ls, k)),
+            vec![(k + 1, end)],
+        );
+        f.chain = false;
+        extra.push(f);
+    }
+    found.extend(extra);
 }
 
 /// How many lines back a quoted paragraph looks for its speaker.

@@ -380,3 +380,20 @@ fn coordinated_cues_share_the_source() {
     assert_eq!(r[0].1, r[1].1);
     assert_eq!(r[0].2, ["the crews"]);
 }
+
+#[test]
+fn speaker_lines_take_the_colon_as_cue() {
+    let r = run("LEE: We will rebuild the harbour this year.");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].0, ":");
+    assert_eq!(r[0].1.as_deref(), Some("LEE"));
+    assert_eq!(r[0].2, ["We will rebuild the harbour this year"]);
+}
+
+#[test]
+fn polls_are_sources() {
+    let (s, c) = one("In a new city poll, most residents backed the park.", "In");
+    assert_eq!(s.as_deref(), Some("a new city poll"));
+    assert_eq!(c, ["most residents backed the park"]);
+    assert!(run("The mayor saw a drop in the polls.").is_empty());
+}
