@@ -108,11 +108,13 @@ fn seed_article_attributions() {
         .iter()
         .filter(|p| p.0.is_some() && golds.iter().any(|g| found(g, p)))
         .count();
-    let precision = correct as f64 / preds.len().max(1) as f64;
+    // Like score.py, only predictions whose cue has words are scored.
+    let scored = preds.iter().filter(|p| p.0.is_some()).count();
+    let precision = correct as f64 / scored.max(1) as f64;
     eprintln!(
         "seed: found {recall} of {} gold, precision {precision:.3} ({correct}/{})",
         golds.len(),
-        preds.len()
+        scored
     );
     for a in &report.attributions {
         eprintln!(

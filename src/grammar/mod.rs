@@ -160,7 +160,7 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
 }
 
 /// The most words of a speaker's name before a colon.
-const MAX_SPEAKER_WORDS: usize = 4;
+const MAX_SPEAKER_WORDS: usize = 3;
 
 /// Words that open a line with a colon but name no speaker.
 const NOT_SPEAKERS: &[&str] = &[
@@ -205,7 +205,11 @@ fn speaker_lines(v: &View, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
     for &(ls, le) in &v.lines {
         let mut k = ls;
-        while k < le && k - ls < MAX_SPEAKER_WORDS && v.is_cap(k) {
+        while k < le
+            && k - ls < MAX_SPEAKER_WORDS
+            && v.is_cap(k)
+            && !cues::is(Class::Preposition, v.w(k))
+        {
             k += 1;
         }
         if k == ls || !v.is_punct(k, ":") || NOT_SPEAKERS.contains(&v.w(ls)) {
