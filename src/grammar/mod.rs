@@ -203,6 +203,8 @@ const NOT_SPEAKERS: &[&str] = &[
 /// and headline shorthand ("Trump: …"): the colon is the cue.
 fn speaker_lines(v: &View, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
+    let mut cues_at: Vec<usize> = found.iter().map(|f| f.cue.0).collect();
+    cues_at.sort_unstable();
     for &(ls, le) in &v.lines {
         let mut k = ls;
         while k < le
@@ -215,7 +217,8 @@ fn speaker_lines(v: &View, found: &mut Vec<Found>) {
         if k == ls || !v.is_punct(k, ":") || NOT_SPEAKERS.contains(&v.w(ls)) {
             continue;
         }
-        if found.iter().any(|f| ls <= f.cue.0 && f.cue.0 < k + 1) {
+        let first_cue = cues_at.partition_point(|&c| c < ls);
+        if cues_at.get(first_cue).is_some_and(|&c| c <= k) {
             continue;
         }
         let mut end = le;
@@ -246,6 +249,16 @@ const SPEAKER_LINES: usize = 4;
 fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
     let mut fi = 0;
+    // Lines holding a cue or a content piece of a found attribution.
+    let mut covered = vec![false; v.lines.len()];
+    for f in found.iter() {
+        for &tok in std::iter::once(&f.cue.0).chain(f.content.iter().map(|p| &p.0)) {
+            let li = v.lines.partition_point(|l| l.1 <= tok);
+            if let Some(c) = covered.get_mut(li) {
+                *c = true;
+            }
+        }
+    }
     for (li, &(ls, le)) in v.lines.iter().enumerate() {
         if !v.is_open_quote(ls) {
             continue;
@@ -253,10 +266,7 @@ fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
         while fi < found.len() && found[fi].cue.0 < ls {
             fi += 1;
         }
-        let covered = found.iter().any(|f| {
-            (ls <= f.cue.0 && f.cue.0 < le) || f.content.iter().any(|p| p.0 < le && ls < p.1)
-        });
-        if covered {
+        if covered.get(li).copied().unwrap_or(true) {
             continue;
         }
         let Some((_, end)) = q.last_end_opening_in(ls, le) else {

@@ -7,6 +7,9 @@
 
 use super::view::View;
 
+/// The most tokens a search for quotations reads.
+const MAX_SCAN: usize = 4000;
+
 /// A quotation inside one line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Region {
@@ -107,6 +110,7 @@ impl Quotes {
     pub fn last_end_opening_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let mut best = None;
         let mut i = a;
+        let b = b.min(a + MAX_SCAN);
         while i < b {
             if let Some(r) = self.at(i) {
                 let reg = self.get(r)?;

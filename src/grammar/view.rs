@@ -29,6 +29,9 @@ pub struct View<'a> {
     pub sents: Vec<Sent>,
 }
 
+/// The most tokens of one sentence.
+pub const MAX_SENTENCE: usize = 400;
+
 /// Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
@@ -150,7 +153,9 @@ impl<'a> View<'a> {
             let mut start = ls;
             let mut i = ls;
             while i < le {
-                if i > start && self.ends_sentence(doc, i, le) {
+                // Very long stretches without a full stop are cut, so that
+                // every search inside a sentence stays bounded.
+                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(doc, i, le)) {
                     out.push(Sent {
                         start,
                         end: i,
