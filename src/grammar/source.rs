@@ -25,6 +25,47 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         if w == "than" {
             return matches!(v.w(i.wrapping_sub(1)), "less" | "more" | "fewer");
         }
+        // "… to a group said": a recipient phrase ends the subject.
+        if w == "to" {
+            return matches!(
+                v.w(i.wrapping_sub(1)),
+                "close"
+                    | "next"
+                    | "loyal"
+                    | "adviser"
+                    | "advisor"
+                    | "advisers"
+                    | "advisors"
+                    | "aide"
+                    | "aides"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "ambassador"
+                    | "secretary"
+                    | "counsel"
+                    | "assistant"
+                    | "heir"
+                    | "successor"
+                    | "married"
+                    | "related"
+                    | "linked"
+                    | "connected"
+                    | "sympathetic"
+                    | "opposed"
+                    | "similar"
+                    | "friendly"
+                    | "deputy"
+                    | "envoy"
+                    | "consultant"
+                    | "lawyer"
+                    | "attorney"
+            );
+        }
+        // "It makes", "he gets": a verb after a pronoun.
+        if w.ends_with('s') && matches!(v.w(i.wrapping_sub(1)), "he" | "she" | "it") {
+            return false;
+        }
         if cues::is(Class::Boundary, w)
             || cues::is(Class::Aux, w)
             || cues::is(Class::Neg, w)
@@ -38,6 +79,10 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
                     || matches!(v.w(i + 1), "his" | "her" | "their" | "other"));
         }
         if let Some(vf) = cues::verb(w) {
+            // After a determiner, a noun or adjective: "the planning".
+            if cues::is(Class::Determiner, v.w(i.wrapping_sub(1))) {
+                return true;
+            }
             // A noun that is also a verb: "the report", "the Post report".
             if matches!(vf.form, cues::Form::Base | cues::Form::S)
                 && (head || v.is_word(i.wrapping_sub(1)))
@@ -179,10 +224,37 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
             continue;
         }
         if cues::is(Class::Preposition, w) {
-            // Restart at the last determiner or pronoun inside, else drop
-            // the preposition and its object's first word.
-            let det = (start + 1..end)
-                .rev()
+            // "about half of", "over 60 percent of": a quantity, kept.
+            let next = v.w(start + 1);
+            let number = v
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            if matches!(w, "about" | "over" | "under" | "nearly")
+                && (number
+                    || matches!(
+                        next,
+                        "half"
+                            | "third"
+                            | "quarter"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "a"
+                            | "one"
+                    ))
+            {
+                break;
+            }
+            // Restart at the first determiner or pronoun after the
+            // preposition's object, else drop the preposition and one word.
+            let det = (start + 2..end)
                 .find(|&k| cues::is(Class::Determiner, v.w(k)) || cues::is(Class::Pronoun, v.w(k)));
             match det {
                 Some(d) if d > start => start = d,
@@ -193,6 +265,32 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
         break;
     }
     let mut end = end;
+    // Trailing adverbs: "Sanders instead", "the senator also".
+    while end > start + 1 {
+        let w = v.w(end - 1);
+        if matches!(
+            w,
+            "also"
+                | "instead"
+                | "just"
+                | "too"
+                | "however"
+                | "then"
+                | "now"
+                | "still"
+                | "again"
+                | "later"
+                | "earlier"
+                | "himself"
+                | "herself"
+                | "themselves"
+        ) || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(end - 1))
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
     // A trailing time phrase: "the senator on Tuesday".
     while end > start + 1 && cues::is(Class::Time, v.w(end - 1)) {
         end -= 1;
@@ -253,6 +351,27 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     if cues::is(Class::Preposition, lead) || lead.ends_with("ing") {
         (s, e) = trim_np_start(v, s, e)?;
     }
+    // "Ann Lee, 35, a junior from Reno, said": an age or a description
+    // before the last one; the name stands first.
+    let number = v
+        .toks
+        .get(s)
+        .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+    if s > sent.start && v.is_punct(s - 1, ",") && (number || !v.is_cap(s)) {
+        if let Some((s2, _)) = left_np(v, sent.start, s - 1) {
+            let w2 = v.w(s2);
+            let numbered = v
+                .toks
+                .get(s2)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            if (v.is_cap(s2) || numbered || cues::is(Class::Determiner, w2))
+                && !cues::is(Class::Preposition, w2)
+                && !cues::is(Class::Boundary, w2)
+            {
+                return Some((s2, comma + 1));
+            }
+        }
+    }
     let first = v.w(k + 1);
     // "X, however, said": a connective between commas.
     if k + 2 == comma
@@ -273,6 +392,14 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     if matches!(first, "who" | "which" | "whose")
         || cues::is(Class::Preposition, first)
         || first.ends_with("ing")
+    {
+        return Some((s, e));
+    }
+    // "Ann Lee, 59, said": an age is not kept.
+    if k + 2 == comma
+        && v.toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
     {
         return Some((s, e));
     }
@@ -359,6 +486,9 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
         if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {
             s = c + 1;
         }
+    }
+    if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+        return Some((s, s + 1));
     }
     let mut e = s;
     while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
