@@ -199,6 +199,8 @@ fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> Option<usiz
     let strong = cues::is(Class::Complementizer, w) || v.is_quote(c);
     match class {
         CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
+        // "reminded voters of …", "told them about …"
+        CueClass::Tell if matches!(w, "of" | "about") => Some(c),
         CueClass::Speech | CueClass::Tell | CueClass::Belief => {
             if w == "to" && class != CueClass::Tell {
                 return None;
@@ -672,6 +674,13 @@ fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     {
         return false;
     }
+    // "the document states, …": a determiner and a noun, then the verb
+    // before its content.
+    if cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+        && (v.is_punct(k + 2, ",") || v.is_punct(k + 2, ":") || v.is_quote(k + 2))
+    {
+        return false;
+    }
     // Mostly nouns: a verb only after a pronoun, an auxiliary or a relative.
     if matches!(
         vf.lemma,
@@ -792,7 +801,18 @@ fn finite_cue(
     let linked = after.cue_end > i + 1
         && after.next == after.cue_end
         && (cues::is(Class::Link, v.w(after.cue_end - 1)) || v.w(after.cue_end - 1) == "at");
-    let class = if linked { CueClass::Attitude } else { vf.class };
+    // "wants a revolution": desire with an object.
+    let object_intent = vf.class == CueClass::Intent
+        && matches!(
+            vf.lemma,
+            "want" | "seek" | "prefer" | "offer" | "demand" | "request"
+        )
+        && !matches!(v.w(after.next), "to" | "that");
+    let class = if linked || object_intent {
+        CueClass::Attitude
+    } else {
+        vf.class
+    };
     let c = content_start(v, class, after.next, sent.end)
         .or_else(|| look_ahead(v, vf.class, after.next, sent.end))?;
     let content = content::forward(v, q, sent, c)?;
@@ -819,7 +839,7 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
         return None;
     }
     let mut k = from;
-    while k < end && k - from < 12 {
+    while k < end && k - from < 20 {
         let w = v.w(k);
         if w == "that" || v.is_open_quote(k) {
             return Some(k);
