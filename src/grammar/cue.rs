@@ -407,8 +407,28 @@ fn verb_cue(
     let gs = group_start(v, sent.start, i);
     let prev = v.w(i.wrapping_sub(1));
     // An infinitive belongs to the verb before it ("declined to say").
+    // An infinitive belongs to a cue verb before it ("declined to say");
+    // after any other verb it speaks for the sentence's subject ("stood
+    // up to say").
     if vf.form == Form::Base && i > sent.start && prev == "to" {
-        return None;
+        let governed = (i.saturating_sub(4)..i - 1).any(|k| cues::verb(v.w(k)).is_some())
+            || matches!(
+                v.w(i.wrapping_sub(2)),
+                "going" | "have" | "has" | "had" | "want" | "wants"
+            );
+        if governed || !matches!(vf.class, CueClass::Speech | CueClass::Belief) {
+            return None;
+        }
+        let c = content_start(v, vf.class, i + 1, sent.end)?;
+        let content = content::forward(v, q, sent, c)?;
+        let src = earlier
+            .iter()
+            .rev()
+            .find_map(|f| f.source)
+            .or_else(|| source::sentence_subject(v, sent, i - 1))?;
+        let mut f = Found::new(AttributionKind::Verb, (i, i + 1), Some(src), content);
+        f.chain = false;
+        return Some(f);
     }
     // A particle verb takes its object as content ("called for a ban").
     let vf = if vf.particle.is_some() && vf.class == CueClass::Intent {
@@ -542,7 +562,8 @@ fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found
     while c < sent.end && v.w(c).ends_with("ly") && v.w(c).len() > 4 {
         c += 1;
     }
-    if !matches!(v.w(c), "to" | "that" | "as" | "like") {
+    // "seemed unperturbed", "seems to be": anything but the sentence end.
+    if c >= sent.end || !v.is_word(c) || cues::is(Class::Preposition, v.w(c)) && v.w(c) != "to" {
         return None;
     }
     let content = content::forward(v, q, sent, c)?;
@@ -767,7 +788,11 @@ fn finite_cue(
     };
     // Trailing: nothing after the cue but adjuncts ("in August after …").
     let nw = v.w(after.next);
-    let rest_empty = !(after.next..sent.end).any(|k| v.is_word(k));
+    // Nothing but punctuation before the sentence end or a semicolon.
+    let clause_end = (after.next..sent.end)
+        .find(|&k| v.is_punct(k, ";"))
+        .unwrap_or(sent.end);
+    let rest_empty = !(after.next..clause_end).any(|k| v.is_word(k));
     let adjunct_next = v.is_punct(after.next, ",")
         || (cues::is(Class::Preposition, nw)
             && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
