@@ -445,6 +445,14 @@ fn verb_cue(
             return Some(f);
         }
     }
+    // "see" is a cue only as "sees X as Y" or "saw that …".
+    if vf.lemma == "see" {
+        let next = v.w(i + 1);
+        let as_within = (i + 2..sent.end.min(i + 8)).any(|k| v.w(k) == "as");
+        if !(matches!(next, "that" | "how" | "why" | "whether") || as_within) {
+            return None;
+        }
+    }
     if matches!(vf.lemma, "seem" | "appear") {
         return seems(v, q, sent, gs, i);
     }
