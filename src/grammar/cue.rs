@@ -570,8 +570,8 @@ fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found
     while c < sent.end && v.w(c).ends_with("ly") && v.w(c).len() > 4 {
         c += 1;
     }
-    // "seemed unperturbed", "seems to be": anything but the sentence end.
-    if c >= sent.end || !v.is_word(c) || cues::is(Class::Preposition, v.w(c)) && v.w(c) != "to" {
+    // "seems to be", "appears that": a clause or an infinitive follows.
+    if c >= sent.end || !matches!(v.w(c), "to" | "that" | "as" | "like") {
         return None;
     }
     let content = content::forward(v, q, sent, c)?;
