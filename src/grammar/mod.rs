@@ -8,7 +8,9 @@
 //! - [`quotes`]: quotation regions per line and their continuation.
 //! - [`phrases`]: nom grammars over `&str` for "according to", "as per",
 //!   "as was noted in", "Indicated in X was that", "First reported by".
-//! - [`cue`]: verb and noun cues over token indices.
+//! - [`cue`]: the verb group of a cue and what follows it.
+//! - [`verbs`]: the orders of source, cue and content around cue verbs.
+//! - [`nouns`]: noun cues ("X's claim that …").
 //! - [`source`], [`content`]: the extents of sources and contents.
 //! - [`hedge`]: "reportedly", "allegedly".
 //!
@@ -18,9 +20,11 @@
 pub mod content;
 pub mod cue;
 pub mod hedge;
+pub mod nouns;
 pub mod phrases;
 pub mod quotes;
 pub mod source;
+pub mod verbs;
 pub mod view;
 
 use serde::Serialize;
@@ -118,8 +122,8 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
         let first = found.len();
         let mut here = Vec::new();
         prepositional(&v, &q, sent, &mut here);
-        cue::verbs(&v, &q, sent, &mut here);
-        cue::nouns(&v, &q, sent, &mut here);
+        verbs::verbs(&v, &q, sent, &mut here);
+        nouns::nouns(&v, &q, sent, &mut here);
         hedge::hedges(&v, &q, sent, &mut here);
         for f in here {
             let clash = found
