@@ -13,23 +13,63 @@ use crate::lexicon::cues;
 /// Noun cues followed by `that`: "X's claim that …", "the view that …".
 pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     for i in sent.start..sent.end {
-        if !v.is_word(i) || !cues::noun(v.w(i)) || v.w(i + 1) != "that" {
+        if !v.is_word(i) {
             continue;
         }
-        // "that" must open a clause, not a relative ("the claim that he made").
-        let Some(content) = content::forward(v, q, sent, i + 1) else {
-            continue;
-        };
-        let src = if matches!(v.raw(i.wrapping_sub(2)), "’" | "'") && v.w(i - 1) == "s" {
-            source::left_np(v, sent.start, i - 2).map(|(a, _)| (a, i))
-        } else if matches!(
-            v.w(i.wrapping_sub(1)),
-            "his" | "her" | "their" | "its" | "my" | "our"
-        ) {
-            Some((i - 1, i))
+        let w = v.w(i);
+        let found = if cues::noun(w) && v.w(i + 1) == "that" {
+            content::forward(v, q, sent, i + 1).map(|c| ((i, i + 1), c))
+        } else if cues::noun_preposition(w).is_some_and(|p| v.w(i + 1) == p) {
+            object_np(v, sent, i + 2).map(|o| ((i, i + 2), vec![o]))
         } else {
             None
         };
-        out.push(Found::new(AttributionKind::Noun, (i, i + 1), src, content));
+        let Some((cue, content)) = found else {
+            continue;
+        };
+        out.push(Found::new(
+            AttributionKind::Noun,
+            cue,
+            possessor(v, sent, i),
+            content,
+        ));
     }
+}
+
+/// The possessor before a noun cue: "the mayor’s", "the farmers’", "his".
+fn possessor(v: &View, sent: &Sent, i: usize) -> Option<(usize, usize)> {
+    let apostrophe = |k: usize| matches!(v.raw(k), "’" | "'");
+    if i >= 2 && v.w(i - 1) == "s" && apostrophe(i - 2) {
+        return source::left_np(v, sent.start, i - 2).map(|(a, _)| (a, i));
+    }
+    if i >= 1 && apostrophe(i - 1) && v.w(i.wrapping_sub(2)).ends_with('s') {
+        return source::left_np(v, sent.start, i - 1).map(|(a, _)| (a, i));
+    }
+    matches!(
+        v.w(i.wrapping_sub(1)),
+        "his" | "her" | "their" | "its" | "my" | "our"
+    )
+    .then(|| (i - 1, i))
+}
+
+/// The most words of a noun cue's object.
+const MAX_OBJECT: usize = 12;
+
+/// The object after a noun cue's preposition ("criticism of [the plan]"):
+/// up to a verb, an auxiliary, a clause word or punctuation.
+fn object_np(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
+    let mut e = from;
+    while e < sent.end && e - from < MAX_OBJECT && v.is_word(e) {
+        let w = v.w(e);
+        if e > from
+            && (cues::is(cues::Class::Aux, w)
+                || cues::is(cues::Class::Boundary, w)
+                || cues::is(cues::Class::Verb, w)
+                || cues::verb(w).is_some_and(|f| f.form != cues::Form::Base))
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > from).then_some((from, e))
 }

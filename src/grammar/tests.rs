@@ -69,7 +69,7 @@ fn every_cue_verb_example_is_found() {
 #[test]
 fn every_noun_cue_example_is_found() {
     let missed = missed_examples(cues::CUE_NOUNS, |entry, doc, a| {
-        doc.slice(a.cue).eq_ignore_ascii_case(lemma(entry))
+        doc.slice(a.cue).eq_ignore_ascii_case(entry)
     });
     assert!(missed.is_empty(), "missed:\n{}", missed.join("\n"));
 }

@@ -246,10 +246,34 @@ fn word_set(data: &'static str) -> HashMap<&'static str, ()> {
         .collect()
 }
 
-/// Whether a lowercase word is a noun cue.
+/// Whether a lowercase word is a noun cue before `that`.
 pub fn noun(word: &str) -> bool {
     static NOUNS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    NOUNS.get_or_init(|| word_set(CUE_NOUNS)).contains_key(word)
+    NOUNS
+        .get_or_init(|| {
+            entries(CUE_NOUNS)
+                .filter(|(e, _)| e.split_whitespace().count() == 1)
+                .map(|(e, _)| (e, ()))
+                .collect()
+        })
+        .contains_key(word)
+}
+
+/// The preposition through which a lowercase noun carries its content
+/// ("criticism" gives "of"), if it is such a noun cue.
+pub fn noun_preposition(word: &str) -> Option<&'static str> {
+    static NOUNS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            entries(CUE_NOUNS)
+                .filter_map(|(e, _)| {
+                    let mut w = e.split_whitespace();
+                    Some((w.next()?, w.next()?))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
