@@ -231,6 +231,14 @@ pub(super) struct After {
     pub(super) next: usize,
 }
 
+/// Whether a lowercase word names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Reads the particle, linking preposition, medium phrase, colon, time
 /// phrase and recipient after the cue verb at `i`.
 pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
@@ -243,6 +251,11 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
     }
     // Adverbs right after the verb ("said repeatedly").
     while cue_end < end && v.w(cue_end).ends_with("ly") && v.w(cue_end).len() > 4 {
+        cue_end += 1;
+    }
+    // A bare weekday right after the verb is in the cue ("said Sunday");
+    // "on Sunday" is not.
+    if is_weekday(v.w(cue_end)) {
         cue_end += 1;
     }
     let mut next = skip_time(v, cue_end, end);
