@@ -404,7 +404,14 @@ fn finite_cue(
             && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
         || cues::is(Class::Time, nw)
         || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
+    // "“…,” she said several months later": a tag after a quotation.
+    let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
+        && !(v.is_quote(after.next)
+            || v.is_punct(after.next, ":")
+            || cues::is(Class::Complementizer, nw));
     let trailing = rest_empty
+        || quote_tag
+        || v.is_punct(after.next, ",")
         || (adjunct_next
             && matches!(
                 vf.class,
