@@ -117,6 +117,15 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
 /// The noun phrase that ends just before token `end`, read leftwards but
 /// not past `lo`: `(start, end)`.
 pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
+    // "The S.E.C. said": an abbreviation's last full stop ends the phrase.
+    let end = if v.is_punct(end.wrapping_sub(1), ".")
+        && v.w(end.wrapping_sub(2)).len() == 1
+        && v.is_cap(end.wrapping_sub(2))
+    {
+        end - 1
+    } else {
+        end
+    };
     if end == 0 || end <= lo || !(v.is_word(end - 1) || v.is_punct(end - 1, ")")) {
         return None;
     }
@@ -192,7 +201,7 @@ fn left_np_raw(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
     while start > lo && end - start < MAX_NP {
         if v.is_punct(start - 1, ")") {
             // A bracketed party or state: "Sen. X (D-Mass.)".
-            match (start.saturating_sub(7).max(lo)..start - 1)
+            match (start.saturating_sub(10).max(lo)..start - 1)
                 .rev()
                 .find(|&k| v.is_punct(k, "("))
             {
@@ -444,8 +453,9 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
         if end > from && matches!(w, "who" | "which" | "whose") {
             break;
         }
+        let after_det = cues::is(Class::Determiner, v.w(end.wrapping_sub(1)));
         let clause_word = v.is_word(end)
-            && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed)
+            && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed) && !after_det
                 || cues::is(Class::Aux, w)
                 || matches!(w, "that" | "to" | "though" | "although" | "because"));
         if clause_word && end > from {
