@@ -40,7 +40,7 @@ use view::{Sent, View};
 pub enum AttributionKind {
     /// A verb of saying, reporting, believing: "X said (that) …", "…, X said."
     Verb,
-    /// "according to X", "as per X", "per X", "citing X".
+    /// "according to X", "as per X", "per X", "via X", "in a poll"; "citing X" is a participle.
     AccordingTo,
     /// "X reported", "First reported by X", "as reported by X".
     ReportedBy,
@@ -415,7 +415,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         {
             tokens_covering(v, i, n, sent.end)
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
-        } else if v.w(i) == "per"
+        } else if matches!(v.w(i), "per" | "via")
             && (at_start || v.is_punct(i.wrapping_sub(1), ","))
             && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
         {

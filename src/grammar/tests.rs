@@ -187,6 +187,7 @@ fn according_to_in_either_order() {
 fn as_per_and_per_name_their_source() {
     one("The road will close, as per the council.", "as per");
     one("The road will close, per the council.", "per");
+    one("The road will close next week, via the council.", "via");
 }
 
 #[test]
