@@ -40,7 +40,10 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             continue;
         }
         if let Some(f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
-            cut_before_clause(v, out.get_mut(first_new..).unwrap_or(&mut []), &f);
+            // Quoted words are never cut ("“… and tell another group …”").
+            if q.at(f.cue.0).is_none() {
+                cut_before_clause(v, out.get_mut(first_new..).unwrap_or(&mut []), &f);
+            }
             out.push(f);
         }
     }
@@ -503,12 +506,15 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
     while k < sent.end && !v.is_word(k) && !v.is_quote(k) {
         k += 1;
     }
-    if k < sent.end {
-        if v.is_open_quote(k) {
-            if let Some(p) = content::forward(v, q, sent, k) {
-                content.extend(p);
-            }
+    if k < sent.end && v.is_open_quote(k) {
+        if let Some(p) = content::forward(v, q, sent, k) {
+            content.extend(p);
         }
+        return;
+    }
+    // Adjuncts after the tag ("said at a rally."), then the quotation may
+    // go on in the next sentences of the paragraph.
+    if (k..sent.end).any(|j| v.is_quote(j)) {
         return;
     }
     let quoted = content.first().is_some_and(|&(a, _)| v.is_open_quote(a));
