@@ -398,3 +398,10 @@ fn polls_are_sources() {
     assert_eq!(c, ["most residents backed the park"]);
     assert!(run("The mayor saw a drop in the polls.").is_empty());
 }
+
+#[test]
+fn quotation_tags_with_verbs_outside_the_lexicon() {
+    let (s, c) = one("“We are not done yet,” Lee snapped.", "snapped");
+    assert_eq!(s.as_deref(), Some("Lee"));
+    assert_eq!(c, ["“We are not done yet,”"]);
+}

@@ -47,6 +47,76 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             out.push(f);
         }
     }
+    unknown_tags(v, q, sent, out, first_new);
+}
+
+/// The most capitalised words of a speaker's name in a quotation tag.
+const MAX_TAG_NAME: usize = 4;
+
+/// Tags after a quotation whose verb the lexicon lacks: "“…,” Oliver
+/// barked." and "“…?” reacted Trump.": a past-tense verb next to a
+/// pronoun or a name, ending the sentence.
+fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
+    for j in sent.start..sent.end {
+        if !v.ends_quote(j)
+            || !matches!(v.raw(j.wrapping_sub(1)), "," | "?" | "!")
+                && !(v.raw(j) == "'" && matches!(v.raw(j.wrapping_sub(2)), "," | "?" | "!"))
+        {
+            continue;
+        }
+        let k = j + 1;
+        let Some((cue, src, end)) = tag_after(v, sent, k) else {
+            continue;
+        };
+        if !(end..sent.end).all(|e| !v.is_word(e)) {
+            continue;
+        }
+        let taken = out
+            .get(first_new..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|f| f.cue.0 < end && k <= f.cue.1);
+        if taken {
+            continue;
+        }
+        let Some(piece) = content::backward(v, q, sent, k) else {
+            continue;
+        };
+        let mut content = vec![piece];
+        more_after(v, q, sent, end, &mut content);
+        out.push(Found::new(AttributionKind::Verb, cue, Some(src), content));
+    }
+}
+
+/// "NAME VERBed" or "VERBed NAME" from token `k`: (cue, source, end).
+fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<((usize, usize), (usize, usize), usize)> {
+    let past = |i: usize| {
+        let w = v.w(i);
+        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !cues::is(Class::Aux, w)
+    };
+    let name_end = |s: usize| {
+        if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+            return Some(s + 1);
+        }
+        let mut e = s;
+        while e < sent.end
+            && e - s < MAX_TAG_NAME
+            && (v.is_cap(e) || (v.is_punct(e, ".") && v.is_cap(e + 1)))
+        {
+            e += 1;
+        }
+        (e > s && v.is_cap(s)).then_some(e)
+    };
+    if let Some(e) = name_end(k) {
+        if past(e) {
+            return Some(((e, e + 1), (k, e), e + 1));
+        }
+    }
+    if past(k) {
+        let e = name_end(k + 1)?;
+        return Some(((k, k + 1), (k + 1, e), e));
+    }
+    None
 }
 
 /// Where a new clause starts before token `k`: a conjunction ("and",
