@@ -58,10 +58,10 @@ const MAX_TAG_NAME: usize = 4;
 /// pronoun or a name, ending the sentence.
 fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
     for j in sent.start..sent.end {
-        if !v.ends_quote(j)
-            || !matches!(v.raw(j.wrapping_sub(1)), "," | "?" | "!")
-                && !(v.raw(j) == "'" && matches!(v.raw(j.wrapping_sub(2)), "," | "?" | "!"))
-        {
+        // A closing mark right after the quotation's own comma, ? or !.
+        let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
+        let closes_with_mark = mark(1) || (v.raw(j) == "'" && mark(2));
+        if !v.ends_quote(j) || !closes_with_mark {
             continue;
         }
         let k = j + 1;
@@ -88,8 +88,11 @@ fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_n
     }
 }
 
-/// "NAME VERBed" or "VERBed NAME" from token `k`: (cue, source, end).
-fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<((usize, usize), (usize, usize), usize)> {
+/// A tag's cue, its source (token ranges) and the token after it.
+type Tag = ((usize, usize), (usize, usize), usize);
+
+/// "NAME VERBed" or "VERBed NAME" from token `k`.
+fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<Tag> {
     let past = |i: usize| {
         let w = v.w(i);
         v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !cues::is(Class::Aux, w)
