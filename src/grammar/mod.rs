@@ -138,6 +138,8 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     }
     speaker_lines(&v, &mut found);
     found.sort_by_key(|f| f.cue);
+    quoted_lines(&v, &q, &mut found);
+    found.sort_by_key(|f| f.cue);
     for f in &mut found {
         clamp_to_quote(&q, f);
     }
@@ -153,13 +155,11 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
             }
         })
         .collect();
-    let mut kept: Vec<Found> = found
+    let kept: Vec<Found> = found
         .into_iter()
         .zip(&keep)
         .filter_map(|(f, &k)| k.then_some(f))
         .collect();
-    quoted_lines(&v, &q, &mut kept);
-    kept.sort_by_key(|f| f.cue);
     to_attributions(&v, &kept)
 }
 
@@ -253,13 +253,22 @@ const SPEAKER_LINES: usize = 4;
 fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
     let mut fi = 0;
-    // Lines holding a cue or a content piece of a found attribution.
+    // Lines whose opening quotation is already content, or that hold a cue
+    // outside their quotations.
     let mut covered = vec![false; v.lines.len()];
     for f in found.iter() {
-        for &tok in std::iter::once(&f.cue.0).chain(f.content.iter().map(|p| &p.0)) {
-            let li = v.lines.partition_point(|l| l.1 <= tok);
-            if let Some(c) = covered.get_mut(li) {
+        let cue_line = v.lines.partition_point(|l| l.1 <= f.cue.0);
+        if q.at(f.cue.0).is_none() {
+            if let Some(c) = covered.get_mut(cue_line) {
                 *c = true;
+            }
+        }
+        for p in &f.content {
+            let li = v.lines.partition_point(|l| l.1 <= p.0);
+            if v.lines.get(li).is_some_and(|l| p.0 <= l.0 && l.0 < p.1) {
+                if let Some(c) = covered.get_mut(li) {
+                    *c = true;
+                }
             }
         }
     }
