@@ -317,7 +317,11 @@ pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)
         return None;
     }
     if v.is_punct(gs - 1, ",") {
-        return appositive(v, sent, gs - 1);
+        // "Sen. Jack Reed (D-R.I.), said": a stray comma after a name.
+        return appositive(v, sent, gs - 1).or_else(|| {
+            left_np(v, sent.start, gs - 1)
+                .filter(|&(s, _)| s == sent.start && v.is_punct(gs - 2, ")"))
+        });
     }
     left_np(v, sent.start, gs)
 }
@@ -413,7 +417,12 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         return Some((s, e));
     }
     // The description must itself read as a noun phrase, or start as one.
-    let opens_np = cues::is(Class::Determiner, first) || v.is_cap(k + 1);
+    let opens_np = cues::is(Class::Determiner, first)
+        || v.is_cap(k + 1)
+        || matches!(
+            first,
+            "then" | "now" | "once" | "formerly" | "himself" | "herself"
+        );
     let (ds, _) = left_np(v, k + 1, comma).unwrap_or((comma, comma));
     (ds == k + 1 || opens_np).then_some((s, comma + 1))
 }
@@ -423,7 +432,12 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
 /// a clause of its own, a dash or a new quotation.
 pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
     let first = v.w(from);
-    if cues::is(Class::Complementizer, first) || cues::is(Class::Time, first) || v.is_quote(from) {
+    if cues::is(Class::Complementizer, first)
+        || cues::is(Class::Time, first)
+        || cues::is(Class::Preposition, first)
+        || cues::is(Class::Boundary, first)
+        || v.is_quote(from)
+    {
         return None;
     }
     let mut end = from;
