@@ -405,3 +405,27 @@ fn quotation_tags_with_verbs_outside_the_lexicon() {
     assert_eq!(s.as_deref(), Some("Lee"));
     assert_eq!(c, ["“We are not done yet,”"]);
 }
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        "“",
+        "” said",
+        "said",
+        ", said .",
+        "According to",
+        "Indicated in was that",
+        "LEE:",
+        "'' '' ''",
+        "“a\n“b\n“c",
+        "Asked if,",
+        "as was noted in",
+        "per",
+        "He’",
+        "n’t said that",
+        "X (D-R.I.), said",
+    ] {
+        let _ = run(text);
+    }
+}
