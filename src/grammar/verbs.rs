@@ -359,7 +359,10 @@ fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
     while e < sent.end && !v.is_punct(e, ",") {
         e += 1;
     }
-    if e == k || e >= sent.end {
+    while e > k && !v.is_word(e - 1) && !v.is_quote(e - 1) {
+        e -= 1;
+    }
+    if e == k {
         return None;
     }
     let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, vec![(k, e)]);
@@ -484,7 +487,11 @@ fn finite_cue(
     let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
         && !(v.is_quote(after.next)
             || v.is_punct(after.next, ":")
-            || cues::is(Class::Complementizer, nw));
+            || cues::is(Class::Complementizer, nw)
+            || cues::is(Class::Pronoun, nw)
+            || cues::is(Class::Determiner, nw)
+            || v.is_cap(after.next)
+            || matches!(nw, "yes" | "no"));
     let trailing = rest_empty
         || quote_tag
         || v.is_punct(after.next, ",")
