@@ -1,4 +1,5 @@
-//! Noun cues followed by `that`: "X's claim that …", "the view that …".
+//! Noun cues with a possessor: "X's claim that …", "their view that …",
+//! "the union's support for …".
 //!
 //! Input type of this layer: the [`View`], the [`Quotes`] and token indices
 //! of one sentence.
@@ -27,12 +28,12 @@ pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let Some((cue, content)) = found else {
             continue;
         };
-        out.push(Found::new(
-            AttributionKind::Noun,
-            cue,
-            possessor(v, sent, i),
-            content,
-        ));
+        // Without a possessor a noun cue is more often the author's own
+        // framing ("the idea that …") than a report.
+        let Some(src) = possessor(v, sent, i) else {
+            continue;
+        };
+        out.push(Found::new(AttributionKind::Noun, cue, Some(src), content));
     }
 }
 
