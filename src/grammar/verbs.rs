@@ -317,10 +317,8 @@ fn verb_cue(
     if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
         return None;
     }
-    if vf.lemma == "call" && vf.form == Form::Ed && gs == i {
-        if let Some(f) = naming(v, q, sent, i) {
-            return Some(f);
-        }
+    if vf.lemma == "call" && vf.form == Form::Ed && gs == i && is_naming(v, sent, i) {
+        return None;
     }
     finite_cue(v, q, sent, (gs, i), vf, after, earlier)
 }
@@ -387,8 +385,9 @@ fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found
     Some(f)
 }
 
-/// "a group called X": naming after a common noun, with no source.
-fn naming(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
+/// "a group called X": naming after a common noun, which PolNeAR marks
+/// too rarely to predict.
+fn is_naming(v: &View, sent: &Sent, i: usize) -> bool {
     let prev = v.w(i.wrapping_sub(1));
     let common_noun = i > sent.start
         && v.is_word(i - 1)
@@ -398,13 +397,7 @@ fn naming(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
         && !cues::is(Class::Adverb, prev)
         && !matches!(prev, "who" | "which" | "that" | "and" | "but" | "then");
     let name_next = v.is_cap(i + 1) || v.is_open_quote(i + 1);
-    if !(common_noun && name_next) {
-        return None;
-    }
-    let content = content::forward(v, q, sent, i + 1)?;
-    let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, content);
-    f.chain = false;
-    Some(f)
+    common_noun && name_next
 }
 
 /// A finite cue verb: "X said (that) …", "…, X said.", "…, said X."
@@ -615,6 +608,10 @@ fn passive_cue(
 ) -> Option<Found> {
     let w = v.w(i);
     let next = after.next;
+    // "is supposed to": obligation, not belief.
+    if w == "supposed" {
+        return None;
+    }
     let hedge_word = matches!(
         w,
         "said" | "believed" | "thought" | "reported" | "understood" | "rumored" | "alleged"
