@@ -416,7 +416,7 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     // Mostly nouns: a verb only after a pronoun, an auxiliary or a relative.
     if matches!(
         vf.lemma,
-        "state" | "email" | "attack" | "address" | "back" | "support"
+        "state" | "email" | "attack" | "address" | "back" | "support" | "report"
     ) {
         return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that");
     }

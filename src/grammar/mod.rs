@@ -508,7 +508,8 @@ fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Opti
             v.w(i - 1),
             "drop" | "dip" | "slide" | "rise" | "slid" | "fell" | "digits" | "behind"
         );
-    if !det || movement {
+    let at_start = (sent.start..i).all(|k| !v.is_word(k));
+    if !det || movement || !at_start && v.w(i + 1) != "the" {
         return None;
     }
     let at_start = (sent.start..i).all(|k| !v.is_word(k));
