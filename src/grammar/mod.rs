@@ -512,7 +512,6 @@ fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Opti
     if !det || movement || !at_start && v.w(i + 1) != "the" {
         return None;
     }
-    let at_start = (sent.start..i).all(|k| !v.is_word(k));
     let content = if at_start {
         let comma = (poll_end..sent.end.min(poll_end + 12)).find(|&k| v.is_punct(k, ","))?;
         content::forward(v, q, sent, comma + 1)?
