@@ -436,11 +436,15 @@ fn finite_cue(
     // "… and said …": the subject of the sentence.
     let coordinated = gs > sent.start && matches!(v.w(gs - 1), "and" | "but" | "then");
     let src = if coordinated {
+        // The sentence's subject, or the source of an earlier cue that
+        // starts the sentence.
         earlier
             .iter()
             .rev()
-            .find_map(|f| f.source)
+            .filter_map(|f| f.source)
+            .find(|s| s.0 <= sent.start + 1)
             .or_else(|| source::sentence_subject(v, sent, gs - 1))
+            .or_else(|| earlier.iter().rev().find_map(|f| f.source))
     } else {
         source::subject_before(v, sent, gs)
     };
