@@ -323,7 +323,26 @@ pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)
                 .filter(|&(s, _)| s == sent.start && v.is_punct(gs - 2, ")"))
         });
     }
+    if matches!(v.raw(gs - 1), "—" | "–") {
+        return dashed(v, sent, gs - 1);
+    }
     left_np(v, sent.start, gs)
+}
+
+/// "NAME — a description — said" or "NAME — who … — said", ending with the
+/// dash at `dash`: NAME with the description, or NAME alone.
+fn dashed(v: &View, sent: &Sent, dash: usize) -> Option<(usize, usize)> {
+    let lo = dash.saturating_sub(MAX_APPOSITIVE).max(sent.start);
+    let open = (lo..dash).rev().find(|&k| matches!(v.raw(k), "—" | "–"))?;
+    let (s, e) = left_np(v, sent.start, open)?;
+    let first = v.w(open + 1);
+    if matches!(first, "who" | "which" | "whose")
+        || cues::is(Class::Preposition, first)
+        || first.ends_with("ing")
+    {
+        return Some((s, e));
+    }
+    Some((s, dash))
 }
 
 /// The most tokens between the commas of a description or relative clause.

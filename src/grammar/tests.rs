@@ -429,3 +429,12 @@ fn odd_inputs_do_not_panic() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn dash_enclosed_relative_clauses_leave_the_source() {
+    let (s, _) = one(
+        "Lee — who runs the harbour — told reporters the port would close.",
+        "told",
+    );
+    assert_eq!(s.as_deref(), Some("Lee"));
+}
