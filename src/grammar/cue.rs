@@ -164,7 +164,13 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
-        if k > i && (matches!(w, "he" | "she" | "they" | "i" | "we") || cues::is(Class::Time, w)) {
+        // A new subject: a pronoun, or a determiner after the recipient's
+        // head ("told reporters the port would close").
+        let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we")
+            || (cues::is(Class::Determiner, w)
+                && v.is_word(k - 1)
+                && !cues::is(Class::Determiner, v.w(k - 1)));
+        if k > i && (new_subject || cues::is(Class::Time, w)) {
             break;
         }
         if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {
