@@ -104,6 +104,30 @@ pub fn following_quotes(v: &View, q: &Quotes, sent: &Sent, pieces: &mut Vec<Piec
     continue_lines(v, q, r, pieces);
 }
 
+/// The most words of an object read by [`object_np`].
+const MAX_OBJECT: usize = 12;
+
+/// A noun phrase as content ("criticism of [the plan]", "self-described
+/// [democratic socialist]"): up to a verb, an auxiliary, a clause word or
+/// punctuation.
+pub fn object_np(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
+    let mut e = from;
+    while e < sent.end && e - from < MAX_OBJECT && v.is_word(e) {
+        let w = v.w(e);
+        if e > from
+            && (crate::lexicon::cues::is(crate::lexicon::cues::Class::Aux, w)
+                || crate::lexicon::cues::is(crate::lexicon::cues::Class::Boundary, w)
+                || crate::lexicon::cues::is(crate::lexicon::cues::Class::Verb, w)
+                || crate::lexicon::cues::verb(w)
+                    .is_some_and(|f| f.form != crate::lexicon::cues::Form::Base))
+        {
+            break;
+        }
+        e += 1;
+    }
+    (e > from).then_some((from, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -424,7 +424,9 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
         vf.lemma,
         "state" | "email" | "attack" | "address" | "back" | "support" | "report"
     ) {
-        return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that");
+        // "the Post reports that …": a name before an -s form.
+        let named = vf.form == Form::S && v.is_cap(k);
+        return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
     }
     // "questions about", "attacks on": a noun before its complement.
     if matches!(v.w(k + 2), "about" | "of" | "on" | "against") {

@@ -21,7 +21,7 @@ pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let found = if cues::noun(w) && v.w(i + 1) == "that" {
             content::forward(v, q, sent, i + 1).map(|c| ((i, i + 1), c))
         } else if cues::noun_preposition(w).is_some_and(|p| v.w(i + 1) == p) {
-            object_np(v, sent, i + 2).map(|o| ((i, i + 2), vec![o]))
+            content::object_np(v, sent, i + 2).map(|o| ((i, i + 2), vec![o]))
         } else {
             None
         };
@@ -51,26 +51,4 @@ fn possessor(v: &View, sent: &Sent, i: usize) -> Option<(usize, usize)> {
         "his" | "her" | "their" | "its" | "my" | "our"
     )
     .then(|| (i - 1, i))
-}
-
-/// The most words of a noun cue's object.
-const MAX_OBJECT: usize = 12;
-
-/// The object after a noun cue's preposition ("criticism of [the plan]"):
-/// up to a verb, an auxiliary, a clause word or punctuation.
-fn object_np(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
-    let mut e = from;
-    while e < sent.end && e - from < MAX_OBJECT && v.is_word(e) {
-        let w = v.w(e);
-        if e > from
-            && (cues::is(cues::Class::Aux, w)
-                || cues::is(cues::Class::Boundary, w)
-                || cues::is(cues::Class::Verb, w)
-                || cues::verb(w).is_some_and(|f| f.form != cues::Form::Base))
-        {
-            break;
-        }
-        e += 1;
-    }
-    (e > from).then_some((from, e))
 }

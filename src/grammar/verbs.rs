@@ -317,6 +317,19 @@ fn verb_cue(
     if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
         return None;
     }
+    // "a self-described socialist": the self describes.
+    if vf.lemma == "describe" && v.raw(i.wrapping_sub(1)) == "-" && v.w(i.wrapping_sub(2)) == "self"
+    {
+        let object = content::object_np(v, sent, i + 1)?;
+        let mut f = Found::new(
+            AttributionKind::Verb,
+            (i, i + 1),
+            Some((i - 2, i - 1)),
+            vec![object],
+        );
+        f.chain = false;
+        return Some(f);
+    }
     if vf.lemma == "call" && vf.form == Form::Ed && gs == i && is_naming(v, sent, i) {
         return None;
     }
