@@ -438,3 +438,10 @@ fn dash_enclosed_relative_clauses_leave_the_source() {
     );
     assert_eq!(s.as_deref(), Some("Lee"));
 }
+
+#[test]
+fn a_tag_inside_a_clause_splits_the_content() {
+    let (s, c) = one("The harbour, the mayor said, will reopen in May.", "said");
+    assert_eq!(s.as_deref(), Some("the mayor"));
+    assert_eq!(c, ["The harbour", "will reopen in May"]);
+}

@@ -592,11 +592,23 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
 /// The pieces after a mid-sentence tag ("“A,” she said, “B.”") and the
 /// quoted sentences that follow a tag at the sentence end.
 fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(usize, usize)>) {
+    let comma = v.is_punct(k, ",");
     let mut k = k;
     while k < sent.end && !v.is_word(k) && !v.is_quote(k) {
         k += 1;
     }
     if k < sent.end && v.is_open_quote(k) {
+        if let Some(p) = content::forward(v, q, sent, k) {
+            content.extend(p);
+        }
+        return;
+    }
+    // "The economy, he said, is strong.": the clause goes on after the tag.
+    let unquoted = content.first().is_some_and(|&(a, _)| !v.is_quote(a));
+    let before_ends_clause = content.last().is_some_and(|&(_, b)| {
+        matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
+    });
+    if comma && unquoted && !before_ends_clause && k < sent.end && !v.w(k).ends_with("ing") {
         if let Some(p) = content::forward(v, q, sent, k) {
             content.extend(p);
         }
