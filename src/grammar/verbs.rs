@@ -430,7 +430,8 @@ fn finite_cue(
     let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)
         && gs == i
         && (gs == sent.start || left_punct)
-        && matches!(vf.form, Form::Ed | Form::Past | Form::S)
+        && (matches!(vf.form, Form::Ed | Form::Past | Form::S)
+            || (vf.form == Form::Base && gs > sent.start))
         && !(v.is_punct(gs.wrapping_sub(1), ",") && source::subject_before(v, sent, gs).is_some());
     if inverted_ok {
         if let Some(src) = source::after_cue(v, sent, after.cue_end) {
@@ -544,8 +545,13 @@ fn finite_cue(
     } else {
         vf.class
     };
+    // "says despite …, she plans": "say" takes what follows as a last resort.
+    let last_resort = |c: usize| {
+        (vf.lemma == "say" && v.is_word(c) && !matches!(v.w(c), "to" | "of" | "about")).then_some(c)
+    };
     let c = content_start(v, class, after.next, sent.end)
-        .or_else(|| look_ahead(v, vf.class, after.next, sent.end))?;
+        .or_else(|| look_ahead(v, vf.class, after.next, sent.end))
+        .or_else(|| last_resort(after.next))?;
     let content = content::forward(v, q, sent, c)?;
     Some(Found::new(AttributionKind::Verb, cue, Some(src), content))
 }
@@ -608,7 +614,8 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
     let before_ends_clause = content.last().is_some_and(|&(_, b)| {
         matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
     });
-    if comma && unquoted && !before_ends_clause && k < sent.end && !v.w(k).ends_with("ing") {
+    let new_clause = cues::is(Class::Boundary, v.w(k)) || v.w(k).ends_with("ing");
+    if comma && unquoted && !before_ends_clause && k < sent.end && !new_clause {
         if let Some(p) = content::forward(v, q, sent, k) {
             content.extend(p);
         }
