@@ -136,7 +136,7 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
             }
         }
     }
-    speaker_lines(&v, &mut found);
+    speaker_lines(&v, &q, &mut found);
     found.sort_by_key(|f| f.cue);
     quoted_lines(&v, &q, &mut found);
     found.sort_by_key(|f| f.cue);
@@ -203,13 +203,18 @@ const NOT_SPEAKERS: &[&str] = &[
     "breaking",
 ];
 
-/// speaker_line := Name{1,4} ":" text — transcripts ("SMITH: We will …")
-/// and headline shorthand ("Trump: …"): the colon is the cue.
-fn speaker_lines(v: &View, found: &mut Vec<Found>) {
+/// speaker_line := Name{1,3} ":" text at a sentence start — transcripts
+/// ("SMITH: We will …", "Q: …") and headline shorthand ("Trump: …"): the
+/// colon is the cue.
+fn speaker_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
     let mut cues_at: Vec<usize> = found.iter().map(|f| f.cue.0).collect();
     cues_at.sort_unstable();
-    for &(ls, le) in &v.lines {
+    for sent in &v.sents {
+        let ls = sent.start;
+        let Some(&(line_start, le)) = v.lines.get(sent.line) else {
+            continue;
+        };
         let mut k = ls;
         while k < le
             && k - ls < MAX_SPEAKER_WORDS
@@ -225,19 +230,28 @@ fn speaker_lines(v: &View, found: &mut Vec<Found>) {
         if cues_at.get(first_cue).is_some_and(|&c| c <= k) {
             continue;
         }
-        let mut end = le;
-        while end > k + 1 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
-            end -= 1;
-        }
-        if !(k + 1..end).any(|j| v.is_word(j)) {
-            continue;
-        }
-        let mut f = Found::new(
-            AttributionKind::Quote,
-            (k, k + 1),
-            Some((ls, k)),
-            vec![(k + 1, end)],
-        );
+        // At a line start the rest of the line is the content (a
+        // transcript turn, a headline); mid-line, the rest of the sentence
+        // or the quotation that follows ("… ISIS.” Bush: “…”).
+        let content = if ls == line_start {
+            let mut end = le;
+            while end > k + 1 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+                end -= 1;
+            }
+            if !(k + 1..end).any(|j| v.is_word(j)) {
+                continue;
+            }
+            vec![(k + 1, end)]
+        } else {
+            if !v.is_open_quote(k + 1) {
+                continue;
+            }
+            let Some(c) = content::forward(v, q, sent, k + 1) else {
+                continue;
+            };
+            c
+        };
+        let mut f = Found::new(AttributionKind::Quote, (k, k + 1), Some((ls, k)), content);
         f.chain = false;
         extra.push(f);
     }
