@@ -250,6 +250,10 @@ fn is_weekday(w: &str) -> bool {
 pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
     let mut cue_end = i + 1;
     if let Some(p) = vf.particle {
+        // "made it clear": an object "it" before the particle.
+        if v.w(cue_end) == "it" && v.w(cue_end + 1) == p {
+            cue_end += 1;
+        }
         if v.w(cue_end) != p {
             return None;
         }

@@ -28,7 +28,12 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         if !v.is_word(i) {
             continue;
         }
-        let Some(vf) = cues::verb_before(v.w(i), v.w(i + 1)) else {
+        let next = if v.w(i + 1) == "it" {
+            v.w(i + 2)
+        } else {
+            v.w(i + 1)
+        };
+        let Some(vf) = cues::verb_before(v.w(i), next) else {
             continue;
         };
         if out
