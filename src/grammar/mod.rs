@@ -433,6 +433,11 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         }
         let text = rest(v, i, sent);
         let at_start = (sent.start..i).all(|k| !v.is_word(k));
+        let put_it = if v.w(i) == "as" {
+            as_put_it(v, q, sent, i)
+        } else {
+            None
+        };
         let found = if let Some(n) = phrases::run(phrases::according_to, text)
             .or_else(|| phrases::run(phrases::as_per, text))
         {
@@ -443,6 +448,8 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
         {
             around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
+        } else if put_it.is_some() {
+            put_it
         } else if let Some(n) = phrases::run(phrases::in_poll, text) {
             tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
         } else if let Some(n) = phrases::run(phrases::as_was, text) {
@@ -506,6 +513,28 @@ fn around_np(
         return None;
     }
     Some(Found::new(kind, cue, Some(src), content))
+}
+
+/// as_put_it := "as" NP ("put" | "puts") "it" — "C, as the mayor put it."
+/// and "As the mayor put it, C": the cue is "put it".
+fn as_put_it(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
+    let put = (i + 2..sent.end.min(i + 9)).find(|&k| matches!(v.w(k), "put" | "puts"))?;
+    if v.w(put + 1) != "it" || !(i + 1..put).all(|k| v.is_word(k) || v.is_punct(k, ".")) {
+        return None;
+    }
+    let at_start = (sent.start..i).all(|k| !v.is_word(k));
+    let content = if at_start {
+        let comma = (put + 2..sent.end.min(put + 4)).find(|&k| v.is_punct(k, ","))?;
+        content::forward(v, q, sent, comma + 1)?
+    } else {
+        vec![content::backward(v, q, sent, i)?]
+    };
+    Some(Found::new(
+        AttributionKind::Verb,
+        (put, put + 2),
+        Some((i + 1, put)),
+        content,
+    ))
 }
 
 /// "In a CNN poll, C" / "X leads in the polls": the cue is "in", the poll

@@ -445,3 +445,10 @@ fn a_tag_inside_a_clause_splits_the_content() {
     assert_eq!(s.as_deref(), Some("the mayor"));
     assert_eq!(c, ["The harbour", "will reopen in May"]);
 }
+
+#[test]
+fn as_someone_put_it() {
+    let (s, c) = one("The plan is dead, as the mayor put it.", "put it");
+    assert_eq!(s.as_deref(), Some("the mayor"));
+    assert_eq!(c, ["The plan is dead"]);
+}
