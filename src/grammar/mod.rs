@@ -568,10 +568,19 @@ fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Opti
 
 /// "Indicated in NP was that C" and "First reported by NP, C".
 fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Option<Found> {
-    let (_, ce) = cue;
+    let (cs, ce) = cue;
+    // Before a comma only a verb of reporting makes a source ("First
+    // reported by X, …"; not "Backed by the party, …").
+    let reporting = (cs..ce).any(|k| {
+        cues::verb(v.w(k))
+            .is_some_and(|f| matches!(f.class, cues::CueClass::Speech | cues::CueClass::Evidence))
+    });
     let mut e = ce;
     while e < sent.end && e - ce < source::MAX_NP {
         if v.is_punct(e, ",") {
+            if !reporting {
+                return None;
+            }
             let content = content::forward(v, q, sent, e + 1)?;
             return Some(Found::new(
                 AttributionKind::ReportedBy,
