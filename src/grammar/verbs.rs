@@ -236,7 +236,12 @@ fn verb_cue(
             .rev()
             .find_map(|f| f.source)
             .or_else(|| source::sentence_subject(v, sent, i - 1))?;
-        let mut f = Found::new(AttributionKind::Verb, (i, i + 1), Some(src), content);
+        // "to declare", "went on to say": the infinitive marker (and "went
+        // on") join the cue.
+        let went_on =
+            v.w(i - 2) == "on" && matches!(v.w(i.wrapping_sub(3)), "went" | "goes" | "go");
+        let start = if went_on { i - 3 } else { i - 1 };
+        let mut f = Found::new(AttributionKind::Verb, (start, i + 1), Some(src), content);
         f.chain = false;
         return Some(f);
     }
@@ -381,7 +386,13 @@ fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
     if e == k {
         return None;
     }
-    let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, vec![(k, e)]);
+    // "asked about X": the linking preposition joins the cue.
+    let cue_end = if v.w(i + 1) == "about" { i + 2 } else { i + 1 };
+    let k = k.max(cue_end);
+    if k >= e {
+        return None;
+    }
+    let mut f = Found::new(AttributionKind::Verb, (i, cue_end), None, vec![(k, e)]);
     f.chain = false;
     Some(f)
 }
