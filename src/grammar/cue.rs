@@ -263,6 +263,38 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
     while cue_end < end && v.w(cue_end).ends_with("ly") && v.w(cue_end).len() > 4 {
         cue_end += 1;
     }
+    // Objects that complete the cue: "expressed concern", "pleaded
+    // guilty", "known as".
+    let completes = match vf.lemma {
+        "express" => matches!(
+            v.w(cue_end),
+            "concern"
+                | "concerns"
+                | "confidence"
+                | "support"
+                | "frustration"
+                | "disappointment"
+                | "hope"
+                | "doubt"
+                | "doubts"
+                | "skepticism"
+                | "interest"
+                | "optimism"
+                | "regret"
+                | "sympathy"
+                | "outrage"
+                | "alarm"
+                | "opposition"
+                | "gratitude"
+                | "anger"
+        ),
+        "plead" => matches!(v.w(cue_end), "guilty" | "innocent"),
+        "know" => v.w(cue_end) == "as",
+        _ => false,
+    };
+    if completes {
+        cue_end += 1;
+    }
     // A bare weekday right after the verb is in the cue ("said Sunday");
     // "on Sunday" is not.
     if is_weekday(v.w(cue_end)) {
