@@ -461,7 +461,7 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
         "state" | "email" | "attack" | "address" | "back" | "support" | "report"
     ) {
         // "the Post reports that …": a name before an -s form.
-        let named = vf.form == Form::S && v.is_cap(k);
+        let named = vf.form == Form::S && vf.lemma == "report" && v.is_cap(k);
         return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
     }
     // "questions about", "attacks on": a noun before its complement.

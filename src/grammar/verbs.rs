@@ -44,7 +44,15 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         {
             continue;
         }
-        if let Some(f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+        if let Some(mut f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+            // Only reports link source chains; beliefs, wishes and
+            // attitudes nested in another's content are not kept.
+            if !matches!(
+                vf.class,
+                CueClass::Speech | CueClass::Tell | CueClass::Evidence
+            ) {
+                f.chain = false;
+            }
             // Quoted words are never cut ("“… and tell another group …”").
             if q.at(f.cue.0).is_none() {
                 cut_before_clause(v, out.get_mut(first_new..).unwrap_or(&mut []), &f);
