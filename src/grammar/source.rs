@@ -469,10 +469,15 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
         }
         if v.is_punct(end, ",") {
             let next = v.w(end + 1);
-            let description = cues::is(Class::Determiner, next)
-                || v.is_cap(end + 1)
+            let age = v
+                .toks
+                .get(end + 1)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            let description = !age && cues::is(Class::Determiner, next)
+                || !age && v.is_cap(end + 1)
                 || v.is_punct(end + 1, "(")
-                || (v.is_word(end + 1)
+                || (!age
+                    && v.is_word(end + 1)
                     && !next.ends_with("ing")
                     && !cues::is(Class::Boundary, next)
                     && !cues::is(Class::Time, next)
@@ -483,7 +488,22 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
             }
             last_comma = Some(end);
         }
-        if end > from && matches!(w, "who" | "which" | "whose") {
+        // A relative or adverbial clause, or a time phrase, ends the source.
+        if end > from
+            && v.is_word(end)
+            && (matches!(
+                w,
+                "who"
+                    | "which"
+                    | "whose"
+                    | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "because"
+            ) || (w == "at" && v.w(end + 2) == "time"))
+        {
             break;
         }
         let after_det = cues::is(Class::Determiner, v.w(end.wrapping_sub(1)));
