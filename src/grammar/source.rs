@@ -473,16 +473,14 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
                 .toks
                 .get(end + 1)
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
-            let description = !age && cues::is(Class::Determiner, next)
-                || !age && v.is_cap(end + 1)
-                || v.is_punct(end + 1, "(")
-                || (!age
-                    && v.is_word(end + 1)
-                    && !next.ends_with("ing")
-                    && !cues::is(Class::Boundary, next)
-                    && !cues::is(Class::Time, next)
-                    && !cues::is(Class::Preposition, next)
-                    && !matches!(next, "though" | "although" | "adding" | "noting"));
+            let plain_word = v.is_word(end + 1)
+                && !next.ends_with("ing")
+                && !cues::is(Class::Boundary, next)
+                && !cues::is(Class::Time, next)
+                && !cues::is(Class::Preposition, next)
+                && !matches!(next, "though" | "although" | "adding" | "noting");
+            let description = v.is_punct(end + 1, "(")
+                || (!age && (cues::is(Class::Determiner, next) || v.is_cap(end + 1) || plain_word));
             if !description {
                 break;
             }
