@@ -423,6 +423,7 @@ const NOUN_LIKE: &[&str] = &[
     "decline",
     "count",
     "email",
+    "advocate",
 ];
 
 /// Whether the word at `k` before a bare cue word makes it a noun or an

@@ -109,7 +109,7 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
             (TITLES.contains(&prev) || (prev.len() == 1 && v.is_cap(i.wrapping_sub(1))))
                 && v.is_word(i + 1)
         }
-        "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
+        "-" | "&" | "–" | "/" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
         _ => false,
     }
 }
@@ -300,12 +300,20 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
             break;
         }
     }
-    // A trailing time phrase: "the senator on Tuesday".
-    while end > start + 1 && cues::is(Class::Time, v.w(end - 1)) {
-        end -= 1;
-        if end > start + 1 && matches!(v.w(end - 1), "on" | "last" | "this" | "early" | "late") {
-            end -= 1;
-        }
+    // A trailing time phrase: "the senator on Tuesday", "the mayor last
+    // week" (but "polls released Sunday" keeps its day).
+    let mut t = end;
+    while t > start + 1 && cues::is(Class::Time, v.w(t - 1)) {
+        t -= 1;
+    }
+    if t < end
+        && t > start + 1
+        && matches!(
+            v.w(t - 1),
+            "on" | "last" | "this" | "early" | "late" | "earlier" | "later"
+        )
+    {
+        end = t - 1;
     }
     (start < end).then_some((start, end))
 }
