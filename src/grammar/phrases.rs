@@ -9,7 +9,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{multispace0, multispace1};
 use nom::combinator::{not, opt, peek, recognize, verify};
-use nom::error::ParseError;
+use nom::error::{context, ContextError, ParseError};
 use nom::multi::many_m_n;
 use nom::sequence::terminated;
 use nom::{IResult, Parser};
@@ -49,46 +49,61 @@ fn in_or_by<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str,
 }
 
 /// info_phrase := "the" ("information"|"details"|…) participle in_or_by
-fn info_phrase<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        word("the"),
-        multispace1,
-        alt((
-            word("information"),
-            word("details"),
-            word("data"),
-            word("figures"),
-            word("facts"),
-            word("findings"),
-            word("account"),
+fn info_phrase<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "information phrase",
+        recognize((
+            word("the"),
+            multispace1,
+            alt((
+                word("information"),
+                word("details"),
+                word("data"),
+                word("figures"),
+                word("facts"),
+                word("findings"),
+                word("account"),
+            )),
+            multispace1,
+            participle,
+            multispace1,
+            in_or_by,
         )),
-        multispace1,
-        participle,
-        multispace1,
-        in_or_by,
-    ))
+    )
     .parse(i)
 }
 
 /// according_to := "according" "to" [info_phrase]
-pub fn according_to<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        word("according"),
-        multispace1,
-        word("to"),
-        opt((multispace1, info_phrase)),
-    ))
+pub fn according_to<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "according to",
+        recognize((
+            word("according"),
+            multispace1,
+            word("to"),
+            opt((multispace1, info_phrase)),
+        )),
+    )
     .parse(i)
 }
 
 /// as_per := "as" "per" [info_phrase]
-pub fn as_per<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        word("as"),
-        multispace1,
-        word("per"),
-        opt((multispace1, info_phrase)),
-    ))
+pub fn as_per<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "as per",
+        recognize((
+            word("as"),
+            multispace1,
+            word("per"),
+            opt((multispace1, info_phrase)),
+        )),
+    )
     .parse(i)
 }
 
@@ -115,42 +130,57 @@ fn particle<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str,
 
 /// as_was := "as" [be_form] participle [particle] in_or_by
 /// ("as was noted in", "as reported by", "as was pointed out in")
-pub fn as_was<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        word("as"),
-        multispace1,
-        opt(terminated(be_form, multispace1)),
-        participle,
-        multispace1,
-        opt(terminated(particle, multispace1)),
-        in_or_by,
-    ))
+pub fn as_was<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "as was noted in",
+        recognize((
+            word("as"),
+            multispace1,
+            opt(terminated(be_form, multispace1)),
+            participle,
+            multispace1,
+            opt(terminated(particle, multispace1)),
+            in_or_by,
+        )),
+    )
     .parse(i)
 }
 
 /// passive_front := ["first"] participle [particle] in_or_by
 /// ("Indicated in …", "First reported by …"), at a sentence start
-pub fn passive_front<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        opt(terminated(
-            alt((word("first"), word("originally"), word("as"))),
+pub fn passive_front<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "fronted participle",
+        recognize((
+            opt(terminated(
+                alt((word("first"), word("originally"), word("as"))),
+                multispace1,
+            )),
+            participle,
             multispace1,
+            opt(terminated(particle, multispace1)),
+            in_or_by,
         )),
-        participle,
-        multispace1,
-        opt(terminated(particle, multispace1)),
-        in_or_by,
-    ))
+    )
     .parse(i)
 }
 
 /// was_that := be_form ["that"] (the hinge of "Indicated in X was that …")
-pub fn was_that<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        alt((word("was"), word("is"))),
-        opt((multispace1, word("that"))),
-        multispace0,
-    ))
+pub fn was_that<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "was that",
+        recognize((
+            alt((word("was"), word("is"))),
+            opt((multispace1, word("that"))),
+            multispace0,
+        )),
+    )
     .parse(i)
 }
 
@@ -170,13 +200,18 @@ fn np_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, 
 }
 
 /// in_poll := "in" np_word{0,7} poll-word ("in a CNN/ORC poll", "in the polls")
-pub fn in_poll<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    recognize((
-        word("in"),
-        multispace1,
-        many_m_n(0, 7, terminated(np_word, multispace1)),
-        verify(any_word, is_poll),
-    ))
+pub fn in_poll<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, &'a str, E> {
+    context(
+        "in a poll",
+        recognize((
+            word("in"),
+            multispace1,
+            many_m_n(0, 7, terminated(np_word, multispace1)),
+            verify(any_word, is_poll),
+        )),
+    )
     .parse(i)
 }
 
