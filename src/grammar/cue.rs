@@ -462,7 +462,8 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
         "state" | "email" | "attack" | "address" | "back" | "support" | "report"
     ) {
         // "the Post reports that …": a name before an -s form.
-        let named = vf.form == Form::S && vf.lemma == "report" && v.is_cap(k);
+        let named =
+            vf.form == Form::S && matches!(vf.lemma, "report" | "support" | "back") && v.is_cap(k);
         return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
     }
     // "questions about", "attacks on": a noun before its complement.
