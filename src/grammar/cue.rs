@@ -101,7 +101,6 @@ pub fn group_start(v: &View, lo: usize, i: usize) -> usize {
     while s > lo && i - s < MAX_GROUP && group_word(v, s - 1) {
         s -= 1;
     }
-    // Never start on a bare adverb that has no verb word after it in the group.
     s
 }
 
