@@ -43,6 +43,17 @@ pub fn forward(v: &View, q: &Quotes, sent: &Sent, from: usize) -> Option<Vec<Pie
         }
         last_region = Some(r);
     }
+    // Unquoted content stops at a semicolon or before ", which …",
+    // ", while …": a clause the source did not say.
+    if last_region.is_none() {
+        if let Some(k) = (from + 1..end).find(|&k| {
+            v.is_punct(k, ";")
+                || (v.is_punct(k, ",")
+                    && matches!(v.w(k + 1), "which" | "while" | "whereas" | "however"))
+        }) {
+            end = k;
+        }
+    }
     let end = trim_right(v, from, end);
     if !(from..end).any(|i| v.is_word(i)) {
         return None;

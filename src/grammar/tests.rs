@@ -452,3 +452,17 @@ fn as_someone_put_it() {
     assert_eq!(s.as_deref(), Some("the mayor"));
     assert_eq!(c, ["The plan is dead"]);
 }
+
+#[test]
+fn unquoted_content_stops_at_a_semicolon_or_a_relative_clause() {
+    let (_, c) = one(
+        "The mayor said the pier would close; the council disagreed.",
+        "said",
+    );
+    assert_eq!(c, ["the pier would close"]);
+    let (_, c) = one(
+        "The mayor criticized the budget, which passed anyway.",
+        "criticized",
+    );
+    assert_eq!(c, ["the budget"]);
+}
