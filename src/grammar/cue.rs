@@ -465,8 +465,18 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
             vf.form == Form::S && matches!(vf.lemma, "report" | "support" | "back") && v.is_cap(k);
         return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
     }
-    // "questions about", "attacks on": a noun before its complement.
-    if matches!(v.w(k + 2), "about" | "of" | "on" | "against") {
+    // "calls the plan a disaster", "calls her": an object after the verb.
+    let object = v.w(k + 2);
+    let takes_object = matches!(
+        object,
+        "the" | "a" | "an" | "her" | "him" | "it" | "them" | "his" | "their"
+    );
+    if takes_object && !matches!(w, "s" | "his" | "her" | "their" | "its") {
+        return false;
+    }
+    // "questions about", "attacks on": a noun before its complement
+    // (but "calls on Congress" is the verb with its particle).
+    if matches!(v.w(k + 2), "about" | "of" | "on" | "against") && vf.particle != Some(v.w(k + 2)) {
         return true;
     }
     // A base or -s form needs a subject that reads as one: a pronoun, a
