@@ -7,15 +7,20 @@
 //!   sentences (input: [`Document`]).
 //! - [`quotes`]: quotation regions per line and their continuation.
 //! - [`phrases`]: nom grammars over `&str` for "according to", "as per",
-//!   "as was noted in", "Indicated in X was that", "First reported by".
+//!   "as was noted in", "Indicated in X was that", "First reported by",
+//!   "in a CNN poll"; this module drives them and adds "per X", "via X",
+//!   "as X put it", speaker colons ("LEE: …") and quoted paragraphs that
+//!   continue the last speaker.
 //! - [`cue`]: the verb group of a cue and what follows it.
 //! - [`verbs`]: the orders of source, cue and content around cue verbs.
 //! - [`nouns`]: noun cues ("X's claim that …").
 //! - [`source`], [`content`]: the extents of sources and contents.
 //! - [`hedge`]: "reportedly", "allegedly".
 //!
-//! Attributions nested in another's content get `via` (PolNeAR flattens
-//! them; the product keeps them).
+//! Attributions nested in another's content get `via`. PolNeAR flattens
+//! them; the product keeps those that link a source chain (a verb of
+//! report with a named source, outside direct quotations) and drops the
+//! rest (a quoted speaker's "I think", participles, beliefs).
 
 pub mod content;
 pub mod cue;
