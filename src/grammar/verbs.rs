@@ -566,6 +566,9 @@ fn finite_cue(
         && !matches!(v.w(after.next), "to" | "that");
     let class = if linked || object_intent {
         CueClass::Attitude
+    } else if matches!(vf.lemma, "hope" | "wish") && v.w(after.next) != "to" {
+        // "hopes the bill passes": a clause without "that".
+        CueClass::Belief
     } else {
         vf.class
     };
