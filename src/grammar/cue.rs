@@ -220,7 +220,16 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
             Some(c)
         }
         CueClass::Evidence => {
-            (strong || cues::is(Class::Determiner, w) || v.is_cap(c) || w == "no").then_some(c)
+            let number = v
+                .toks
+                .get(c)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            (strong
+                || cues::is(Class::Determiner, w)
+                || v.is_cap(c)
+                || number
+                || matches!(w, "no" | "him" | "her" | "them" | "it" | "little" | "most"))
+            .then_some(c)
         }
         CueClass::Attitude => {
             (!cues::is(Class::Preposition, w) || w == "as" || w == "for").then_some(c)
