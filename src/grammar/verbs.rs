@@ -160,12 +160,16 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
 fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
     // "X praised A and said B", "X attacked A, saying B": the shared source
     // stands before the first cue.
-    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then" | ",")
-        && f.source.is_some_and(|s| s.1 + 1 < f.cue.0)
-    {
+    let shared = f.source.is_some_and(|s| s.1 + 1 < f.cue.0);
+    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then" | ",") && shared {
         if let Some(cut) = clause_break(v, f.cue.0) {
             cut_at(v, earlier, cut, f.cue.0);
         }
+        return;
+    }
+    // "… race,” adding that …": after a quotation's own comma.
+    if v.ends_quote(f.cue.0.wrapping_sub(1)) && shared {
+        cut_at(v, earlier, f.cue.0, f.cue.0);
         return;
     }
     // "critics who say …": the relative clause is its own attribution.
@@ -290,10 +294,11 @@ fn verb_cue(
     let participial = vf.form == Form::Ing && !be && !contracted_be;
     if participial {
         let before = v.w(gs.wrapping_sub(1));
-        let clause = matches!(
-            before,
-            "," | "—" | "–" | "-" | "and" | "by" | "while" | "after" | "before" | "when" | "in"
-        );
+        let clause = (v.ends_quote(gs.wrapping_sub(1)) && v.raw(gs.wrapping_sub(2)) == ",")
+            || matches!(
+                before,
+                "," | "—" | "–" | "-" | "and" | "by" | "while" | "after" | "before" | "when" | "in"
+            );
         // "911 calls saying …", "voters saying …": the noun before speaks.
         let noun_before = gs > sent.start
             && v.is_word(gs - 1)
