@@ -311,13 +311,23 @@ fn verb_cue(
                 before,
                 "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
             );
-        if !clause && !noun_before {
+        // "Noting that …, Tester added": an opening participle clause, its
+        // content up to the comma, its source the subject after it.
+        let opening = gs == sent.start;
+        if !clause && !noun_before && !opening {
             return None;
         }
         let c = content_start(v, vf.class, after.next, sent.end)?;
-        let content = content::forward(v, q, sent, c)?;
+        let content = if opening {
+            let comma = (c + 1..sent.end.min(c + 40)).find(|&k| v.is_punct(k, ","))?;
+            vec![(c, comma)]
+        } else {
+            content::forward(v, q, sent, c)?
+        };
         let src = if noun_before {
             source::left_np(v, sent.start, gs)
+        } else if opening {
+            source::sentence_subject(v, sent, sent.end)
         } else {
             earlier
                 .iter()
