@@ -195,11 +195,13 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
     while c < end && matches!(v.raw(c), "," | ":") {
         c += 1;
     }
-    if c >= end || !(v.is_word(c) || v.is_quote(c)) {
+    // Content opens with a word, a quotation or an amount ("$1 trillion").
+    let money = matches!(v.raw(c), "$" | "£" | "€") && v.is_word(c + 1);
+    if c >= end || !(v.is_word(c) || v.is_quote(c) || money) {
         return None;
     }
     let w = v.w(c);
-    let strong = cues::is(Class::Complementizer, w) || v.is_quote(c);
+    let strong = cues::is(Class::Complementizer, w) || v.is_quote(c) || money;
     match class {
         CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
         // "reminded voters of …", "told them about …"
