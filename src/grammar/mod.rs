@@ -458,8 +458,13 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         } else if let Some(n) = phrases::run(phrases::in_poll, text) {
             tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
         } else if let Some(n) = phrases::run(phrases::as_was, text) {
-            tokens_covering(v, i, n, sent.end)
-                .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::Passive))
+            // "as reported by X" is a report; "as was noted in X" a passive.
+            let kind = if text.get(..n).is_some_and(|t| t.contains("reported")) {
+                AttributionKind::ReportedBy
+            } else {
+                AttributionKind::Passive
+            };
+            tokens_covering(v, i, n, sent.end).and_then(|ce| around_np(v, q, sent, (i, ce), kind))
         } else if at_start {
             phrases::run(phrases::passive_front, text)
                 .and_then(|n| tokens_covering(v, i, n, sent.end))

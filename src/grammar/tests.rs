@@ -466,3 +466,14 @@ fn unquoted_content_stops_at_a_semicolon_or_a_relative_clause() {
     );
     assert_eq!(c, ["the budget"]);
 }
+
+#[test]
+fn reports_by_publications_have_the_report_kind() {
+    let doc = Document::new(extract(
+        "The daily reported that the deal was signed. The deal was signed, as reported by the daily.",
+        InputFormat::Text,
+    ));
+    let found = find(&doc);
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|a| a.kind == AttributionKind::ReportedBy));
+}

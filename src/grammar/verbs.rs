@@ -45,6 +45,10 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             continue;
         }
         if let Some(mut f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+            // "X reported" is the report kind of construction.
+            if vf.lemma == "report" && f.kind == AttributionKind::Verb {
+                f.kind = AttributionKind::ReportedBy;
+            }
             // Only reports link source chains; beliefs, wishes and
             // attitudes nested in another's content are not kept.
             if !matches!(
