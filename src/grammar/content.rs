@@ -43,14 +43,16 @@ pub fn forward(v: &View, q: &Quotes, sent: &Sent, from: usize) -> Option<Vec<Pie
         }
         last_region = Some(r);
     }
-    // Unquoted content stops at a semicolon or before ", which …",
-    // ", while …": a clause the source did not say.
+    // Unquoted content stops at a semicolon or before a closing ", which
+    // …", ", while …" that runs to the end: a clause the source did not say
+    // ("the bill, which …, is unfair" keeps its embedded clause).
     if last_region.is_none() {
-        if let Some(k) = (from + 1..end).find(|&k| {
-            v.is_punct(k, ";")
-                || (v.is_punct(k, ",")
-                    && matches!(v.w(k + 1), "which" | "while" | "whereas" | "however"))
-        }) {
+        let closing_clause = |k: usize| {
+            v.is_punct(k, ",")
+                && matches!(v.w(k + 1), "which" | "while" | "whereas" | "however")
+                && !(k + 1..end).any(|j| v.is_punct(j, ","))
+        };
+        if let Some(k) = (from + 1..end).find(|&k| v.is_punct(k, ";") || closing_clause(k)) {
             end = k;
         }
     }

@@ -477,3 +477,12 @@ fn reports_by_publications_have_the_report_kind() {
     assert_eq!(found.len(), 2);
     assert!(found.iter().all(|a| a.kind == AttributionKind::ReportedBy));
 }
+
+#[test]
+fn embedded_relative_clauses_stay_in_the_content() {
+    let (_, c) = one(
+        "They argued that the bill, which forces a sale, is unfair.",
+        "argued",
+    );
+    assert_eq!(c, ["that the bill, which forces a sale, is unfair"]);
+}
