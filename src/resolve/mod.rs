@@ -1,13 +1,56 @@
 //! Resolution: the publisher of the article, and each source mention to an
 //! entity.
+//!
+//! Mentions are resolved in text order, each by its own words first
+//! ([`mention::read`]) and then against what the article said before it
+//! ([`scan`]) and the entities already found:
+//!
+//! - an outlet name anywhere in the mention ("the report in the Post") is
+//!   that outlet; a short form several outlets share ("the Post") takes the
+//!   outlet of the last full, unambiguous mention before it, else the one
+//!   the document links to, else stays ambiguous with its candidates listed
+//!   ([`Entity::ambiguous`]);
+//! - "the report", "the story" is the last report mentioned (an outlet's or
+//!   a document), else a new document; "a new poll", "court filings" are
+//!   documents, and "the poll" is the last document with that noun;
+//! - a single capitalised word that is a word of an earlier person's name
+//!   ("Pengyu" after "Liu Pengyu") is that person; titles ("Sen.", "Mr.")
+//!   are not part of a name and give the role;
+//! - roles and affiliations come from appositives ("X, a spokesperson for
+//!   the Y Embassy"), possessors ("the company’s spokesperson, X"), words
+//!   before a role ("Treasury spokesperson X") and party brackets ("(R-NC)"
+//!   → Republican Party (NC));
+//! - "the company" (and "the app", "the firm"…) is the last name ending in
+//!   that noun ("Acme Company"), else the organisation in focus: the
+//!   capitalised name the article has used most often before the mention
+//!   (the more recent on a tie), leaving out people, places, outlets and
+//!   listed organisations;
+//! - pronouns go to the nearest earlier compatible entity: he/she to a
+//!   person; they to a group (including groups the text names without
+//!   quoting them, "Chinese officials"), an anonymous source or an
+//!   organisation; it to an organisation, outlet or document; who/which to
+//!   the entity whose mention ends right before it. Pronouns with no
+//!   antecedent are Unknown entities named by the pronoun;
+//! - anonymous sources ("people familiar with …", "a senior official",
+//!   bare "officials") and groups ("Chinese officials", "Senate
+//!   Republicans"; "the officials" → the last group with that noun).
 
+pub mod mention;
 pub mod publisher;
+pub mod scan;
+
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
 use crate::document::Document;
-use crate::grammar::Attribution;
+use crate::grammar::{Attribution, AttributionKind};
+use crate::lexicon::outlets::{Lookup, Outlets};
+use crate::lexicon::sources::words as source_words;
 use crate::span::Span;
+
+use mention::{Affiliation, Reading};
+use scan::{GroupSeen, Scan};
 
 /// What kind of thing a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -22,6 +65,13 @@ pub enum EntityKind {
     Unknown,
 }
 
+impl EntityKind {
+    /// Whether the entity is a publication: an outlet or a document.
+    pub fn is_publication(self) -> bool {
+        matches!(self, EntityKind::Outlet | EntityKind::Document)
+    }
+}
+
 /// One source entity and where the text mentions it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entity {
@@ -30,6 +80,11 @@ pub struct Entity {
     pub role: Option<String>,
     pub affiliation: Option<String>,
     pub mentions: Vec<Span>,
+    /// For an outlet short form the article never settles ("the Post" with
+    /// no full name or link): the canonical names it may stand for. The
+    /// entity's name is then the short form as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ambiguous: Vec<String>,
 }
 
 /// The entities of the article, and for each attribution the entity its
@@ -39,56 +94,582 @@ pub struct Resolution {
     pub entities: Vec<Entity>,
     /// Parallel to the attributions: index into `entities`.
     pub sources: Vec<Option<usize>>,
+    /// Parallel to the attributions: the words their content covers.
+    pub words: Vec<usize>,
+    /// Parallel to the attributions: whether it credits its source with
+    /// first reporting the story ("First reported by X").
+    pub first_reports: Vec<bool>,
 }
 
+impl Resolution {
+    /// The kind of the entity attribution `i`'s source resolves to.
+    pub fn source_kind(&self, i: usize) -> Option<EntityKind> {
+        let e = self.sources.get(i).copied().flatten()?;
+        self.entities.get(e).map(|e| e.kind)
+    }
+}
+
+/// How many earlier mentions a pronoun or a back reference looks through.
+const LOOKBACK: usize = 256;
+
 /// Resolves every source mention to an entity.
-///
-/// For now a mention is its own entity unless the same words (ignoring case
-/// and a leading article) were seen before.
 pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
-    let mut res = Resolution::default();
-    for a in attributions {
-        let Some(span) = a.source else {
-            res.sources.push(None);
+    let mut resolver = Resolver::new(doc);
+    let mut order: Vec<usize> = (0..attributions.len()).collect();
+    order.sort_by_key(|&i| attributions.get(i).and_then(|a| a.source).map(|s| s.start));
+    let mut sources = vec![None; attributions.len()];
+    for i in order {
+        let Some(span) = attributions.get(i).and_then(|a| a.source) else {
             continue;
         };
-        let name = display_name(doc.slice(span));
-        let key = name.to_lowercase();
-        let idx = match res
-            .entities
-            .iter()
-            .position(|e| e.name.to_lowercase() == key)
-        {
-            Some(i) => i,
-            None => {
-                res.entities.push(Entity {
-                    name,
-                    kind: EntityKind::Unknown,
-                    role: None,
-                    affiliation: None,
-                    mentions: Vec::new(),
-                });
-                res.entities.len() - 1
+        if let Some(slot) = sources.get_mut(i) {
+            *slot = resolver.mention(span);
+        }
+    }
+    let words = attributions
+        .iter()
+        .map(|a| a.content.iter().map(|&c| doc.words_in(c)).sum())
+        .collect();
+    let first_reports = attributions
+        .iter()
+        .map(|a| {
+            a.kind == AttributionKind::ReportedBy
+                && doc
+                    .slice(a.cue)
+                    .trim_start()
+                    .get(..5)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("first"))
+        })
+        .collect();
+    Resolution {
+        entities: resolver.entities,
+        sources,
+        words,
+        first_reports,
+    }
+}
+
+/// Whether each attribution is secondhand: hedged, sourced to a
+/// publication (outlet or document), reported inside (through `via`, at
+/// any depth) an attribution that is, or sharing its content with an
+/// attribution sourced to a publication (the source is quoted from the
+/// publication's report).
+pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> Vec<bool> {
+    let publication = |i: usize| {
+        resolution
+            .source_kind(i)
+            .is_some_and(EntityKind::is_publication)
+    };
+    let shared = shared_publication(attributions, resolution);
+    attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.hedged
+                || publication(i)
+                || shared.get(i).copied().flatten().is_some()
+                || via_chain(attributions, i).any(|(j, hedged)| hedged || publication(j))
+        })
+        .collect()
+}
+
+/// The attributions `i` is reported inside, nearest first, with whether
+/// each is hedged; stops at a repeated attribution.
+pub fn via_chain(
+    attributions: &[Attribution],
+    i: usize,
+) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let mut seen = HashSet::from([i]);
+    let mut at = attributions.get(i).and_then(|a| a.via);
+    std::iter::from_fn(move || {
+        let j = at?;
+        if !seen.insert(j) {
+            return None;
+        }
+        let a = attributions.get(j)?;
+        at = a.via;
+        Some((j, a.hedged))
+    })
+}
+
+/// For each attribution whose source is not a publication, the attribution
+/// sourced to a publication whose content overlaps its content most (the
+/// person or anonymous source is inside the publication's report:
+/// "according to people familiar with it, …, as the Post report said").
+///
+/// Publications' content pieces are sorted once; each piece looks back
+/// through at most [`LOOKBACK`] of them.
+pub fn shared_publication(
+    attributions: &[Attribution],
+    resolution: &Resolution,
+) -> Vec<Option<usize>> {
+    let kind = |i: usize| resolution.source_kind(i);
+    let mut pieces: Vec<(Span, usize)> = attributions
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| kind(i).is_some_and(EntityKind::is_publication))
+        .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
+        .filter(|(c, _)| !c.is_empty())
+        .collect();
+    pieces.sort();
+    attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            if kind(i).map_or(true, EntityKind::is_publication) {
+                return None;
             }
-        };
-        if let Some(e) = res.entities.get_mut(idx) {
-            if !e.mentions.contains(&span) {
+            let mut best: Option<(usize, usize)> = None;
+            for c in &a.content {
+                let upto = pieces.partition_point(|(p, _)| p.start < c.end);
+                let from = upto.saturating_sub(LOOKBACK);
+                for (p, j) in pieces.get(from..upto).unwrap_or(&[]) {
+                    let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
+                    if overlap > 0 && *j != i && best.map_or(true, |(o, _)| o < overlap) {
+                        best = Some((overlap, *j));
+                    }
+                }
+            }
+            best.map(|(_, j)| j)
+        })
+        .collect()
+}
+
+/// A name without a leading "the" and outer white space.
+fn strip_article(name: &str) -> String {
+    let name = name.trim();
+    let lower = name.get(..4).map(str::to_ascii_lowercase);
+    match lower.as_deref() {
+        Some("the ") => name.get(4..).unwrap_or("").trim().to_string(),
+        _ => name.to_string(),
+    }
+}
+
+/// The state of resolution while walking the mentions in text order.
+struct Resolver<'d> {
+    doc: &'d Document,
+    scan: Scan<'d>,
+    entities: Vec<Entity>,
+    keys: HashMap<(EntityKind, String), usize>,
+    /// Mentions resolved so far, in text order.
+    log: Vec<(Span, usize)>,
+    seen_mentions: HashSet<(usize, Span)>,
+    /// The last report mentioned ("the Post report", "a new report").
+    last_report: Option<usize>,
+    /// The last document entity for each document noun.
+    documents: HashMap<String, usize>,
+    /// Names and name words of people, kept out of the focus.
+    person_words: HashSet<String>,
+    /// End offsets of unambiguous outlet names in the text, by outlet.
+    outlet_ends: Option<HashMap<String, Vec<usize>>>,
+}
+
+impl<'d> Resolver<'d> {
+    fn new(doc: &'d Document) -> Resolver<'d> {
+        Resolver {
+            doc,
+            scan: Scan::new(doc),
+            entities: Vec::new(),
+            keys: HashMap::new(),
+            log: Vec::new(),
+            seen_mentions: HashSet::new(),
+            last_report: None,
+            documents: HashMap::new(),
+            person_words: HashSet::new(),
+            outlet_ends: None,
+        }
+    }
+
+    /// Resolves one source mention; `None` when it has no word.
+    fn mention(&mut self, span: Span) -> Option<usize> {
+        let span = span.trim(&self.doc.text);
+        let text = self.doc.slice(span);
+        self.scan.advance(span.start());
+        let reading = mention::read(text)?;
+        let entity = self.settle(reading, span);
+        self.note(entity, span);
+        Some(entity)
+    }
+
+    /// Records that `span` mentions `entity`.
+    fn note(&mut self, entity: usize, span: Span) {
+        if self.seen_mentions.insert((entity, span)) {
+            if let Some(e) = self.entities.get_mut(entity) {
                 e.mentions.push(span);
             }
         }
-        res.sources.push(Some(idx));
+        self.log.push((span, entity));
     }
-    res
+
+    /// Turns a reading into an entity, using what came before `span`.
+    fn settle(&mut self, reading: Reading, span: Span) -> usize {
+        match reading {
+            Reading::Pronoun(p) => self.pronoun(&p, span).unwrap_or_else(|| {
+                self.entity(EntityKind::Unknown, self.doc.slice(span).to_string())
+            }),
+            Reading::Outlet {
+                candidates,
+                written,
+                report,
+            } => {
+                let e = self.outlet(&candidates, written, span.start());
+                if report {
+                    self.last_report = Some(e);
+                }
+                e
+            }
+            Reading::ReportBack { head, name } => match self.last_report {
+                Some(e) => e,
+                None => self.document(name, head, false),
+            },
+            Reading::Document {
+                name,
+                head,
+                definite,
+            } => self.document(name, head, definite),
+            Reading::Anonymous {
+                name,
+                role,
+                affiliation,
+            } => {
+                let e = self.entity(EntityKind::Anonymous, name);
+                self.describe(e, role, affiliation);
+                e
+            }
+            Reading::Person {
+                name,
+                role,
+                affiliation,
+            } => {
+                let e = self.person(name);
+                self.describe(e, role, affiliation);
+                e
+            }
+            Reading::Surname(word) => self.surname(word),
+            Reading::Group { name, affiliation } => {
+                let e = self.entity(EntityKind::Group, name);
+                self.describe(e, None, affiliation.map(Affiliation::Named));
+                e
+            }
+            Reading::GroupBack { head, name } => match self.scan.group_by_head(&head).cloned() {
+                Some(g) => self.group(&g, false),
+                None => self.entity(EntityKind::Anonymous, name),
+            },
+            Reading::RoleBack {
+                role,
+                affiliation,
+                name,
+            } => match self.last_person_with_role(&role) {
+                Some(e) => e,
+                None => {
+                    let e = self.entity(EntityKind::Anonymous, name);
+                    self.describe(e, Some(role), affiliation);
+                    e
+                }
+            },
+            Reading::Organisation { name } => {
+                let name = mention::display_name(&name);
+                self.entity(EntityKind::Organisation, name)
+            }
+            Reading::FocusOrg { noun, name } => {
+                let name = self.focus(&noun).unwrap_or(name);
+                self.entity(EntityKind::Organisation, name)
+            }
+            Reading::Unknown { name } => self.entity(EntityKind::Unknown, name),
+        }
+    }
+
+    /// The entity of this kind and name, made when new.
+    fn entity(&mut self, kind: EntityKind, name: String) -> usize {
+        let key = (kind, name.to_lowercase());
+        if let Some(&e) = self.keys.get(&key) {
+            return e;
+        }
+        if kind == EntityKind::Person {
+            self.person_words.insert(name.clone());
+            self.person_words
+                .extend(name.split_whitespace().map(str::to_string));
+        }
+        self.entities.push(Entity {
+            name,
+            kind,
+            role: None,
+            affiliation: None,
+            mentions: Vec::new(),
+            ambiguous: Vec::new(),
+        });
+        let e = self.entities.len() - 1;
+        self.keys.insert(key, e);
+        e
+    }
+
+    /// Fills in a role and affiliation the entity does not have yet.
+    fn describe(&mut self, e: usize, role: Option<String>, affiliation: Option<Affiliation>) {
+        let affiliation = affiliation.and_then(|a| self.affiliation(a));
+        if let Some(entity) = self.entities.get_mut(e) {
+            if entity.role.is_none() {
+                entity.role = role.filter(|r| !r.is_empty());
+            }
+            if entity.affiliation.is_none() {
+                entity.affiliation = affiliation;
+            }
+        }
+    }
+
+    /// An affiliation as a name: an outlet by its canonical name, a focus
+    /// noun by the organisation it stands for.
+    fn affiliation(&self, a: Affiliation) -> Option<String> {
+        match a {
+            Affiliation::Named(name) => {
+                let name = strip_article(&name);
+                match Outlets::builtin().lookup_name(&name) {
+                    Lookup::One(outlet) => Some(outlet.name.clone()),
+                    _ => Some(name).filter(|n| !n.is_empty()),
+                }
+            }
+            Affiliation::Focus(noun) => self.focus(&noun),
+        }
+    }
+
+    /// The organisation a focus noun stands for ("the embassy" → the last
+    /// name ending in Embassy; "the company" → that, else the organisation
+    /// in focus).
+    fn focus(&self, noun: &str) -> Option<String> {
+        if let Some(name) = self.scan.by_head(noun) {
+            return Some(name.to_string());
+        }
+        let org = self.last_in_log(|e| {
+            e.kind == EntityKind::Organisation
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+        });
+        if let Some(e) = org.and_then(|e| self.entities.get(e)) {
+            return Some(e.name.clone());
+        }
+        if source_words().business.contains(noun) {
+            return self.scan.focus(&self.person_words);
+        }
+        None
+    }
+
+    /// The outlet entity for a mention's candidates.
+    fn outlet(&mut self, candidates: &[String], written: String, at: usize) -> usize {
+        let chosen = match candidates {
+            [one] => Some(one.clone()),
+            _ => self.disambiguate(candidates, at),
+        };
+        match chosen {
+            Some(name) => self.entity(EntityKind::Outlet, name),
+            None => {
+                let name = mention::display_name(&written);
+                let e = self.entity(EntityKind::Outlet, name);
+                if let Some(entity) = self.entities.get_mut(e) {
+                    entity.ambiguous = candidates.to_vec();
+                }
+                e
+            }
+        }
+    }
+
+    /// Chooses among outlets sharing a short form: the one named in full
+    /// last before `at`, else the one the document links to most (when no
+    /// other candidate is linked as often).
+    fn disambiguate(&mut self, candidates: &[String], at: usize) -> Option<String> {
+        let ends = self.outlet_ends();
+        let named = candidates
+            .iter()
+            .filter_map(|c| {
+                let list = ends.get(c)?;
+                let k = list.partition_point(|&end| end <= at);
+                list.get(k.checked_sub(1)?).map(|&end| (end, c))
+            })
+            .max();
+        if let Some((_, name)) = named {
+            return Some(name.clone());
+        }
+        let mut linked: HashMap<&str, usize> = HashMap::new();
+        for link in &self.doc.links {
+            if let Some(outlet) = Outlets::builtin().lookup_domain(&link.href) {
+                if candidates.contains(&outlet.name) {
+                    *linked.entry(outlet.name.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let top = linked.values().copied().max()?;
+        let mut best = linked.iter().filter(|(_, &n)| n == top);
+        let (name, _) = best.next()?;
+        best.next().is_none().then(|| name.to_string())
+    }
+
+    /// End offsets of every unambiguous outlet name in the text, by outlet
+    /// (found once, on first need).
+    fn outlet_ends(&mut self) -> &HashMap<String, Vec<usize>> {
+        self.outlet_ends.get_or_insert_with(|| {
+            let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
+            for (range, found) in Outlets::builtin().find_in(&self.doc.text) {
+                if let Lookup::One(outlet) = found {
+                    ends.entry(outlet.name.clone()).or_default().push(range.end);
+                }
+            }
+            ends
+        })
+    }
+
+    /// A document entity: "the poll" is the last document with that noun;
+    /// otherwise a new document named as written.
+    fn document(&mut self, name: String, head: String, definite: bool) -> usize {
+        let e = match self.documents.get(&head) {
+            Some(&e) if definite => e,
+            _ => self.entity(EntityKind::Document, name),
+        };
+        self.documents.insert(head.clone(), e);
+        if source_words().reports.contains(&head) {
+            self.last_report = Some(e);
+        }
+        e
+    }
+
+    /// A person by full name; a one-word name goes to an earlier person who
+    /// has it as a word ("Mr. Haurek").
+    fn person(&mut self, name: String) -> usize {
+        if !name.contains(char::is_whitespace) {
+            if let Some(e) = self.person_with_word(&name) {
+                return e;
+            }
+        }
+        self.entity(EntityKind::Person, name)
+    }
+
+    /// A single capitalised word: an earlier person with that word in their
+    /// name, an entity of that name, a full name the text gave before, else
+    /// unknown.
+    fn surname(&mut self, word: String) -> usize {
+        if let Some(e) = self.person_with_word(&word) {
+            return e;
+        }
+        let lower = word.to_lowercase();
+        if let Some(&e) = self
+            .keys
+            .iter()
+            .find(|((_, name), _)| *name == lower)
+            .map(|(_, e)| e)
+        {
+            return e;
+        }
+        if let Some(full) = self.scan.full_name(&word).map(str::to_string) {
+            return self.entity(EntityKind::Person, full);
+        }
+        self.entity(EntityKind::Unknown, word)
+    }
+
+    /// The most recently mentioned person with `word` as one of the words
+    /// of their name.
+    fn person_with_word(&self, word: &str) -> Option<usize> {
+        let recent = self.last_in_log(|e| {
+            e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| w == word)
+        });
+        recent.or_else(|| {
+            self.entities.iter().position(|e| {
+                e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| w == word)
+            })
+        })
+    }
+
+    /// The most recently mentioned person with this role.
+    fn last_person_with_role(&self, role: &str) -> Option<usize> {
+        let head = role.split_whitespace().last().unwrap_or(role);
+        self.last_in_log(|e| {
+            e.kind == EntityKind::Person
+                && e.role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().last() == Some(head))
+        })
+    }
+
+    /// The entity of a group the text named; `with_text` adds the text's
+    /// own mentions of it.
+    fn group(&mut self, g: &GroupSeen, with_text: bool) -> usize {
+        let e = self.entity(EntityKind::Group, g.name.clone());
+        self.describe(e, None, g.affiliation.clone().map(Affiliation::Named));
+        if with_text {
+            for &span in &g.spans {
+                if self.seen_mentions.insert((e, span)) {
+                    if let Some(entity) = self.entities.get_mut(e) {
+                        entity.mentions.push(span);
+                    }
+                }
+            }
+        }
+        e
+    }
+
+    /// The most recent entity in the log that `ok` accepts, looking back
+    /// through at most [`LOOKBACK`] mentions.
+    fn last_in_log(&self, ok: impl Fn(&Entity) -> bool) -> Option<usize> {
+        self.last_in_log_at(ok).map(|(_, e)| e)
+    }
+
+    /// As [`Self::last_in_log`], with the span of that mention.
+    fn last_in_log_at(&self, ok: impl Fn(&Entity) -> bool) -> Option<(Span, usize)> {
+        self.log
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|(_, e)| self.entities.get(*e).is_some_and(&ok))
+            .copied()
+    }
+
+    /// The antecedent of a pronoun, if any.
+    fn pronoun(&mut self, p: &str, span: Span) -> Option<usize> {
+        match p {
+            "he" | "she" | "him" | "his" | "her" | "hers" => {
+                self.last_in_log(|e| e.kind == EntityKind::Person)
+            }
+            "they" | "them" | "their" => {
+                let entity = self.last_in_log_at(|e| {
+                    matches!(
+                        e.kind,
+                        EntityKind::Group | EntityKind::Anonymous | EntityKind::Organisation
+                    )
+                });
+                let group = self.scan.last_group().map(|(g, end)| (g.clone(), end));
+                match (entity, group) {
+                    (Some((at, _)), Some((g, end))) if end > at.end() => Some(self.group(&g, true)),
+                    (None, Some((g, _))) => Some(self.group(&g, true)),
+                    (Some((_, e)), _) => Some(e),
+                    (None, None) => None,
+                }
+            }
+            "it" | "its" => self.last_in_log(|e| {
+                matches!(
+                    e.kind,
+                    EntityKind::Organisation | EntityKind::Outlet | EntityKind::Document
+                )
+            }),
+            "who" | "whom" | "whose" | "which" | "that" => self.relative(span),
+            _ => None,
+        }
+    }
+
+    /// The antecedent of a relative pronoun: the entity whose mention ends
+    /// right before it, with only white space and commas between.
+    fn relative(&self, span: Span) -> Option<usize> {
+        let before = self.doc.text.get(..span.start())?;
+        let end = before
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
+        self.log
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|(s, _)| s.end() == end)
+            .map(|&(_, e)| e)
+    }
 }
 
-fn display_name(mention: &str) -> String {
-    let words: Vec<&str> = mention.split_whitespace().collect();
-    let skip = usize::from(
-        words.len() > 1
-            && matches!(
-                words.first().map(|w| w.to_lowercase()).as_deref(),
-                Some("the" | "a" | "an")
-            ),
-    );
-    words.get(skip..).unwrap_or(&[]).join(" ")
-}
+#[cfg(test)]
+pub(crate) mod fixture;
+#[cfg(test)]
+mod tests;
