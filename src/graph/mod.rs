@@ -4,15 +4,14 @@
 //!
 //! An attribution hangs from its parent source, the first of:
 //!
-//! 1. the source of the nearest attribution it is reported inside (`via`,
-//!    at any depth, skipping sourceless hedges);
-//! 2. for a source that is not a publication, the publication (outlet or
-//!    document) of an attribution sharing its content ("according to
-//!    people familiar with it, …, as the Post report said": the people are
-//!    inside the Post's report);
-//! 3. for "first reported by X", the article's main secondhand outlet (the
+//! 1. the source of the nearest attribution it is reported inside, at any
+//!    depth, skipping sourceless hedges and its own entity (see
+//!    [`resolve::inside`]: `via`, a source mention inside another's
+//!    content, content shared with a publication, a pronoun whose
+//!    antecedent is in a publication's content);
+//! 2. for "first reported by X", the article's main secondhand outlet (the
 //!    outlet carrying the most attributions), which credits X;
-//! 4. the root.
+//! 3. the root.
 //!
 //! An entity that is ever reported inside another gets its edges only from
 //! those parents; its root-level attributions are added to its strongest
@@ -128,25 +127,17 @@ fn fold_root(from: &mut BTreeMap<Option<usize>, Carried>) -> Option<Carried> {
 /// the module doc for the rules.
 pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Option<usize>> {
     let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
-    let shared = resolve::shared_publication(attributions, resolution);
+    let inside = resolve::reported_inside(attributions, resolution);
     let main = main_outlet(resolution);
     (0..attributions.len())
         .map(|i| {
             let e = entity_of(i)?;
-            let via = resolve::via_chain(attributions, i)
-                .find_map(|(j, _)| entity_of(j).filter(|&p| p != e));
-            via.or_else(|| {
-                shared
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(entity_of)
-                    .filter(|&p| p != e)
-            })
-            .or_else(|| {
-                let first = resolution.first_reports.get(i).copied().unwrap_or(false);
-                main.filter(|&m| first && m != e)
-            })
+            resolve::inside::chain(&inside, i)
+                .find_map(|j| entity_of(j).filter(|&p| p != e))
+                .or_else(|| {
+                    let first = resolution.first_reports.get(i).copied().unwrap_or(false);
+                    main.filter(|&m| first && m != e)
+                })
         })
         .collect()
 }

@@ -37,7 +37,7 @@ fn article_chains_run_through_the_outlet_report() {
         chain(&["ROOT", post, "people familiar with the talks"]),
         chain(&["ROOT", post, "Rosa Quispe"]),
         chain(&["ROOT", post, "Theo Brandt"]),
-        chain(&["ROOT", "Peruvian officials"]),
+        chain(&["ROOT", post, "Peruvian officials"]),
     ];
     want.sort();
     assert_eq!(named_chains(&g, &res), want);

@@ -35,6 +35,7 @@
 //!   bare "officials") and groups ("Chinese officials", "Senate
 //!   Republicans"; "the officials" → the last group with that noun).
 
+pub mod inside;
 pub mod mention;
 pub mod publisher;
 pub mod scan;
@@ -51,6 +52,8 @@ use crate::span::Span;
 
 use mention::{Affiliation, Reading};
 use scan::{GroupSeen, Scan};
+
+pub use inside::{is_secondhand, reported_inside};
 
 /// What kind of thing a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -99,6 +102,9 @@ pub struct Resolution {
     /// Parallel to the attributions: whether it credits its source with
     /// first reporting the story ("First reported by X").
     pub first_reports: Vec<bool>,
+    /// Parallel to the attributions: for a pronoun source, the mention it
+    /// resolved to ("the officials" for "They").
+    pub antecedents: Vec<Option<Span>>,
 }
 
 impl Resolution {
@@ -118,12 +124,19 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| attributions.get(i).and_then(|a| a.source).map(|s| s.start));
     let mut sources = vec![None; attributions.len()];
+    let mut antecedents = vec![None; attributions.len()];
     for i in order {
         let Some(span) = attributions.get(i).and_then(|a| a.source) else {
             continue;
         };
+        let Some((entity, antecedent)) = resolver.mention(span) else {
+            continue;
+        };
         if let Some(slot) = sources.get_mut(i) {
-            *slot = resolver.mention(span);
+            *slot = Some(entity);
+        }
+        if let Some(slot) = antecedents.get_mut(i) {
+            *slot = antecedent;
         }
     }
     let words = attributions
@@ -146,93 +159,8 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
         sources,
         words,
         first_reports,
+        antecedents,
     }
-}
-
-/// Whether each attribution is secondhand: hedged, sourced to a
-/// publication (outlet or document), reported inside (through `via`, at
-/// any depth) an attribution that is, or sharing its content with an
-/// attribution sourced to a publication (the source is quoted from the
-/// publication's report).
-pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> Vec<bool> {
-    let publication = |i: usize| {
-        resolution
-            .source_kind(i)
-            .is_some_and(EntityKind::is_publication)
-    };
-    let shared = shared_publication(attributions, resolution);
-    attributions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            a.hedged
-                || publication(i)
-                || shared.get(i).copied().flatten().is_some()
-                || via_chain(attributions, i).any(|(j, hedged)| hedged || publication(j))
-        })
-        .collect()
-}
-
-/// The attributions `i` is reported inside, nearest first, with whether
-/// each is hedged; stops at a repeated attribution.
-pub fn via_chain(
-    attributions: &[Attribution],
-    i: usize,
-) -> impl Iterator<Item = (usize, bool)> + '_ {
-    let mut seen = HashSet::from([i]);
-    let mut at = attributions.get(i).and_then(|a| a.via);
-    std::iter::from_fn(move || {
-        let j = at?;
-        if !seen.insert(j) {
-            return None;
-        }
-        let a = attributions.get(j)?;
-        at = a.via;
-        Some((j, a.hedged))
-    })
-}
-
-/// For each attribution whose source is not a publication, the attribution
-/// sourced to a publication whose content overlaps its content most (the
-/// person or anonymous source is inside the publication's report:
-/// "according to people familiar with it, …, as the Post report said").
-///
-/// Publications' content pieces are sorted once; each piece looks back
-/// through at most [`LOOKBACK`] of them.
-pub fn shared_publication(
-    attributions: &[Attribution],
-    resolution: &Resolution,
-) -> Vec<Option<usize>> {
-    let kind = |i: usize| resolution.source_kind(i);
-    let mut pieces: Vec<(Span, usize)> = attributions
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| kind(i).is_some_and(EntityKind::is_publication))
-        .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
-        .filter(|(c, _)| !c.is_empty())
-        .collect();
-    pieces.sort();
-    attributions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            if kind(i).map_or(true, EntityKind::is_publication) {
-                return None;
-            }
-            let mut best: Option<(usize, usize)> = None;
-            for c in &a.content {
-                let upto = pieces.partition_point(|(p, _)| p.start < c.end);
-                let from = upto.saturating_sub(LOOKBACK);
-                for (p, j) in pieces.get(from..upto).unwrap_or(&[]) {
-                    let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
-                    if overlap > 0 && *j != i && best.map_or(true, |(o, _)| o < overlap) {
-                        best = Some((overlap, *j));
-                    }
-                }
-            }
-            best.map(|(_, j)| j)
-        })
-        .collect()
 }
 
 /// A name without a leading "the" and outer white space.
@@ -262,6 +190,8 @@ struct Resolver<'d> {
     person_words: HashSet<String>,
     /// End offsets of unambiguous outlet names in the text, by outlet.
     outlet_ends: Option<HashMap<String, Vec<usize>>>,
+    /// The antecedent of the pronoun being resolved.
+    antecedent: Option<Span>,
 }
 
 impl<'d> Resolver<'d> {
@@ -277,18 +207,22 @@ impl<'d> Resolver<'d> {
             documents: HashMap::new(),
             person_words: HashSet::new(),
             outlet_ends: None,
+            antecedent: None,
         }
     }
 
     /// Resolves one source mention; `None` when it has no word.
-    fn mention(&mut self, span: Span) -> Option<usize> {
+    /// Resolves one source mention; `None` when it has no word. Gives the
+    /// entity and, for a pronoun, the span of its antecedent.
+    fn mention(&mut self, span: Span) -> Option<(usize, Option<Span>)> {
         let span = span.trim(&self.doc.text);
         let text = self.doc.slice(span);
         self.scan.advance(span.start());
         let reading = mention::read(text)?;
+        self.antecedent = None;
         let entity = self.settle(reading, span);
         self.note(entity, span);
-        Some(entity)
+        Some((entity, self.antecedent.take()))
     }
 
     /// Records that `span` mentions `entity`.
@@ -623,9 +557,9 @@ impl<'d> Resolver<'d> {
 
     /// The antecedent of a pronoun, if any.
     fn pronoun(&mut self, p: &str, span: Span) -> Option<usize> {
-        match p {
+        let found = match p {
             "he" | "she" | "him" | "his" | "her" | "hers" => {
-                self.last_in_log(|e| e.kind == EntityKind::Person)
+                self.last_in_log_at(|e| e.kind == EntityKind::Person)
             }
             "they" | "them" | "their" => {
                 let entity = self.last_in_log_at(|e| {
@@ -636,13 +570,12 @@ impl<'d> Resolver<'d> {
                 });
                 let group = self.scan.last_group().map(|(g, end)| (g.clone(), end));
                 match (entity, group) {
-                    (Some((at, _)), Some((g, end))) if end > at.end() => Some(self.group(&g, true)),
-                    (None, Some((g, _))) => Some(self.group(&g, true)),
-                    (Some((_, e)), _) => Some(e),
-                    (None, None) => None,
+                    (Some((at, _)), Some((g, end))) if end > at.end() => self.text_group(&g),
+                    (None, Some((g, _))) => self.text_group(&g),
+                    (entity, _) => entity,
                 }
             }
-            "it" | "its" => self.last_in_log(|e| {
+            "it" | "its" => self.last_in_log_at(|e| {
                 matches!(
                     e.kind,
                     EntityKind::Organisation | EntityKind::Outlet | EntityKind::Document
@@ -650,12 +583,22 @@ impl<'d> Resolver<'d> {
             }),
             "who" | "whom" | "whose" | "which" | "that" => self.relative(span),
             _ => None,
-        }
+        };
+        let (at, e) = found?;
+        self.antecedent = Some(at);
+        Some(e)
+    }
+
+    /// The entity of a group the text named, with the span of its last
+    /// mention.
+    fn text_group(&mut self, g: &GroupSeen) -> Option<(Span, usize)> {
+        let at = g.spans.last().copied()?;
+        Some((at, self.group(g, true)))
     }
 
     /// The antecedent of a relative pronoun: the entity whose mention ends
     /// right before it, with only white space and commas between.
-    fn relative(&self, span: Span) -> Option<usize> {
+    fn relative(&self, span: Span) -> Option<(Span, usize)> {
         let before = self.doc.text.get(..span.start())?;
         let end = before
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
@@ -665,7 +608,7 @@ impl<'d> Resolver<'d> {
             .rev()
             .take(LOOKBACK)
             .find(|(s, _)| s.end() == end)
-            .map(|&(_, e)| e)
+            .copied()
     }
 }
 

@@ -343,9 +343,10 @@ fn secondhand_when_hedged_published_or_reported_inside_a_publication() {
     let res = resolve(&d, &list);
     let s = is_secondhand(&list, &res);
     // a0 outlet, a1 anonymous sharing the Post's content, a3 hedged, a5
-    // via the Post, a6 a person on their own, a9 a group on its own.
-    assert!(s[0] && s[1] && s[3] && s[5]);
-    assert!(!s[6] && !s[9]);
+    // via the Post, a9 "They" whose antecedent is in the Post's content; a6
+    // a person speaking on their own.
+    assert!(s[0] && s[1] && s[3] && s[5] && s[9]);
+    assert!(!s[6]);
 }
 
 #[test]
@@ -367,6 +368,73 @@ fn secondhand_follows_via_at_any_depth_and_survives_cycles() {
     assert_eq!(is_secondhand(&list, &res), [true, true, true]);
     list[0].via = Some(2);
     list[0].source = None;
-    assert_eq!(via_chain(&list, 2).count(), 2);
+    let inside = reported_inside(&list, &res);
+    assert_eq!(inside::chain(&inside, 2).count(), 2);
     let _ = is_secondhand(&list, &res);
+}
+
+#[test]
+fn source_inside_anothers_content_is_reported_inside_it() {
+    let text = "The Axios report said that Lee Park insisted the deal was off.";
+    let mut b = Builder::new(text);
+    b.add(
+        "The",
+        Verb,
+        "said",
+        Some("The Axios report"),
+        "Lee Park insisted the deal was off",
+        None,
+    );
+    b.add(
+        "Lee",
+        Verb,
+        "insisted",
+        Some("Lee Park"),
+        "the deal was off",
+        None,
+    );
+    let res = resolve(&doc(text), &b.list);
+    assert_eq!(reported_inside(&b.list, &res), [None, Some(0)]);
+    assert_eq!(is_secondhand(&b.list, &res), [true, true]);
+}
+
+#[test]
+fn pronoun_whose_antecedent_is_in_a_report_speaks_from_it() {
+    let text = "Danish officials balked, the Axios report said. They argued the fee was too high.";
+    let mut b = Builder::new(text);
+    b.add(
+        "Danish",
+        Verb,
+        "said",
+        Some("the Axios report"),
+        "Danish officials balked",
+        None,
+    );
+    b.add(
+        "They",
+        Verb,
+        "argued",
+        Some("They"),
+        "the fee was too high",
+        None,
+    );
+    let res = resolve(&doc(text), &b.list);
+    assert_eq!(res.antecedents[1], Some(find(text, "Danish officials", 0)));
+    assert_eq!(reported_inside(&b.list, &res), [None, Some(0)]);
+}
+
+#[test]
+fn person_speaking_on_their_own_is_not_secondhand() {
+    let text = "Lee Park said the deal was off.";
+    let mut b = Builder::new(text);
+    b.add(
+        "Lee",
+        Verb,
+        "said",
+        Some("Lee Park"),
+        "the deal was off",
+        None,
+    );
+    let res = resolve(&doc(text), &b.list);
+    assert_eq!(is_secondhand(&b.list, &res), [false]);
 }
