@@ -313,8 +313,10 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
     let mut p = Phrase::default();
     let mut i = 0;
     while let Some(w) = words.get(i) {
-        if words.len() - i > 1 && lex.dets.contains(&w.lower()) {
-            p.det.get_or_insert_with(|| w.lower());
+        let lower = w.lower();
+        let partitive = lower == "of" && p.det.is_some();
+        if words.len() - i > 1 && (lex.dets.contains(&lower) || partitive) {
+            p.det.get_or_insert(lower);
             i += 1;
         } else {
             break;
@@ -607,7 +609,8 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
             });
         }
     }
-    let role_head = lex.roles.contains(&head.head_lower());
+    let head_lower = head.head_lower();
+    let role_head = lex.roles.contains(&head_lower) || lex.singular_role(&head_lower).is_some();
     if role_head && !has_name(head) && is_name(&p.appositive, lex) {
         return Some(Reading::Person {
             name: p.span_text(&p.appositive.core).to_string(),
@@ -782,7 +785,9 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
     let lower = last.lower();
     let plural = lex.groups.contains(&lower);
     let singular = lex.roles.contains(&lower);
-    if !plural && !singular {
+    let core_lower = p.span_text(&head.core).to_lowercase();
+    let named = lex.org_names.contains(&core_lower) || lex.places.contains(&core_lower);
+    if !plural && !singular || named {
         return None;
     }
     let modifiers: Vec<Word<'_>> = head
@@ -800,7 +805,19 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
                 affiliation: Some(p.span_text(&modifiers).to_string()),
             });
         }
-        if lex.proper_groups.contains(&lower) && head.core.len() == 1 && !head.definite() {
+        let from = head
+            .post
+            .first()
+            .is_some_and(|w| AFFILIATION_PREPS.contains(&w.lower().as_str()));
+        if let Some(Affiliation::Named(affiliation)) =
+            from.then(|| affiliation_of_phrase(p, head)).flatten()
+        {
+            return Some(Reading::Group {
+                name: display.to_string(),
+                affiliation: Some(affiliation),
+            });
+        }
+        if lex.proper_groups.contains(&lower) && last.is_capitalised() && !head.definite() {
             return Some(Reading::Group {
                 name,
                 affiliation: None,

@@ -597,18 +597,79 @@ impl<'d> Resolver<'d> {
     }
 
     /// The antecedent of a relative pronoun: the entity whose mention ends
-    /// right before it, with only white space and commas between.
-    fn relative(&self, span: Span) -> Option<(Span, usize)> {
+    /// right before it, with only white space and commas between; else the
+    /// noun phrase that ends there, read as a mention of its own.
+    fn relative(&mut self, span: Span) -> Option<(Span, usize)> {
         let before = self.doc.text.get(..span.start())?;
         let end = before
             .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
             .len();
-        self.log
+        let logged = self
+            .log
             .iter()
             .rev()
             .take(LOOKBACK)
             .find(|(s, _)| s.end() == end)
-            .copied()
+            .copied();
+        if logged.is_some() {
+            return logged;
+        }
+        let np = self.preceding_np(end)?;
+        let reading = mention::read(self.doc.slice(np))?;
+        if matches!(reading, Reading::Pronoun(_)) {
+            return None;
+        }
+        let e = self.settle(reading, np);
+        self.note(e, np);
+        Some((np, e))
+    }
+
+    /// The noun phrase that ends at byte `end`: a run of capitalised words
+    /// (with initials and "of" inside) and a determiner before it, or a
+    /// lower-case phrase back to its determiner (at most five words; just
+    /// the last word when no determiner comes).
+    fn preceding_np(&self, end: usize) -> Option<Span> {
+        let tokens = &self.doc.tokens;
+        let last = tokens
+            .partition_point(|t| t.span.end() <= end)
+            .checked_sub(1)?;
+        let token = tokens
+            .get(last)
+            .filter(|t| t.span.end() == end && t.kind.is_word())?;
+        let text = |i: usize| tokens.get(i).map_or("", |t| self.doc.slice(t.span));
+        let capital = |i: usize| text(i).starts_with(char::is_uppercase);
+        let dets = &source_words().dets;
+        let mut first = last;
+        if capital(last) {
+            while let Some(prev) = first.checked_sub(1) {
+                let inner = capital(prev)
+                    || text(prev) == "." && prev.checked_sub(1).is_some_and(|p| text(p).len() == 1)
+                    || text(prev) == "of" && prev.checked_sub(1).is_some_and(capital);
+                if !inner || last - prev > 8 {
+                    break;
+                }
+                first = prev;
+            }
+            if let Some(prev) = first.checked_sub(1) {
+                if dets.contains(&text(prev).to_lowercase()) {
+                    first = prev;
+                }
+            }
+        } else {
+            let mut k = last;
+            while let Some(prev) = k.checked_sub(1) {
+                if last - prev > 4 || !tokens.get(prev).is_some_and(|t| t.kind.is_word()) {
+                    break;
+                }
+                k = prev;
+                if dets.contains(&text(prev).to_lowercase()) {
+                    first = prev;
+                    break;
+                }
+            }
+        }
+        let start = tokens.get(first)?.span.start();
+        Some(Span::new(start, token.span.end()))
     }
 }
 

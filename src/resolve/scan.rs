@@ -288,8 +288,8 @@ impl<'d> Scan<'d> {
         if titled && (1..=3).contains(&words.len()) {
             self.people.insert(name.clone());
         }
-        if (2..=3).contains(&words.len()) && self.person_like(&words) {
-            for (_, w) in &words {
+        if (2..=4).contains(&words.len()) && self.person_like(&words) {
+            for (_, w) in words.iter().filter(|(_, w)| !w.ends_with('.')) {
                 self.full_names.insert(w.clone(), name.clone());
             }
         }
@@ -314,14 +314,16 @@ impl<'d> Scan<'d> {
     /// organisation head, organisation name, place or group noun.
     fn person_like(&self, words: &[(usize, String)]) -> bool {
         let lex = source_words();
+        let initial = |w: &str| w.len() == 2 && w.ends_with('.');
         words.iter().all(|(_, w)| {
             let lower = w.to_lowercase();
-            w.chars().all(char::is_alphabetic)
-                && w.chars().skip(1).any(char::is_lowercase)
-                && !lex.is_org_head(w)
-                && !lex.org_names.contains(&lower)
-                && !lex.places.contains(&lower)
-                && !lex.groups.contains(&lower)
+            initial(w)
+                || w.chars().all(char::is_alphabetic)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !lex.is_org_head(w)
+                    && !lex.org_names.contains(&lower)
+                    && !lex.places.contains(&lower)
+                    && !lex.groups.contains(&lower)
         })
     }
 

@@ -438,3 +438,37 @@ fn person_speaking_on_their_own_is_not_secondhand() {
     let res = resolve(&doc(text), &b.list);
     assert_eq!(is_secondhand(&b.list, &res), [false]);
 }
+
+#[test]
+fn relative_pronoun_reads_the_noun_phrase_before_it() {
+    let text = "It was backed by the Ministry of Ports, which said it would help.";
+    let res = resolve_mentions(text, &["which"]);
+    assert_eq!(
+        names(&res),
+        [("Ministry of Ports".to_string(), EntityKind::Organisation)]
+    );
+    let text = "Kim Ode, who chairs it, spoke.";
+    let res = resolve_mentions(text, &["who"]);
+    assert_eq!(names(&res), [("Kim Ode".to_string(), EntityKind::Person)]);
+}
+
+#[test]
+fn partitive_role_phrase_with_a_name_in_apposition() {
+    let text = "One of the firm’s lawyers, Ren Aldo, said no.";
+    let res = resolve_mentions(text, &["One of the firm’s lawyers, Ren Aldo"]);
+    let e = &res.entities[0];
+    assert_eq!(
+        (e.name.as_str(), e.role.as_deref()),
+        ("Ren Aldo", Some("lawyer"))
+    );
+}
+
+#[test]
+fn middle_initials_keep_a_full_name_for_the_surname() {
+    let text = "Voters met Carla J. Brenn on Monday. Brenn said no.";
+    let res = resolve_mentions(text, &["Monday. ", "Brenn"]);
+    assert!(res
+        .entities
+        .iter()
+        .any(|e| e.name == "Carla J. Brenn" && e.kind == EntityKind::Person));
+}
