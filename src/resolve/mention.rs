@@ -339,6 +339,10 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
         core.push(*w);
     }
     p.core = core;
+    if !p.possessor.is_empty() {
+        // "Mr. Obama’s climate advisers": the title named the possessor.
+        p.title = None;
+    }
     p
 }
 
@@ -599,12 +603,21 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
         let after = head.core.get(k + 1..).unwrap_or(&[]);
         if !after.is_empty() && after.iter().all(Word::is_capitalised) {
             let before = head.core.get(..k).unwrap_or(&[]);
-            let affiliation = (!before.is_empty())
-                .then(|| Affiliation::Named(p.span_text(before).to_string()))
+            // "Republican presidential nominee X": capitals name the
+            // affiliation, lower-case words belong to the role.
+            let split = before
+                .iter()
+                .position(|w| !w.is_capitalised())
+                .unwrap_or(before.len());
+            let named = before.get(..split).unwrap_or(&[]);
+            let affiliation = (!named.is_empty())
+                .then(|| Affiliation::Named(p.span_text(named).to_string()))
                 .or_else(|| possessor_affiliation(p, head));
+            let role_words = head.core.get(split..=k).unwrap_or(&[]);
+            let role = p.span_text(role_words).to_lowercase();
             return Some(Reading::Person {
                 name: p.span_text(after).to_string(),
-                role: head.core.get(k).map(Word::lower),
+                role: Some(role),
                 affiliation,
             });
         }

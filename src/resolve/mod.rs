@@ -14,7 +14,9 @@
 //!   a document), else a new document; "a new poll", "court filings" are
 //!   documents, and "the poll" is the last document with that noun;
 //! - a single capitalised word that is a word of an earlier person's name
-//!   ("Pengyu" after "Liu Pengyu") is that person; titles ("Sen.", "Mr.")
+//!   ("Pengyu" after "Liu Pengyu") is that person, else the person of a
+//!   full name the article gives before, else after, else a person when the
+//!   article writes it after a title ("Mr. Pengyu"); titles ("Sen.", "Mr.")
 //!   are not part of a name and give the role;
 //! - roles and affiliations come from appositives ("X, a spokesperson for
 //!   the Y Embassy"), possessors ("the company’s spokesperson, X"), words
@@ -163,6 +165,23 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
     }
 }
 
+/// An organisation's name from its first capitalised word on ("the
+/// nonpartisan Congressional Budget Office" → "Congressional Budget
+/// Office"); as written without "the" when no word is capitalised.
+fn org_name(written: &str) -> String {
+    let display = mention::display_name(written);
+    let start = display
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .find(|(_, w)| w.starts_with(char::is_uppercase))
+        .map_or(0, |(at, _)| at);
+    display.get(start..).unwrap_or(&display).to_string()
+}
+
 /// A name without a leading "the" and outer white space.
 fn strip_article(name: &str) -> String {
     let name = name.trim();
@@ -192,6 +211,12 @@ struct Resolver<'d> {
     outlet_ends: Option<HashMap<String, Vec<usize>>>,
     /// The antecedent of the pronoun being resolved.
     antecedent: Option<Span>,
+    /// The scan of the whole article (made on first need).
+    whole: Option<Scan<'d>>,
+    /// The first entity of each lower-case name, of any kind.
+    by_name: HashMap<String, usize>,
+    /// The first person with each word in their name.
+    first_person_with: HashMap<String, usize>,
 }
 
 impl<'d> Resolver<'d> {
@@ -208,6 +233,9 @@ impl<'d> Resolver<'d> {
             person_words: HashSet::new(),
             outlet_ends: None,
             antecedent: None,
+            whole: None,
+            by_name: HashMap::new(),
+            first_person_with: HashMap::new(),
         }
     }
 
@@ -302,7 +330,7 @@ impl<'d> Resolver<'d> {
                 }
             },
             Reading::Organisation { name } => {
-                let name = mention::display_name(&name);
+                let name = org_name(&name);
                 self.entity(EntityKind::Organisation, name)
             }
             Reading::FocusOrg { noun, name } => {
@@ -319,11 +347,15 @@ impl<'d> Resolver<'d> {
         if let Some(&e) = self.keys.get(&key) {
             return e;
         }
+        let e = self.entities.len();
         if kind == EntityKind::Person {
             self.person_words.insert(name.clone());
-            self.person_words
-                .extend(name.split_whitespace().map(str::to_string));
+            for word in name.split_whitespace() {
+                self.person_words.insert(word.to_string());
+                self.first_person_with.entry(word.to_string()).or_insert(e);
+            }
         }
+        self.by_name.entry(name.to_lowercase()).or_insert(e);
         self.entities.push(Entity {
             name,
             kind,
@@ -332,7 +364,6 @@ impl<'d> Resolver<'d> {
             mentions: Vec::new(),
             ambiguous: Vec::new(),
         });
-        let e = self.entities.len() - 1;
         self.keys.insert(key, e);
         e
     }
@@ -483,17 +514,23 @@ impl<'d> Resolver<'d> {
         if let Some(e) = self.person_with_word(&word) {
             return e;
         }
-        let lower = word.to_lowercase();
-        if let Some(&e) = self
-            .keys
-            .iter()
-            .find(|((_, name), _)| *name == lower)
-            .map(|(_, e)| e)
-        {
+        if let Some(&e) = self.by_name.get(&word.to_lowercase()) {
             return e;
         }
         if let Some(full) = self.scan.full_name(&word).map(str::to_string) {
             return self.entity(EntityKind::Person, full);
+        }
+        // The article may give the full name or a title only later.
+        let whole = self.whole.get_or_insert_with(|| {
+            let mut scan = Scan::new(self.doc);
+            scan.advance(self.doc.text.len());
+            scan
+        });
+        if let Some(full) = whole.full_name(&word).map(str::to_string) {
+            return self.entity(EntityKind::Person, full);
+        }
+        if whole.is_titled_person(&word) {
+            return self.entity(EntityKind::Person, word);
         }
         self.entity(EntityKind::Unknown, word)
     }
@@ -504,11 +541,7 @@ impl<'d> Resolver<'d> {
         let recent = self.last_in_log(|e| {
             e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| w == word)
         });
-        recent.or_else(|| {
-            self.entities.iter().position(|e| {
-                e.kind == EntityKind::Person && e.name.split_whitespace().any(|w| w == word)
-            })
-        })
+        recent.or_else(|| self.first_person_with.get(word).copied())
     }
 
     /// The most recently mentioned person with this role.

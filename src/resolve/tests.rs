@@ -472,3 +472,67 @@ fn middle_initials_keep_a_full_name_for_the_surname() {
         .iter()
         .any(|e| e.name == "Carla J. Brenn" && e.kind == EntityKind::Person));
 }
+
+#[test]
+fn thousands_of_mentions_resolve_without_blowing_up() {
+    // Every shape at once, 600 times over: distinct surnames, pronouns,
+    // "the company", the ambiguous "the Post", "the report", groups.
+    let mut text = String::new();
+    let mut mentions = Vec::new();
+    for i in 0..600 {
+        let name = format!("Zed{i}");
+        text.push_str(&format!(
+            "{name} Qua said so. He said more. The company said no. \
+             The Post said yes. Bolivian officials said it. They said more. "
+        ));
+        mentions.push(name);
+    }
+    let d = doc(&text);
+    let mut list = Vec::new();
+    let mut from = 0;
+    for name in &mentions {
+        for m in [
+            format!("{name} Qua"),
+            "He".into(),
+            "The company".into(),
+            "The Post".into(),
+            "Bolivian officials".into(),
+            "They".into(),
+        ] {
+            let span = find(&text, &m, from);
+            from = span.end();
+            list.push(on(span));
+        }
+    }
+    let res = resolve(&d, &list);
+    assert_eq!(res.sources.len(), 3600);
+    assert!(res.sources.iter().all(Option::is_some));
+    let chains = crate::graph::build(&list, &res).chains();
+    assert!(chains.len() >= 600);
+}
+
+#[test]
+fn surname_named_in_full_only_later_is_that_person() {
+    let text = "Vance said no. Later, Ora Vance spoke again.";
+    let res = resolve_mentions(text, &["Vance"]);
+    assert_eq!(names(&res), [("Ora Vance".to_string(), EntityKind::Person)]);
+}
+
+#[test]
+fn title_on_a_possessor_does_not_make_the_phrase_a_person() {
+    let res = resolve_mentions(
+        "One of Mr. Lund’s aides said so.",
+        &["One of Mr. Lund’s aides"],
+    );
+    assert_eq!(res.entities[0].kind, EntityKind::Anonymous);
+}
+
+#[test]
+fn organisation_names_start_at_their_first_capital() {
+    let text = "The nonpartisan Fiscal Watch Office said so.";
+    let res = resolve_mentions(text, &["The nonpartisan Fiscal Watch Office"]);
+    assert_eq!(
+        names(&res),
+        [("Fiscal Watch Office".to_string(), EntityKind::Organisation)]
+    );
+}
