@@ -28,7 +28,8 @@
 //!   (the more recent on a tie), leaving out people, places, outlets and
 //!   listed organisations;
 //! - pronouns go to the nearest earlier compatible entity: he/she to a
-//!   person; they to a group (including groups the text names without
+//!   person (when no person is a source yet, to the last name in the text
+//!   that looks like a person's); they to a group (including groups the text names without
 //!   quoting them, "Chinese officials"), an anonymous source or an
 //!   organisation; it to an organisation, outlet or document; who/which to
 //!   the entity whose mention ends right before it. Pronouns with no
@@ -147,14 +148,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
         .collect();
     let first_reports = attributions
         .iter()
-        .map(|a| {
-            a.kind == AttributionKind::ReportedBy
-                && doc
-                    .slice(a.cue)
-                    .trim_start()
-                    .get(..5)
-                    .is_some_and(|w| w.eq_ignore_ascii_case("first"))
-        })
+        .map(|a| a.kind == AttributionKind::ReportedBy && says_first(doc, a.cue))
         .collect();
     Resolution {
         entities: resolver.entities,
@@ -163,6 +157,19 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
         first_reports,
         antecedents,
     }
+}
+
+/// Whether a cue credits first reporting: it starts with "first" ("First
+/// reported by") or "first" comes right before it ("was first reported by").
+fn says_first(doc: &Document, cue: Span) -> bool {
+    let is_first = |w: &str| w.eq_ignore_ascii_case("first");
+    let cue_first = doc
+        .slice(cue)
+        .split_whitespace()
+        .next()
+        .is_some_and(is_first);
+    let before = doc.text.get(..cue.start()).unwrap_or("");
+    cue_first || before.split_whitespace().next_back().is_some_and(is_first)
 }
 
 /// An organisation's name from its first capitalised word on ("the
@@ -591,9 +598,13 @@ impl<'d> Resolver<'d> {
     /// The antecedent of a pronoun, if any.
     fn pronoun(&mut self, p: &str, span: Span) -> Option<usize> {
         let found = match p {
-            "he" | "she" | "him" | "his" | "her" | "hers" => {
-                self.last_in_log_at(|e| e.kind == EntityKind::Person)
-            }
+            "he" | "she" | "him" | "his" | "her" | "hers" => self
+                .last_in_log_at(|e| e.kind == EntityKind::Person)
+                .or_else(|| {
+                    let (at, name) = self.scan.last_person()?;
+                    let name = name.to_string();
+                    Some((at, self.person(name)))
+                }),
             "they" | "them" | "their" => {
                 let entity = self.last_in_log_at(|e| {
                     matches!(

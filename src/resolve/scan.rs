@@ -61,6 +61,8 @@ pub struct Scan<'d> {
     full_names: HashMap<String, String>,
     /// Names written after a title ("President Joe Biden"): people.
     people: HashSet<String>,
+    /// The last name that looked like a person's, and where.
+    last_person: Option<(Span, String)>,
 }
 
 impl<'d> Scan<'d> {
@@ -76,6 +78,7 @@ impl<'d> Scan<'d> {
             last_group: None,
             full_names: HashMap::new(),
             people: HashSet::new(),
+            last_person: None,
         }
     }
 
@@ -287,11 +290,13 @@ impl<'d> Scan<'d> {
         self.by_head.insert(lower_last, name.clone());
         if titled && (1..=3).contains(&words.len()) {
             self.people.insert(name.clone());
+            self.last_person = Some((Span::new(start, run.end), name.clone()));
         }
         if (2..=4).contains(&words.len()) && self.person_like(&words) {
             for (_, w) in words.iter().filter(|(_, w)| !w.ends_with('.')) {
                 self.full_names.insert(w.clone(), name.clone());
             }
+            self.last_person = Some((Span::new(start, run.end), name.clone()));
         }
         if self.focus_candidate(&words, &name) {
             self.count(name, true);
@@ -383,6 +388,12 @@ impl<'d> Scan<'d> {
     /// The full name a single word is part of ("Biden" → "Joe Biden").
     pub fn full_name(&self, word: &str) -> Option<&str> {
         self.full_names.get(word).map(String::as_str)
+    }
+
+    /// The last name that looked like a person's (two to four capitalised
+    /// words, or a name after a title), and its span.
+    pub fn last_person(&self) -> Option<(Span, &str)> {
+        self.last_person.as_ref().map(|(s, n)| (*s, n.as_str()))
     }
 
     /// Names written after a title.

@@ -536,3 +536,28 @@ fn organisation_names_start_at_their_first_capital() {
         [("Fiscal Watch Office".to_string(), EntityKind::Organisation)]
     );
 }
+
+#[test]
+fn she_with_no_person_source_is_the_last_person_named() {
+    let text = "Voters cheered Nia Holt at the rally. She said the fight was not over.";
+    let res = resolve_mentions(text, &["She"]);
+    assert_eq!(names(&res), [("Nia Holt".to_string(), EntityKind::Person)]);
+}
+
+#[test]
+fn first_reported_either_in_or_just_before_the_cue() {
+    let text = "It was first reported by Axios. First reported by Axios, it spread.";
+    let mut b = Builder::new(text);
+    b.add("It", ReportedBy, "reported by", Some("Axios"), "It", None);
+    b.add(
+        "First",
+        ReportedBy,
+        "First reported by",
+        Some("Axios"),
+        "it spread",
+        None,
+    );
+    b.add("It", Verb, "was", Some("Axios"), "It", None);
+    let res = resolve(&doc(text), &b.list);
+    assert_eq!(res.first_reports, [true, true, false]);
+}
