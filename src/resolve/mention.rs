@@ -410,6 +410,9 @@ pub enum Reading {
         name: String,
         head: String,
         definite: bool,
+        /// Who issued it ("a study by Harvard researchers", "the
+        /// ministry’s statement").
+        affiliation: Option<Affiliation>,
     },
     Anonymous {
         name: String,
@@ -512,6 +515,7 @@ pub fn read(mention: &str) -> Option<Reading> {
             name,
             head: head_lower,
             definite: head.definite(),
+            affiliation: issuer(&p, head),
         });
     }
     Some(read_organisation(&p, lex, display))
@@ -655,7 +659,8 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
         p.bracket
             .and_then(party_affiliation)
             .map(Affiliation::Named)
-    });
+    })
+    .or_else(|| possessor_affiliation(p, head));
     Some(Reading::Person {
         name: p.span_text(&head.core).to_string(),
         role,
@@ -772,6 +777,24 @@ fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
         .focus
         .contains(&noun)
         .then_some(Affiliation::Focus(noun))
+}
+
+/// Who issued a document: its possessor, or a name after "by", "from" or
+/// "of" ("a poll by Gallup").
+fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
+    if let Some(a) = possessor_affiliation(p, head) {
+        return Some(a);
+    }
+    let prep = head.post.first()?;
+    if !matches!(prep.lower().as_str(), "by" | "from" | "of") {
+        return None;
+    }
+    let inner = phrase(head.post.get(1..).unwrap_or(&[]));
+    let named: Vec<Word<'_>> = inner.possessor.iter().chain(&inner.core).copied().collect();
+    named
+        .iter()
+        .any(Word::is_capitalised)
+        .then(|| Affiliation::Named(p.span_text(&named).to_string()))
 }
 
 /// The affiliation a possessor gives: a name as written, or a focus noun

@@ -295,7 +295,12 @@ impl<'d> Resolver<'d> {
                 name,
                 head,
                 definite,
-            } => self.document(name, head, definite),
+                affiliation,
+            } => {
+                let e = self.document(name, head, definite);
+                self.describe(e, None, affiliation);
+                e
+            }
             Reading::Anonymous {
                 name,
                 role,

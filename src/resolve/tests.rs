@@ -561,3 +561,29 @@ fn first_reported_either_in_or_just_before_the_cue() {
     let res = resolve(&doc(text), &b.list);
     assert_eq!(res.first_reports, [true, true, false]);
 }
+
+#[test]
+fn documents_carry_who_issued_them() {
+    let text = "A survey by the Lakeside Institute found it. The Navy’s statement said so.";
+    let res = resolve_mentions(
+        text,
+        &["A survey by the Lakeside Institute", "The Navy’s statement"],
+    );
+    let issuers: Vec<Option<&str>> = res
+        .entities
+        .iter()
+        .map(|e| e.affiliation.as_deref())
+        .collect();
+    assert_eq!(issuers, [Some("Lakeside Institute"), Some("Navy")]);
+    assert!(res.entities.iter().all(|e| e.kind == EntityKind::Document));
+}
+
+#[test]
+fn a_possessor_outlet_is_a_persons_affiliation() {
+    let res = resolve_mentions("Axios’s Lu Ferro said so.", &["Axios’s Lu Ferro"]);
+    let e = &res.entities[0];
+    assert_eq!(
+        (e.name.as_str(), e.affiliation.as_deref()),
+        ("Lu Ferro", Some("Axios"))
+    );
+}
