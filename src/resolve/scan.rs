@@ -219,13 +219,13 @@ impl<'d> Scan<'d> {
             })
             .filter(|(_, w)| !w.is_empty())
             .collect();
-        while words.first().is_some_and(|(_, w)| {
-            let lower = w.to_lowercase();
-            lex.dets.contains(&lower) || lex.title_role(w).is_some()
-        }) {
-            words.remove(0);
-        }
-        words
+        let skip = words
+            .iter()
+            .take_while(|(_, w)| {
+                lex.dets.contains(&w.to_lowercase()) || lex.title_role(w).is_some()
+            })
+            .count();
+        words.split_off(skip)
     }
 
     /// Records a group noun phrase: the same name is the same group.
@@ -447,5 +447,19 @@ mod tests {
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
         assert_eq!(scan.by_head("embassy"), Some("Danish Embassy"));
+    }
+
+    #[test]
+    fn long_runs_and_odd_text_do_not_panic() {
+        let mut text = "The ".repeat(20_000);
+        text.push_str(&"Zed ".repeat(20_000));
+        text.push_str("officials 🙂 U.S. ’s . . the officials");
+        let d = doc(&text);
+        let mut scan = Scan::new(&d);
+        for pos in [0, 3, 7, text.len() / 2, text.len() + 5] {
+            scan.advance(pos);
+        }
+        let _ = scan.focus(&HashSet::new());
+        let _ = scan.last_group();
     }
 }
