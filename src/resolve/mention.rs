@@ -60,6 +60,12 @@ const BOUNDARY: &[&str] = &[
     "before",
 ];
 
+/// Lower-case prepositions a mention may start with and that are not part
+/// of it ("by Politico", "in the Post report").
+const LEADING_PREPS: &[&str] = &[
+    "in", "on", "by", "from", "at", "of", "to", "per", "via", "with",
+];
+
 /// Prepositions after which an affiliation follows ("a spokesperson for X").
 const AFFILIATION_PREPS: &[&str] = &["for", "at", "of", "with", "from", "in"];
 
@@ -311,7 +317,13 @@ pub fn parse(text: &str) -> Parsed<'_> {
 fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
     let lex = source_words();
     let mut p = Phrase::default();
-    let mut i = 0;
+    // A preposition the grammar left on the mention ("in the Post report").
+    let mut i = usize::from(
+        words.len() > 1
+            && words
+                .first()
+                .is_some_and(|w| LEADING_PREPS.contains(&w.text)),
+    );
     while let Some(w) = words.get(i) {
         let lower = w.lower();
         let partitive = lower == "of" && p.det.is_some();
@@ -1070,6 +1082,15 @@ mod tests {
             read("the company"),
             Some(Reading::FocusOrg { .. })
         ));
+    }
+
+    #[test]
+    fn a_leading_preposition_is_not_part_of_the_mention() {
+        let Some(Reading::Outlet { candidates, .. }) = read("in the Boston Globe report") else {
+            panic!("not an outlet")
+        };
+        assert_eq!(candidates, ["The Boston Globe"]);
+        assert_eq!(read("by Axios"), read("Axios"));
     }
 
     #[test]
