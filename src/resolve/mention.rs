@@ -78,12 +78,15 @@ pub struct Word<'a> {
     pub end: usize,
     /// Written with a possessive ("company’s", "officials’").
     pub poss: bool,
+    /// Capitalised as a name (a sentence's first word that the article
+    /// also writes in lower case is not: "Younger voters").
+    pub cap: bool,
 }
 
 impl Word<'_> {
     /// Whether the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
 
     /// Whether the word is all capitals with at least two letters ("FBI").
@@ -250,6 +253,7 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Piece<'a
         start,
         end: start + word.len(),
         poss,
+        cap: word.starts_with(char::is_uppercase),
     }));
 }
 
@@ -267,6 +271,15 @@ fn is_abbreviation(word: &str) -> bool {
 
 /// Splits a mention into its parts.
 pub fn parse(text: &str) -> Parsed<'_> {
+    parse_with(text, &|_| false)
+}
+
+/// Splits a mention into its parts; `common` says whether a lower-case
+/// word is an ordinary word of the article (it is written in lower case
+/// somewhere), so that a capitalised first word before a lower-case one is
+/// read as a sentence's capital, not a name ("Younger voters", "Business
+/// leaders"), unless the word lists know it as a name.
+pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
     let mut parsed = Parsed {
         text,
         ..Parsed::default()
@@ -276,7 +289,9 @@ pub fn parse(text: &str) -> Parsed<'_> {
     let mut commas = 0usize;
     let mut depth = 0usize;
     let mut bracket_start: Option<usize> = None;
-    for piece in pieces(text) {
+    let mut pieces = pieces(text);
+    lower_sentence_capital(&mut pieces, common);
+    for piece in pieces {
         match piece {
             Piece::Word(w) => {
                 parsed.words.push(w);
@@ -313,6 +328,34 @@ pub fn parse(text: &str) -> Parsed<'_> {
     parsed
 }
 
+/// Marks the first word as not a name when it is capitalised, a lower-case
+/// word follows, the article writes it in lower case elsewhere and the
+/// word lists do not know it as a name, title or outlet.
+fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> bool) {
+    let mut words = pieces.iter_mut().filter_map(|p| match p {
+        Piece::Word(w) => Some(w),
+        _ => None,
+    });
+    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+        return;
+    };
+    if !first.cap || next.cap {
+        return;
+    }
+    let lex = source_words();
+    let lower = first.lower();
+    let known = lex.places.contains(&lower)
+        || lex.org_names.contains(&lower)
+        || lex.is_org_head(first.text)
+        || lex.proper_groups.contains(&lower)
+        || lex.title_role(first.text).is_some()
+        || first.is_acronym()
+        || !Outlets::builtin().lookup_name(first.text).is_none();
+    if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_str())) {
+        first.cap = false;
+    }
+}
+
 /// Reads one noun phrase: determiner, title, possessor, core and post.
 fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
     let lex = source_words();
@@ -322,7 +365,7 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
         words.len() > 1
             && words
                 .first()
-                .is_some_and(|w| LEADING_PREPS.contains(&w.text)),
+                .is_some_and(|w| LEADING_PREPS.contains(&w.lower().as_str())),
     );
     while let Some(w) = words.get(i) {
         let lower = w.lower();
@@ -483,7 +526,12 @@ pub fn display_name(mention: &str) -> String {
 
 /// Reads a mention; `None` when it has no word.
 pub fn read(mention: &str) -> Option<Reading> {
-    let p = parse(mention);
+    read_with(mention, &|_| false)
+}
+
+/// Reads a mention, with `common` as in [`parse_with`].
+pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
+    let p = parse_with(mention, common);
     let first = p.words.first()?;
     if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_str()) {
         return Some(Reading::Pronoun(first.lower()));

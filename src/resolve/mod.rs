@@ -224,6 +224,8 @@ struct Resolver<'d> {
     by_name: HashMap<String, usize>,
     /// The first person with each word in their name.
     first_person_with: HashMap<String, usize>,
+    /// The words the article writes in lower case (made on first need).
+    lower_words: Option<HashSet<String>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -243,6 +245,7 @@ impl<'d> Resolver<'d> {
             whole: None,
             by_name: HashMap::new(),
             first_person_with: HashMap::new(),
+            lower_words: None,
         }
     }
 
@@ -253,11 +256,26 @@ impl<'d> Resolver<'d> {
         let span = span.trim(&self.doc.text);
         let text = self.doc.slice(span);
         self.scan.advance(span.start());
-        let reading = mention::read(text)?;
+        let reading = self.read(text)?;
         self.antecedent = None;
         let entity = self.settle(reading, span);
         self.note(entity, span);
         Some((entity, self.antecedent.take()))
+    }
+
+    /// Reads a mention, knowing which words the article writes in lower
+    /// case (collected on first need).
+    fn read(&mut self, text: &str) -> Option<Reading> {
+        let doc = self.doc;
+        let lower = self.lower_words.get_or_insert_with(|| {
+            doc.tokens
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .map(str::to_string)
+                .collect()
+        });
+        mention::read_with(text, &|w| lower.contains(w))
     }
 
     /// Records that `span` mentions `entity`.
@@ -399,8 +417,9 @@ impl<'d> Resolver<'d> {
         match a {
             Affiliation::Named(name) => {
                 let name = strip_article(&name);
+                let place = source_words().places.contains(&name.to_lowercase());
                 match Outlets::builtin().lookup_name(&name) {
-                    Lookup::One(outlet) => Some(outlet.name.clone()),
+                    Lookup::One(outlet) if !place => Some(outlet.name.clone()),
                     _ => Some(name).filter(|n| !n.is_empty()),
                 }
             }
@@ -664,7 +683,7 @@ impl<'d> Resolver<'d> {
             return logged;
         }
         let np = self.preceding_np(end)?;
-        let reading = mention::read(self.doc.slice(np))?;
+        let reading = self.read(self.doc.slice(np))?;
         if matches!(reading, Reading::Pronoun(_)) {
             return None;
         }

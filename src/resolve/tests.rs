@@ -587,3 +587,26 @@ fn a_possessor_outlet_is_a_persons_affiliation() {
         ("Lu Ferro", Some("Axios"))
     );
 }
+
+#[test]
+fn a_sentence_capital_is_not_an_affiliation() {
+    let text = "Many younger voters stayed home. Younger voters said they were bored. \
+                Chilean voters said the same.";
+    let res = resolve_mentions(text, &["Younger voters", "Chilean voters"]);
+    assert_eq!(
+        names(&res),
+        [
+            ("Younger voters".to_string(), EntityKind::Anonymous),
+            ("Chilean voters".to_string(), EntityKind::Group)
+        ]
+    );
+}
+
+#[test]
+fn a_place_affiliation_is_not_an_outlet() {
+    let res = resolve_mentions(
+        "A New York businessman said so.",
+        &["A New York businessman"],
+    );
+    assert_eq!(res.entities[0].affiliation.as_deref(), Some("New York"));
+}
