@@ -63,6 +63,9 @@ pub struct Scan<'d> {
     people: HashSet<String>,
     /// The last name that looked like a person's, and where.
     last_person: Option<(Span, String)>,
+    /// Last words of names that looked like people's ("Trump" of "Donald
+    /// Trump"): alone, they name the person, not an organisation.
+    surnames: HashSet<String>,
 }
 
 impl<'d> Scan<'d> {
@@ -79,6 +82,7 @@ impl<'d> Scan<'d> {
             full_names: HashMap::new(),
             people: HashSet::new(),
             last_person: None,
+            surnames: HashSet::new(),
         }
     }
 
@@ -296,6 +300,9 @@ impl<'d> Scan<'d> {
             for (_, w) in words.iter().filter(|(_, w)| !w.ends_with('.')) {
                 self.full_names.insert(w.clone(), name.clone());
             }
+            if let Some((_, last)) = words.last() {
+                self.surnames.insert(last.clone());
+            }
             self.last_person = Some((Span::new(start, run.end), name.clone()));
         }
         if self.focus_candidate(&words, &name) {
@@ -357,12 +364,15 @@ impl<'d> Scan<'d> {
     }
 
     /// The organisation in focus: the name seen most often so far, the more
-    /// recent on a tie, skipping `exclude` (people's names and their words).
+    /// recent on a tie, skipping `exclude` (people's names and their words)
+    /// and single words seen as the last word of a person's name.
     pub fn focus(&self, exclude: &HashSet<String>) -> Option<String> {
         self.counts
             .iter()
             .filter(|(name, _)| {
-                !exclude.contains(*name) && !name.split(' ').any(|w| exclude.contains(w))
+                !exclude.contains(*name)
+                    && !self.surnames.contains(*name)
+                    && !name.split(' ').any(|w| exclude.contains(w))
             })
             .max_by_key(|(_, &(count, last))| (count, last))
             .map(|(name, _)| name.clone())
@@ -420,6 +430,17 @@ mod tests {
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
         assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Zorblax"));
+    }
+
+    #[test]
+    fn surnames_are_not_the_focus() {
+        let d = doc(
+            "Reporters asked Dana Vole. Vole said Vole would win, and Vole did. \
+                     Vole spoke of Brightco and Brightco again.",
+        );
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
     }
 
     #[test]
