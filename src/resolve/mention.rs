@@ -695,6 +695,9 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
             affiliation: affiliation_of(p, head),
         });
     }
+    if let Some(reading) = modified_name(p, head, lex) {
+        return Some(reading);
+    }
     let titled = head.title.is_some() && !head.core.is_empty();
     let full_name = is_name(head, lex) && head.core.len() > 1;
     if !(titled || full_name) {
@@ -728,6 +731,37 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
     })
 }
 
+/// A full name after modifiers ("rival Donald Trump", "Republican Donald
+/// Trump"): the last two or three words are a name and every word before is
+/// lower case or a place or party word, which becomes the affiliation.
+fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option<Reading> {
+    (2..=3).rev().find_map(|n| {
+        let split = head.core.len().checked_sub(n).filter(|&k| k > 0)?;
+        let (before, name) = head.core.split_at(split);
+        let modifiers_ok = before
+            .iter()
+            .all(|w| !w.is_capitalised() || lex.places.contains(&w.lower()));
+        let name_phrase = Phrase {
+            core: name.to_vec(),
+            ..Phrase::default()
+        };
+        if !modifiers_ok || !is_name(&name_phrase, lex) {
+            return None;
+        }
+        let named: Vec<Word<'_>> = before
+            .iter()
+            .copied()
+            .filter(Word::is_capitalised)
+            .collect();
+        Some(Reading::Person {
+            name: p.span_text(name).to_string(),
+            role: None,
+            affiliation: (!named.is_empty())
+                .then(|| Affiliation::Named(p.span_text(&named).to_string())),
+        })
+    })
+}
+
 /// Whether a phrase's core is a person's name: one to four capitalised
 /// words, none an organisation head or name, place, role, group or document
 /// noun, and not an acronym.
@@ -749,6 +783,8 @@ fn is_name(p: &Phrase<'_>, lex: &SourceWords) -> bool {
                 && !lex.documents.contains(&lower)
                 && !lex.dets.contains(&lower)
                 && !lex.org_names.contains(&lower)
+                && !BOUNDARY.contains(&lower.as_str())
+                && !LEADING_PREPS.contains(&lower.as_str())
         })
         && !lex
             .org_names
@@ -1139,6 +1175,23 @@ mod tests {
         };
         assert_eq!(candidates, ["The Boston Globe"]);
         assert_eq!(read("by Axios"), read("Axios"));
+    }
+
+    #[test]
+    fn modifiers_before_a_full_name_are_not_part_of_it() {
+        assert_eq!(read("rival Ana Ruiz"), Some(person("Ana Ruiz", None, None)));
+        assert_eq!(
+            read("Republican Ana Ruiz"),
+            Some(person("Ana Ruiz", None, Some("Republican")))
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_are_not_names() {
+        assert!(!matches!(
+            read("Budget Fight Over Dams Heats Up"),
+            Some(Reading::Person { .. })
+        ));
     }
 
     #[test]

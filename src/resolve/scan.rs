@@ -296,14 +296,16 @@ impl<'d> Scan<'d> {
             self.people.insert(name.clone());
             self.last_person = Some((Span::new(start, run.end), name.clone()));
         }
-        if (2..=4).contains(&words.len()) && self.person_like(&words) {
-            for (_, w) in words.iter().filter(|(_, w)| !w.ends_with('.')) {
-                self.full_names.insert(w.clone(), name.clone());
+        if let Some(person) = self.person_in(&words) {
+            let from = person.first().map_or(start, |(at, _)| *at);
+            let full = self.doc.text.get(from..run.end).unwrap_or("").to_string();
+            for (_, w) in person.iter().filter(|(_, w)| !w.ends_with('.')) {
+                self.full_names.insert(w.clone(), full.clone());
             }
-            if let Some((_, last)) = words.last() {
+            if let Some((_, last)) = person.last() {
                 self.surnames.insert(last.clone());
             }
-            self.last_person = Some((Span::new(start, run.end), name.clone()));
+            self.last_person = Some((Span::new(from, run.end), full));
         }
         if self.focus_candidate(&words, &name) {
             self.count(name, true);
@@ -322,6 +324,28 @@ impl<'d> Scan<'d> {
         }
     }
 
+    /// The person's name a run holds: the whole run (two to four words) or
+    /// its last two or three words after a title, role, organisation or
+    /// place ("House Speaker Ann Lyle", "Acme CEO Bo Dunn").
+    fn person_in<'w>(&self, words: &'w [(usize, String)]) -> Option<&'w [(usize, String)]> {
+        if (2..=4).contains(&words.len()) && self.person_like(words) {
+            return Some(words);
+        }
+        let lex = source_words();
+        (2..=3).rev().find_map(|n| {
+            let split = words.len().checked_sub(n).filter(|&k| k > 0)?;
+            let (before, name) = words.split_at(split);
+            let (_, cue) = before.last()?;
+            let lower = cue.to_lowercase();
+            let cued = lex.title_role(cue).is_some()
+                || lex.roles.contains(&lower)
+                || lex.is_org_head(cue)
+                || lex.places.contains(&lower)
+                || lex.org_names.contains(&lower);
+            (cued && self.person_like(name)).then_some(name)
+        })
+    }
+
     /// Whether the words could be a person's name: letters only, none an
     /// organisation head, organisation name, place or group noun.
     fn person_like(&self, words: &[(usize, String)]) -> bool {
@@ -336,6 +360,8 @@ impl<'d> Scan<'d> {
                     && !lex.org_names.contains(&lower)
                     && !lex.places.contains(&lower)
                     && !lex.groups.contains(&lower)
+                    && !lex.roles.contains(&lower)
+                    && lex.title_role(w).is_none()
         })
     }
 
@@ -430,6 +456,15 @@ mod tests {
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
         assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Zorblax"));
+    }
+
+    #[test]
+    fn names_after_a_role_or_organisation_in_one_run_are_people() {
+        let d = doc("We met former House Speaker Ann Lyle and Acme CEO Bo Dunn.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
+        assert_eq!(scan.full_name("Dunn"), Some("Bo Dunn"));
     }
 
     #[test]
