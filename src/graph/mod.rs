@@ -53,6 +53,7 @@ struct Carried {
 }
 
 impl Carried {
+    /// Adds what another attribution carries.
     fn add(&mut self, other: Carried) {
         self.attributions += other.attributions;
         self.words += other.words;

@@ -95,6 +95,7 @@ impl Word<'_> {
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
 
+    /// The word in lower case.
     pub fn lower(&self) -> String {
         self.text.to_lowercase()
     }

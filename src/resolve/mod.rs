@@ -229,6 +229,7 @@ struct Resolver<'d> {
 }
 
 impl<'d> Resolver<'d> {
+    /// A resolver with nothing resolved yet.
     fn new(doc: &'d Document) -> Resolver<'d> {
         Resolver {
             doc,

@@ -69,6 +69,7 @@ pub struct Scan<'d> {
 }
 
 impl<'d> Scan<'d> {
+    /// A pass at the start of the document.
     pub fn new(doc: &'d Document) -> Scan<'d> {
         Scan {
             doc,
