@@ -25,11 +25,11 @@ use crate::grammar::Attribution;
 use crate::span::Span;
 
 /// Content pieces sorted by start, each with its attribution.
-struct Pieces(Vec<(Span, usize)>);
+pub(crate) struct Pieces(Vec<(Span, usize)>);
 
 impl Pieces {
     /// The content pieces of the attributions `keep` accepts.
-    fn of(attributions: &[Attribution], keep: impl Fn(usize) -> bool) -> Pieces {
+    pub(crate) fn of(attributions: &[Attribution], keep: impl Fn(usize) -> bool) -> Pieces {
         let mut pieces: Vec<(Span, usize)> = attributions
             .iter()
             .enumerate()
@@ -51,7 +51,7 @@ impl Pieces {
 
     /// The attribution (other than `not`) with the smallest piece that
     /// contains `span`.
-    fn smallest_containing(&self, span: Span, not: usize) -> Option<usize> {
+    pub(crate) fn smallest_containing(&self, span: Span, not: usize) -> Option<usize> {
         self.before(span.end)
             .iter()
             .filter(|(p, j)| *j != not && p.contains(span))

@@ -34,6 +34,8 @@
 //!   organisation; it to an organisation, outlet or document; who/which to
 //!   the entity whose mention ends right before it. Pronouns with no
 //!   antecedent are Unknown entities named by the pronoun;
+//! - a first-person pronoun inside another attribution's content is its
+//!   speaker ("I"), or for "we" the organisation a person speaks for;
 //! - anonymous sources ("people familiar with …", "a senior official",
 //!   bare "officials") and groups ("Chinese officials", "Senate
 //!   Republicans"; "the officials" → the last group with that noun).
@@ -128,10 +130,15 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
     order.sort_by_key(|&i| attributions.get(i).and_then(|a| a.source).map(|s| s.start));
     let mut sources = vec![None; attributions.len()];
     let mut antecedents = vec![None; attributions.len()];
+    let mut first_person = Vec::new();
     for i in order {
         let Some(span) = attributions.get(i).and_then(|a| a.source) else {
             continue;
         };
+        if let Some(plural) = first_person_pronoun(doc, span) {
+            first_person.push((i, span, plural));
+            continue;
+        }
         let Some((entity, antecedent)) = resolver.mention(span) else {
             continue;
         };
@@ -140,6 +147,22 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
         }
         if let Some(slot) = antecedents.get_mut(i) {
             *slot = antecedent;
+        }
+    }
+    let pieces = inside::Pieces::of(attributions, |_| true);
+    for (i, span, plural) in first_person {
+        let speaker = pieces
+            .smallest_containing(span, i)
+            .and_then(|j| sources.get(j).copied().flatten());
+        let entity = speaker
+            .and_then(|e| resolver.speaker(e, plural))
+            .unwrap_or_else(|| {
+                let written = mention::display_name(doc.slice(span));
+                resolver.entity(EntityKind::Unknown, written)
+            });
+        resolver.note(entity, span.trim(&doc.text));
+        if let Some(slot) = sources.get_mut(i) {
+            *slot = Some(entity);
         }
     }
     let words = attributions
@@ -156,6 +179,16 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
         words,
         first_reports,
         antecedents,
+    }
+}
+
+/// Whether a source mention is a first-person pronoun, and if so whether
+/// it is plural ("we", "us", "our").
+fn first_person_pronoun(doc: &Document, span: Span) -> Option<bool> {
+    match doc.slice(span).trim().to_lowercase().as_str() {
+        "i" | "me" | "my" => Some(false),
+        "we" | "us" | "our" => Some(true),
+        _ => None,
     }
 }
 
@@ -262,6 +295,23 @@ impl<'d> Resolver<'d> {
         let entity = self.settle(reading, span);
         self.note(entity, span);
         Some((entity, self.antecedent.take()))
+    }
+
+    /// Who a first-person pronoun inside `speaker`'s content is: the
+    /// speaker for "I"; for "we", the speaker when it is an organisation,
+    /// group, outlet or anonymous source, else the organisation a person
+    /// speaks for (an outlet when the outlet list knows it).
+    fn speaker(&mut self, speaker: usize, plural: bool) -> Option<usize> {
+        let entity = self.entities.get(speaker)?;
+        if !plural || entity.kind != EntityKind::Person {
+            return (!plural || entity.kind != EntityKind::Document).then_some(speaker);
+        }
+        let affiliation = entity.affiliation.clone()?;
+        let kind = match Outlets::builtin().lookup_name(&affiliation) {
+            Lookup::One(_) => EntityKind::Outlet,
+            _ => EntityKind::Organisation,
+        };
+        Some(self.entity(kind, affiliation))
     }
 
     /// Reads a mention, knowing which words the article writes in lower

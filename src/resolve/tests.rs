@@ -610,3 +610,31 @@ fn a_place_affiliation_is_not_an_outlet() {
     );
     assert_eq!(res.entities[0].affiliation.as_deref(), Some("New York"));
 }
+
+#[test]
+fn first_person_inside_a_quote_is_its_speaker() {
+    let text = "“I told them we would win,” said Mo Reyes, a spokesman for the Tarn Party.";
+    let mut b = Builder::new(text);
+    b.add(
+        "“I",
+        Verb,
+        "said",
+        Some("Mo Reyes, a spokesman for the Tarn Party"),
+        "I told them we would win",
+        None,
+    );
+    b.add("“I", Verb, "told", Some("I"), "we would win", None);
+    b.add("“I", Verb, "would win", Some("we"), "would win", None);
+    let res = resolve(&doc(text), &b.list);
+    assert_eq!(source_of(&res, 1).name, "Mo Reyes");
+    assert_eq!(
+        (source_of(&res, 2).name.as_str(), source_of(&res, 2).kind),
+        ("Tarn Party", EntityKind::Organisation)
+    );
+}
+
+#[test]
+fn first_person_with_no_speaker_is_unknown() {
+    let res = resolve_mentions("I said so.", &["I"]);
+    assert_eq!(names(&res), [("I".to_string(), EntityKind::Unknown)]);
+}
