@@ -551,7 +551,7 @@ pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading
             affiliation: affiliation_of(&p, head),
         });
     }
-    if lex.sources.contains(&head_lower) && !has_name(head) {
+    if lex.sources.contains(&head_lower) && !is_name(head, lex) {
         return Some(Reading::Anonymous {
             name: display,
             role: None,
@@ -660,16 +660,18 @@ fn has_name(p: &Phrase<'_>) -> bool {
 /// name in apposition ("The company’s spokesperson, Alex Haurek").
 fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
     let head = &p.head;
+    let is_title = |w: &Word<'_>| w.cap && lex.title_role(w.text).is_some();
     if let Some(k) = head
         .core
         .iter()
-        .position(|w| lex.roles.contains(&w.lower()))
+        .position(|w| lex.roles.contains(&w.lower()) || is_title(w))
     {
         let after = head.core.get(k + 1..).unwrap_or(&[]);
         if !after.is_empty() && after.iter().all(Word::is_capitalised) {
             let before = head.core.get(..k).unwrap_or(&[]);
             // "Republican presidential nominee X": capitals name the
-            // affiliation, lower-case words belong to the role.
+            // affiliation, lower-case words belong to the role; a title
+            // ("New Jersey Gov. X") gives its role.
             let split = before
                 .iter()
                 .position(|w| !w.is_capitalised())
@@ -678,11 +680,15 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
             let affiliation = (!named.is_empty())
                 .then(|| Affiliation::Named(p.span_text(named).to_string()))
                 .or_else(|| possessor_affiliation(p, head));
-            let role_words = head.core.get(split..=k).unwrap_or(&[]);
-            let role = p.span_text(role_words).to_lowercase();
+            let role = match head.core.get(k).filter(|w| is_title(w)) {
+                Some(title) => lex.title_role(title.text).unwrap_or("").to_string(),
+                None => p
+                    .span_text(head.core.get(split..=k).unwrap_or(&[]))
+                    .to_lowercase(),
+            };
             return Some(Reading::Person {
                 name: p.span_text(after).to_string(),
-                role: Some(role),
+                role: Some(role).filter(|r| !r.is_empty()),
                 affiliation,
             });
         }
@@ -916,7 +922,7 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
     let head = &p.head;
     let last = head.head()?;
     let lower = last.lower();
-    let plural = lex.groups.contains(&lower);
+    let plural = lex.groups.contains(&lower) || lex.singular_role(&lower).is_some();
     let singular = lex.roles.contains(&lower);
     let core_lower = p.span_text(&head.core).to_lowercase();
     let named = lex.org_names.contains(&core_lower) || lex.places.contains(&core_lower);
@@ -1192,6 +1198,33 @@ mod tests {
         assert!(!matches!(
             read("Budget Fight Over Dams Heats Up"),
             Some(Reading::Person { .. })
+        ));
+    }
+
+    #[test]
+    fn a_title_inside_the_phrase_gives_role_and_affiliation() {
+        assert_eq!(
+            read("Former Ohio Gov. Lara Finch"),
+            Some(person("Lara Finch", Some("governor"), Some("Ohio")))
+        );
+    }
+
+    #[test]
+    fn capitalised_quantifiers_are_anonymous() {
+        for m in ["Some", "Others", "Sources", "Both"] {
+            assert!(matches!(read(m), Some(Reading::Anonymous { .. })), "{m}");
+        }
+    }
+
+    #[test]
+    fn plural_roles_are_people_not_unknown() {
+        assert!(matches!(
+            read("his advisers"),
+            Some(Reading::GroupBack { .. })
+        ));
+        assert!(matches!(
+            read("consultants"),
+            Some(Reading::Anonymous { .. })
         ));
     }
 
