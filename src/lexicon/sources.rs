@@ -185,7 +185,7 @@ impl SourceWords {
         ];
         candidates
             .into_iter()
-            .find(|c| !c.is_empty() && self.roles.contains(c))
+            .find(|c| !c.is_empty() && c != lower && self.roles.contains(c))
     }
 }
 
@@ -229,5 +229,6 @@ mod tests {
         assert_eq!(w.singular_role("aides").as_deref(), Some("aide"));
         assert_eq!(w.singular_role("officials").as_deref(), Some("official"));
         assert_eq!(w.singular_role("tables"), None);
+        assert_eq!(w.singular_role("senator"), None);
     }
 }

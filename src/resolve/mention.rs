@@ -925,7 +925,9 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
     let plural = lex.groups.contains(&lower) || lex.singular_role(&lower).is_some();
     let singular = lex.roles.contains(&lower);
     let core_lower = p.span_text(&head.core).to_lowercase();
-    let named = lex.org_names.contains(&core_lower) || lex.places.contains(&core_lower);
+    let named = lex.org_names.contains(&core_lower)
+        || lex.places.contains(&core_lower)
+        || head.core.iter().any(|w| w.text == "of");
     if !plural && !singular || named {
         return None;
     }
@@ -1214,6 +1216,18 @@ mod tests {
         for m in ["Some", "Others", "Sources", "Both"] {
             assert!(matches!(read(m), Some(Reading::Anonymous { .. })), "{m}");
         }
+    }
+
+    #[test]
+    fn singular_roles_with_a_place_are_not_groups() {
+        assert!(matches!(
+            read("a Vermont senator"),
+            Some(Reading::Anonymous { .. })
+        ));
+        assert!(matches!(
+            read("the American Federation of Teachers"),
+            Some(Reading::Organisation { .. })
+        ));
     }
 
     #[test]
