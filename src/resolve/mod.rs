@@ -257,8 +257,6 @@ struct Resolver<'d> {
     by_name: HashMap<String, usize>,
     /// The first person with each word in their name.
     first_person_with: HashMap<String, usize>,
-    /// The words the article writes in lower case (made on first need).
-    lower_words: Option<HashSet<String>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -279,7 +277,6 @@ impl<'d> Resolver<'d> {
             whole: None,
             by_name: HashMap::new(),
             first_person_with: HashMap::new(),
-            lower_words: None,
         }
     }
 
@@ -315,18 +312,9 @@ impl<'d> Resolver<'d> {
     }
 
     /// Reads a mention, knowing which words the article writes in lower
-    /// case (collected on first need).
-    fn read(&mut self, text: &str) -> Option<Reading> {
-        let doc = self.doc;
-        let lower = self.lower_words.get_or_insert_with(|| {
-            doc.tokens
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .map(str::to_string)
-                .collect()
-        });
-        mention::read_with(text, &|w| lower.contains(w))
+    /// case.
+    fn read(&self, text: &str) -> Option<Reading> {
+        mention::read_with(text, &|w| self.scan.is_common(w))
     }
 
     /// Records that `span` mentions `entity`.

@@ -66,6 +66,8 @@ pub struct Scan<'d> {
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
     surnames: HashSet<String>,
+    /// The words the article writes in lower case.
+    lower_words: HashSet<&'d str>,
 }
 
 impl<'d> Scan<'d> {
@@ -84,6 +86,12 @@ impl<'d> Scan<'d> {
             people: HashSet::new(),
             last_person: None,
             surnames: HashSet::new(),
+            lower_words: doc
+                .tokens
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect(),
         }
     }
 
@@ -185,7 +193,16 @@ impl<'d> Scan<'d> {
         });
         if let Some(run) = adjacent {
             let modifiers = self.run_words(run);
-            if !modifiers.is_empty() {
+            // A sentence's capitalised first word is not a modifier when the
+            // article also writes it in lower case ("Top advisers", but
+            // "Chilean officials").
+            let sentence_capital = run.sentence_start
+                && modifiers.len() == 1
+                && modifiers.first().is_some_and(|(_, w)| {
+                    let lower = w.to_lowercase();
+                    self.is_common(&lower) && !lex.places.contains(&lower)
+                });
+            if !modifiers.is_empty() && !sentence_capital {
                 let start = modifiers.first().map_or(run.start, |(s, _)| *s);
                 let affiliation = self.doc.text.get(start..run.end).map(str::to_string);
                 let whole = Span::new(start, span.end());
@@ -282,7 +299,9 @@ impl<'d> Scan<'d> {
         let name = self.doc.text.get(start..run.end).unwrap_or("").to_string();
         let last = words.last().map(|(_, w)| w.clone()).unwrap_or_default();
         let lower_last = last.to_lowercase();
-        if lex.groups.contains(&lower_last) {
+        let lower_name = name.to_lowercase();
+        let listed = lex.org_names.contains(&lower_name) || lex.places.contains(&lower_name);
+        if lex.groups.contains(&lower_last) && !listed {
             let affiliation = (words.len() > 1)
                 .then(|| words.first().map(|(s, _)| *s))
                 .flatten()
@@ -433,6 +452,12 @@ impl<'d> Scan<'d> {
         self.last_person.as_ref().map(|(s, n)| (*s, n.as_str()))
     }
 
+    /// Whether the article writes this lower-case word in lower case
+    /// somewhere: an ordinary word, not a name.
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.lower_words.contains(lower)
+    }
+
     /// Names written after a title.
     pub fn is_titled_person(&self, name: &str) -> bool {
         self.people.contains(name)
@@ -496,6 +521,16 @@ mod tests {
         let (g, _) = scan.last_group().expect("a group");
         assert_eq!(g.name, "Peruvian officials");
         assert_eq!(g.spans.len(), 2);
+    }
+
+    #[test]
+    fn sentence_capitals_and_listed_names_are_not_groups() {
+        let d =
+            doc("Top advisers left. The United Nations met. Chinese officials spoke to top aides.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        let names: Vec<&str> = scan.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Chinese officials"]);
     }
 
     #[test]
