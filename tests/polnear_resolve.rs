@@ -79,3 +79,40 @@ fn dev_split_resolves_without_panics_and_with_sound_spans() {
     }
     eprintln!("{sources} sources; entities by kind: {kinds:?}");
 }
+
+#[test]
+fn whole_paragraphs_as_mentions_do_not_panic() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear-dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: cannot read {}", path.display());
+        return;
+    };
+    for line in data.lines().take(30) {
+        let Ok(record) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let text = record["text"].as_str().unwrap_or("");
+        let doc = Document::new(extract(text, InputFormat::Text));
+        // Every block and every fifth word as a source: odd, long and
+        // overlapping mentions.
+        let spans = doc
+            .blocks
+            .iter()
+            .map(|b| b.span)
+            .chain(doc.tokens.iter().step_by(5).map(|t| t.span));
+        let list: Vec<Attribution> = spans
+            .map(|s| Attribution {
+                kind: AttributionKind::Verb,
+                cue: s,
+                source: Some(s),
+                content: vec![s],
+                via: None,
+                hedged: false,
+            })
+            .collect();
+        let res = resolve::resolve(&doc, &list);
+        assert_eq!(res.sources.len(), list.len());
+        let _ = resolve::is_secondhand(&list, &res);
+        let _ = graph::build(&list, &res).chains();
+    }
+}
