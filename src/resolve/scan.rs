@@ -111,7 +111,10 @@ impl<'d> Scan<'d> {
                     self.lower_word(token.span, text);
                     self.flush();
                 }
-                TokenKind::Punct if text == "." && self.joins_initial(token.span) => {
+                TokenKind::Punct
+                    if text == "." && self.joins_initial(token.span)
+                        || self.joins_name_parts(token.span, text) =>
+                {
                     if let Some(run) = &mut self.run {
                         run.end = token.span.end();
                     }
@@ -120,6 +123,18 @@ impl<'d> Scan<'d> {
             }
         }
         self.flush();
+    }
+
+    /// Whether an apostrophe or hyphen glued between the run and a
+    /// capitalised word continues the run ("O’Malley", "Smith-Jones").
+    fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
+        let glued_after = self.run.is_some_and(|run| run.end == mark.start());
+        let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
+            t.span.start == mark.end
+                && t.kind == TokenKind::Word
+                && self.doc.slice(t.span).starts_with(char::is_uppercase)
+        });
+        matches!(text, "'" | "’" | "-") && glued_after && next_capital
     }
 
     /// Whether a period right after a one-letter word continues the run
@@ -374,7 +389,8 @@ impl<'d> Scan<'d> {
         words.iter().all(|(_, w)| {
             let lower = w.to_lowercase();
             initial(w)
-                || w.chars().all(char::is_alphabetic)
+                || w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
                     && w.chars().skip(1).any(char::is_lowercase)
                     && !lex.is_org_head(w)
                     && !lex.org_names.contains(&lower)
@@ -491,6 +507,15 @@ mod tests {
         scan.advance(d.text.len());
         assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
         assert_eq!(scan.full_name("Dunn"), Some("Bo Dunn"));
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_inside_names_keep_the_name_whole() {
+        let d = doc("We met Martin O’Malley and Ann Smith-Jones, and TikTok’s staff.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.full_name("O’Malley"), Some("Martin O’Malley"));
+        assert_eq!(scan.full_name("Smith-Jones"), Some("Ann Smith-Jones"));
     }
 
     #[test]
