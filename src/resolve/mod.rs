@@ -1,7 +1,9 @@
 //! Resolution: the publisher of the article, and each source mention to an
 //! entity.
 //!
-//! Mentions are resolved in text order, each by its own words first
+//! Mentions are resolved in text order (first-person pronouns last, once
+//! the speakers of the quotations they sit in are known), each by its own
+//! words first
 //! ([`mention::read`]) and then against what the article said before it
 //! ([`scan`]) and the entities already found:
 //!
@@ -29,13 +31,14 @@
 //!   listed organisations;
 //! - pronouns go to the nearest earlier compatible entity: he/she to a
 //!   person (when no person is a source yet, to the last name in the text
-//!   that looks like a person's); they to a group (including groups the text names without
-//!   quoting them, "Chinese officials"), an anonymous source or an
-//!   organisation; it to an organisation, outlet or document; who/which to
+//!   that looks like a person's); they to a group (including groups the
+//!   text names without quoting them, "Chinese officials"), an anonymous
+//!   source or an organisation; it to an organisation, outlet or document; who/which to
 //!   the entity whose mention ends right before it. Pronouns with no
 //!   antecedent are Unknown entities named by the pronoun;
 //! - a first-person pronoun inside another attribution's content is its
-//!   speaker ("I"), or for "we" the organisation a person speaks for;
+//!   speaker ("I" a person or unnamed source; "we" an organisation, group,
+//!   outlet or unnamed source, or the organisation a person speaks for);
 //! - anonymous sources ("people familiar with …", "a senior official",
 //!   bare "officials") and groups ("Chinese officials", "Senate
 //!   Republicans"; "the officials" → the last group with that noun).
@@ -280,7 +283,6 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    /// Resolves one source mention; `None` when it has no word.
     /// Resolves one source mention; `None` when it has no word. Gives the
     /// entity and, for a pronoun, the span of its antecedent.
     fn mention(&mut self, span: Span) -> Option<(usize, Option<Span>)> {
@@ -300,8 +302,24 @@ impl<'d> Resolver<'d> {
     /// speaks for (an outlet when the outlet list knows it).
     fn speaker(&mut self, speaker: usize, plural: bool) -> Option<usize> {
         let entity = self.entities.get(speaker)?;
+        let speaks_as = matches!(
+            (plural, entity.kind),
+            (
+                false,
+                EntityKind::Person | EntityKind::Anonymous | EntityKind::Unknown
+            ) | (
+                true,
+                EntityKind::Organisation
+                    | EntityKind::Group
+                    | EntityKind::Outlet
+                    | EntityKind::Anonymous
+            )
+        );
+        if speaks_as {
+            return Some(speaker);
+        }
         if !plural || entity.kind != EntityKind::Person {
-            return (!plural || entity.kind != EntityKind::Document).then_some(speaker);
+            return None;
         }
         let affiliation = entity.affiliation.clone()?;
         let kind = match Outlets::builtin().lookup_name(&affiliation) {
