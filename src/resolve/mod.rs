@@ -59,7 +59,7 @@ use crate::lexicon::sources::words as source_words;
 use crate::span::Span;
 
 use mention::{Affiliation, Reading};
-use scan::{GroupSeen, Scan};
+use scan::Scan;
 
 pub use inside::{is_secondhand, reported_inside};
 
@@ -400,10 +400,13 @@ impl<'d> Resolver<'d> {
                 self.describe(e, None, affiliation.map(Affiliation::Named));
                 e
             }
-            Reading::GroupBack { head, name } => match self.scan.group_by_head(&head).cloned() {
-                Some(g) => self.group(&g, false),
-                None => self.entity(EntityKind::Anonymous, name),
-            },
+            Reading::GroupBack { head, name } => {
+                let group = self.scan.group_by_head(&head).map(|g| g.name.clone());
+                match group.and_then(|g| self.group(&g, false)) {
+                    Some(e) => e,
+                    None => self.entity(EntityKind::Anonymous, name),
+                }
+            }
             Reading::RoleBack {
                 role,
                 affiliation,
@@ -643,21 +646,30 @@ impl<'d> Resolver<'d> {
         })
     }
 
-    /// The entity of a group the text named; `with_text` adds the text's
-    /// own mentions of it.
-    fn group(&mut self, g: &GroupSeen, with_text: bool) -> usize {
-        let e = self.entity(EntityKind::Group, g.name.clone());
-        self.describe(e, None, g.affiliation.clone().map(Affiliation::Named));
-        if with_text {
-            for &span in &g.spans {
-                if self.seen_mentions.insert((e, span)) {
-                    if let Some(entity) = self.entities.get_mut(e) {
-                        entity.mentions.push(span);
-                    }
+    /// The entity of the group the text names `name`; `with_text` adds the
+    /// text's own mentions of it (all of them when the entity is new, else
+    /// the last).
+    fn group(&mut self, name: &str, with_text: bool) -> Option<usize> {
+        let g = self.scan.group_named(name)?;
+        let (name, affiliation) = (g.name.clone(), g.affiliation.clone());
+        let new = !self
+            .keys
+            .contains_key(&(EntityKind::Group, name.to_lowercase()));
+        let spans: Vec<Span> = match (with_text, new) {
+            (false, _) => Vec::new(),
+            (true, true) => g.spans.clone(),
+            (true, false) => g.spans.last().copied().into_iter().collect(),
+        };
+        let e = self.entity(EntityKind::Group, name);
+        self.describe(e, None, affiliation.map(Affiliation::Named));
+        for span in spans {
+            if self.seen_mentions.insert((e, span)) {
+                if let Some(entity) = self.entities.get_mut(e) {
+                    entity.mentions.push(span);
                 }
             }
         }
-        e
+        Some(e)
     }
 
     /// The most recent entity in the log that `ok` accepts, looking back
@@ -693,7 +705,7 @@ impl<'d> Resolver<'d> {
                         EntityKind::Group | EntityKind::Anonymous | EntityKind::Organisation
                     )
                 });
-                let group = self.scan.last_group().map(|(g, end)| (g.clone(), end));
+                let group = self.scan.last_group().map(|(g, end)| (g.name.clone(), end));
                 match (entity, group) {
                     (Some((at, _)), Some((g, end))) if end > at.end() => self.text_group(&g),
                     (None, Some((g, _))) => self.text_group(&g),
@@ -716,9 +728,9 @@ impl<'d> Resolver<'d> {
 
     /// The entity of a group the text named, with the span of its last
     /// mention.
-    fn text_group(&mut self, g: &GroupSeen) -> Option<(Span, usize)> {
-        let at = g.spans.last().copied()?;
-        Some((at, self.group(g, true)))
+    fn text_group(&mut self, name: &str) -> Option<(Span, usize)> {
+        let at = self.scan.group_named(name)?.spans.last().copied()?;
+        Some((at, self.group(name, true)?))
     }
 
     /// The antecedent of a relative pronoun: the entity whose mention ends

@@ -56,6 +56,9 @@ pub struct Scan<'d> {
     seen: usize,
     by_head: HashMap<String, String>,
     groups: Vec<GroupSeen>,
+    /// Index into `groups` by name, and of the last group by head noun.
+    group_of_name: HashMap<String, usize>,
+    group_of_head: HashMap<String, usize>,
     /// The last group named: index into `groups` and the end of the span.
     last_group: Option<(usize, usize)>,
     full_names: HashMap<String, String>,
@@ -81,6 +84,8 @@ impl<'d> Scan<'d> {
             seen: 0,
             by_head: HashMap::new(),
             groups: Vec::new(),
+            group_of_name: HashMap::new(),
+            group_of_head: HashMap::new(),
             last_group: None,
             full_names: HashMap::new(),
             people: HashSet::new(),
@@ -232,7 +237,7 @@ impl<'d> Scan<'d> {
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if definite {
-            if let Some(g) = self.groups.iter().rposition(|g| g.head == lower) {
+            if let Some(&g) = self.group_of_head.get(&lower) {
                 let the = before.len().saturating_sub(3);
                 if let Some(group) = self.groups.get_mut(g) {
                     group.spans.push(Span::new(the, span.end()));
@@ -268,18 +273,20 @@ impl<'d> Scan<'d> {
     /// Records a group noun phrase: the same name is the same group.
     fn note_group(&mut self, span: Span, affiliation: Option<String>, head: String) {
         let name = self.doc.slice(span).to_string();
-        let index = match self.groups.iter().position(|g| g.name == name) {
-            Some(i) => i,
+        let index = match self.group_of_name.get(&name) {
+            Some(&i) => i,
             None => {
+                self.group_of_name.insert(name.clone(), self.groups.len());
                 self.groups.push(GroupSeen {
                     name,
                     affiliation,
-                    head,
+                    head: head.clone(),
                     spans: Vec::new(),
                 });
                 self.groups.len() - 1
             }
         };
+        self.group_of_head.insert(head, index);
         if let Some(group) = self.groups.get_mut(index) {
             group.spans.push(span);
         }
@@ -452,9 +459,14 @@ impl<'d> Scan<'d> {
         Some((self.groups.get(i)?, end))
     }
 
+    /// The group with this name.
+    pub fn group_named(&self, name: &str) -> Option<&GroupSeen> {
+        self.groups.get(*self.group_of_name.get(name)?)
+    }
+
     /// The last group with this head noun.
     pub fn group_by_head(&self, head: &str) -> Option<&GroupSeen> {
-        self.groups.iter().rev().find(|g| g.head == head)
+        self.groups.get(*self.group_of_head.get(head)?)
     }
 
     /// The full name a single word is part of ("Biden" → "Joe Biden").
