@@ -4,8 +4,9 @@
 //!
 //! An attribution hangs from its parent source, the first of:
 //!
-//! 1. the source of the nearest attribution it is reported inside, at any
-//!    depth, skipping sourceless hedges and its own entity (see
+//! 1. the source of the nearest attribution it is reported inside, up to
+//!    [`resolve::LOOKBACK`] levels up, skipping sourceless hedges and its
+//!    own entity (see
 //!    [`resolve::inside`]: `via`, a source mention inside another's
 //!    content, content shared with a publication, a pronoun whose
 //!    antecedent is in a publication's content);
@@ -134,6 +135,7 @@ pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Opt
         .map(|i| {
             let e = entity_of(i)?;
             resolve::inside::chain(&inside, i)
+                .take(resolve::LOOKBACK)
                 .find_map(|j| entity_of(j).filter(|&p| p != e))
                 .or_else(|| {
                     let first = resolution.first_reports.get(i).copied().unwrap_or(false);

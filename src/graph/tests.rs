@@ -1,7 +1,7 @@
 use super::*;
 use crate::grammar::AttributionKind::*;
 use crate::resolve::fixture::{article_attributions, doc, Builder, ARTICLE};
-use crate::resolve::resolve;
+use crate::resolve::{self, resolve};
 
 /// The chains as entity names ("ROOT" for the root), sorted.
 fn named_chains(g: &SourceGraph, res: &Resolution) -> Vec<Vec<String>> {
@@ -155,6 +155,13 @@ fn deep_chains_do_not_overflow_and_many_paths_are_capped() {
     let chains = g.chains();
     assert_eq!(chains.len(), 1);
     assert_eq!(chains[0].len(), 3001);
+    let mut hedged = list.clone();
+    hedged[0].hedged = true;
+    let secondhand = resolve::is_secondhand(&hedged, &res);
+    assert!(
+        secondhand.iter().all(|&s| s),
+        "every level is inside the hedge"
+    );
 }
 
 #[test]

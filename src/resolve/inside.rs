@@ -125,6 +125,10 @@ pub fn chain(inside: &[Option<usize>], i: usize) -> impl Iterator<Item = usize> 
 /// Whether each attribution is secondhand: hedged, sourced to a
 /// publication (outlet or document), or reported inside (at any depth) an
 /// attribution that is hedged or sourced to a publication.
+///
+/// Each attribution's answer is computed once and reused by those reported
+/// inside it, so deep nesting stays linear; a cycle counts as not
+/// secondhand unless one of its members is.
 pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> Vec<bool> {
     let inside = reported_inside(attributions, resolution);
     let direct = |i: usize| {
@@ -133,7 +137,36 @@ pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> V
                 .source_kind(i)
                 .is_some_and(EntityKind::is_publication)
     };
-    (0..attributions.len())
-        .map(|i| direct(i) || chain(&inside, i).any(direct))
-        .collect()
+    let n = attributions.len();
+    let mut known: Vec<Option<bool>> = vec![None; n];
+    for start in 0..n {
+        // Walk up until an attribution whose answer is known, a direct one
+        // or a repeat; then give every attribution on the walk the answer.
+        let mut walk = Vec::new();
+        let mut on_walk = HashSet::new();
+        let mut at = Some(start);
+        let mut answer = false;
+        while let Some(i) = at {
+            if let Some(k) = known.get(i).copied().flatten() {
+                answer = k;
+                break;
+            }
+            if direct(i) {
+                answer = true;
+                walk.push(i);
+                break;
+            }
+            if !on_walk.insert(i) {
+                break;
+            }
+            walk.push(i);
+            at = inside.get(i).copied().flatten();
+        }
+        for i in walk {
+            if let Some(slot) = known.get_mut(i) {
+                *slot = Some(answer || direct(i));
+            }
+        }
+    }
+    known.into_iter().map(|k| k.unwrap_or(false)).collect()
 }

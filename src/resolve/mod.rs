@@ -124,7 +124,7 @@ impl Resolution {
 }
 
 /// How many earlier mentions a pronoun or a back reference looks through.
-const LOOKBACK: usize = 256;
+pub const LOOKBACK: usize = 256;
 
 /// Resolves every source mention to an entity.
 pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
@@ -260,6 +260,9 @@ struct Resolver<'d> {
     by_name: HashMap<String, usize>,
     /// The first person with each word in their name.
     first_person_with: HashMap<String, usize>,
+    /// How many of the document's links go to each outlet (counted on
+    /// first need).
+    linked: Option<HashMap<String, usize>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -280,6 +283,7 @@ impl<'d> Resolver<'d> {
             whole: None,
             by_name: HashMap::new(),
             first_person_with: HashMap::new(),
+            linked: None,
         }
     }
 
@@ -545,16 +549,22 @@ impl<'d> Resolver<'d> {
         if let Some((_, name)) = named {
             return Some(name.clone());
         }
-        let mut linked: HashMap<&str, usize> = HashMap::new();
-        for link in &self.doc.links {
-            if let Some(outlet) = Outlets::builtin().lookup_domain(&link.href) {
-                if candidates.contains(&outlet.name) {
-                    *linked.entry(outlet.name.as_str()).or_default() += 1;
+        let doc = self.doc;
+        let linked = self.linked.get_or_insert_with(|| {
+            let mut counts: HashMap<String, usize> = HashMap::new();
+            for link in &doc.links {
+                if let Some(outlet) = Outlets::builtin().lookup_domain(&link.href) {
+                    *counts.entry(outlet.name.clone()).or_default() += 1;
                 }
             }
-        }
-        let top = linked.values().copied().max()?;
-        let mut best = linked.iter().filter(|(_, &n)| n == top);
+            counts
+        });
+        let counted: Vec<(&String, usize)> = candidates
+            .iter()
+            .filter_map(|c| linked.get(c).map(|&n| (c, n)))
+            .collect();
+        let top = counted.iter().map(|&(_, n)| n).max()?;
+        let mut best = counted.iter().filter(|&&(_, n)| n == top);
         let (name, _) = best.next()?;
         best.next().is_none().then(|| name.to_string())
     }
