@@ -3,6 +3,7 @@
 
 pub mod abbreviations;
 pub mod chrome;
+pub mod cues;
 pub mod outlets;
 
 // Source words for the resolver (roles, titles, organisation heads…).
