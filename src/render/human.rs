@@ -1,4 +1,9 @@
-//! The report for people in a terminal.
+//! The report for people in a terminal: publisher and shares, the sources
+//! table with each entity's word share, the chains as a tree from the
+//! publisher, the attributions, and — only with `report --body`, so that a
+//! 1,000-word article stays one screenful by default — the body paragraphs
+//! with each attributed span wrapped as `⟦…⟧a1`. Never coloured: the marks
+//! read the same in a terminal, a file or a pipe.
 
 use std::fmt::Write;
 
@@ -274,7 +279,7 @@ fn mark(text: &str, block: Span, r: &Report) -> String {
             }
             // Opens: longer spans first; closes: shorter spans first.
             events.push((start, 1, u32::MAX - end, "⟦".to_string()));
-            events.push((end, 0, start, format!("⟧{}", a.id)));
+            events.push((end, 0, u32::MAX - start, format!("⟧{}", a.id)));
         }
     }
     events.sort();
@@ -346,5 +351,78 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, text.find('d').unwrap_or(0)), (2, 5));
+    }
+
+    fn sample() -> Option<Report> {
+        let text = "By Jo Park | The Daily Planet\n\n\
+                    The pier will close, according to Reuters. Reuters said that \
+                    Ana Ruiz argued that the pier was unsafe. Nobody else spoke.\n";
+        crate::analyze(
+            &crate::Article {
+                id: "pier.txt",
+                text,
+                format: crate::InputFormat::Text,
+                publisher: None,
+                url: None,
+            },
+            &crate::Options::default(),
+        )
+        .ok()
+    }
+
+    #[test]
+    fn chains_print_as_a_tree_from_the_publisher() {
+        let Some(r) = sample() else { return };
+        let mut o = String::new();
+        chains(&mut o, &r);
+        let lines: Vec<&str> = o.lines().collect();
+        assert_eq!(
+            lines.get(2).map(|l| l.trim()),
+            Some("The Daily Planet (publisher)")
+        );
+        assert!(o.contains("└─ Reuters (outlet)"), "{o}");
+        assert!(o.contains("   └─ Ana Ruiz (person)"), "{o}");
+    }
+
+    #[test]
+    fn body_is_shown_only_when_asked() {
+        let Some(r) = sample() else { return };
+        let plain = report(&r, &HumanOptions::default());
+        assert!(!plain.contains('⟦'));
+        let with_body = report(&r, &HumanOptions { body: true });
+        let joined = with_body.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            joined.contains("argued ⟦that the pier was unsafe⟧a3⟧a2"),
+            "{with_body}"
+        );
+    }
+
+    #[test]
+    fn mark_nests_inner_spans_inside_outer_ones() {
+        let Some(mut r) = sample() else { return };
+        let text = "one two three";
+        r.text = text.to_string();
+        let span = |s: u32, e: u32| Span { start: s, end: e };
+        let (Some(first), Some(second)) = (r.attributions.first(), r.attributions.get(1)) else {
+            return;
+        };
+        let (mut outer, mut inner) = (first.clone(), second.clone());
+        outer.id = "a1".to_string();
+        outer.content = vec![span(0, 13)];
+        inner.id = "a2".to_string();
+        inner.content = vec![span(4, 7)];
+        r.attributions = vec![inner, outer];
+        assert_eq!(mark(text, span(0, 13), &r), "⟦one ⟦two⟧a2 three⟧a1");
+        // Spans ending together close inner first.
+        if let Some(a) = r.attributions.first_mut() {
+            a.content = vec![span(8, 13)];
+        }
+        assert_eq!(mark(text, span(0, 13), &r), "⟦one two ⟦three⟧a2⟧a1");
+    }
+
+    #[test]
+    fn wrap_breaks_at_white_space_within_the_width() {
+        assert_eq!(wrap("aa bb cc dd", 5), vec!["aa bb", "cc dd"]);
+        assert_eq!(wrap("averylongword x", 4), vec!["averylongword", "x"]);
     }
 }
