@@ -5,10 +5,11 @@
 //! with each attributed span wrapped as `⟦…⟧a1`. Never coloured: the marks
 //! read the same in a terminal, a file or a pipe.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use crate::document::BlockKind;
-use crate::report::Report;
+use crate::report::{EntityOut, GraphNodeOut, Report};
 use crate::span::Span;
 
 /// Line and column (1-based, column in characters) of a byte offset.
@@ -126,8 +127,10 @@ fn sources(o: &mut String, r: &Report) {
         o,
         "\nsources                                                 attr  words  share"
     );
+    let entities: BTreeMap<&str, &EntityOut> =
+        r.entities.iter().map(|e| (e.id.as_str(), e)).collect();
     for s in &r.metrics.by_entity {
-        let Some(e) = r.entities.iter().find(|e| e.id == s.entity) else {
+        let Some(e) = entities.get(s.entity.as_str()) else {
             continue;
         };
         let role = match (&e.role, &e.affiliation) {
@@ -156,20 +159,21 @@ fn chains(o: &mut String, r: &Report) {
         return;
     }
     let _ = writeln!(o, "\nchains");
-    let node = |id: &str| r.graph.nodes.iter().find(|n| n.id == id);
-    let label =
-        |id: &str| node(id).map_or_else(|| id.to_string(), |n| format!("{} ({})", n.name, n.kind));
-    let _ = writeln!(o, "  {}", label(crate::report::ROOT_ID));
-    // (edge index, prefix, depth path) — iterative, children in edge order.
-    let children = |id: &str| -> Vec<usize> {
-        r.graph
-            .edges
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.from == id)
-            .map(|(i, _)| i)
-            .collect()
+    let nodes: BTreeMap<&str, &GraphNodeOut> =
+        r.graph.nodes.iter().map(|n| (n.id.as_str(), n)).collect();
+    let label = |id: &str| {
+        nodes
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| format!("{} ({})", n.name, n.kind))
     };
+    let _ = writeln!(o, "  {}", label(crate::report::ROOT_ID));
+    // Edge indexes by source node, in edge order.
+    let mut out_edges: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, e) in r.graph.edges.iter().enumerate() {
+        out_edges.entry(e.from.as_str()).or_default().push(i);
+    }
+    let children = |id: &str| -> Vec<usize> { out_edges.get(id).cloned().unwrap_or_default() };
+    // Depth first with a stack of (edge index, prefix, last child?, path).
     let mut lines = 0;
     let mut stack: Vec<(usize, String, bool, Vec<String>)> = Vec::new();
     let push_children = |stack: &mut Vec<(usize, String, bool, Vec<String>)>,
@@ -253,12 +257,30 @@ fn attributions(o: &mut String, r: &Report) {
 /// The body paragraphs, wrapped, each attributed span as ⟦…⟧a1.
 fn body(o: &mut String, r: &Report) {
     let _ = writeln!(o, "\nbody (attributed spans ⟦…⟧ with their attribution id)");
-    for b in r.blocks.iter().filter(|b| b.kind == BlockKind::Body) {
-        let block = Span {
+    let blocks: Vec<Span> = r
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| Span {
             start: b.start,
             end: b.end,
-        };
-        let marked = mark(&r.text, block, r);
+        })
+        .collect();
+    // Each content piece goes to the body blocks it overlaps.
+    let mut pieces: Vec<Vec<(Span, &str)>> = vec![Vec::new(); blocks.len()];
+    for a in &r.attributions {
+        for &c in &a.content {
+            let first = blocks.partition_point(|b| b.end <= c.start);
+            for (b, list) in blocks.iter().zip(pieces.iter_mut()).skip(first) {
+                if b.start >= c.end {
+                    break;
+                }
+                list.push((c, a.id.as_str()));
+            }
+        }
+    }
+    for (block, list) in blocks.iter().zip(&pieces) {
+        let marked = mark(&r.text, *block, list);
         o.push('\n');
         for line in wrap(&marked, WRAP) {
             let _ = writeln!(o, "  {line}");
@@ -266,21 +288,20 @@ fn body(o: &mut String, r: &Report) {
     }
 }
 
-/// The text of `block` with each attribution content piece inside it
-/// wrapped as ⟦…⟧a1 (outer spans open first and close last).
-fn mark(text: &str, block: Span, r: &Report) -> String {
-    // (offset, order, marker): closes sort before opens at one offset.
+/// The text of `block` with each content piece (and its attribution id)
+/// wrapped as ⟦…⟧a1, clipped to the block; outer spans open first and
+/// close last.
+fn mark(text: &str, block: Span, pieces: &[(Span, &str)]) -> String {
+    // (offset, closes before opens, tie order, marker).
     let mut events: Vec<(u32, u8, u32, String)> = Vec::new();
-    for a in &r.attributions {
-        for c in &a.content {
-            let (start, end) = (c.start.max(block.start), c.end.min(block.end));
-            if start >= end {
-                continue;
-            }
-            // Opens: longer spans first; closes: shorter spans first.
-            events.push((start, 1, u32::MAX - end, "⟦".to_string()));
-            events.push((end, 0, u32::MAX - start, format!("⟧{}", a.id)));
+    for (c, id) in pieces {
+        let (start, end) = (c.start.max(block.start), c.end.min(block.end));
+        if start >= end {
+            continue;
         }
+        // Opens: longer spans first; closes: shorter spans first.
+        events.push((start, 1, u32::MAX - end, "⟦".to_string()));
+        events.push((end, 0, u32::MAX - start, format!("⟧{id}")));
     }
     events.sort();
     let mut out = String::new();
@@ -399,25 +420,16 @@ mod tests {
 
     #[test]
     fn mark_nests_inner_spans_inside_outer_ones() {
-        let Some(mut r) = sample() else { return };
         let text = "one two three";
-        r.text = text.to_string();
         let span = |s: u32, e: u32| Span { start: s, end: e };
-        let (Some(first), Some(second)) = (r.attributions.first(), r.attributions.get(1)) else {
-            return;
-        };
-        let (mut outer, mut inner) = (first.clone(), second.clone());
-        outer.id = "a1".to_string();
-        outer.content = vec![span(0, 13)];
-        inner.id = "a2".to_string();
-        inner.content = vec![span(4, 7)];
-        r.attributions = vec![inner, outer];
-        assert_eq!(mark(text, span(0, 13), &r), "⟦one ⟦two⟧a2 three⟧a1");
+        let all = span(0, 13);
+        let pieces = [(span(4, 7), "a2"), (all, "a1")];
+        assert_eq!(mark(text, all, &pieces), "⟦one ⟦two⟧a2 three⟧a1");
         // Spans ending together close inner first.
-        if let Some(a) = r.attributions.first_mut() {
-            a.content = vec![span(8, 13)];
-        }
-        assert_eq!(mark(text, span(0, 13), &r), "⟦one two ⟦three⟧a2⟧a1");
+        let pieces = [(span(8, 13), "a2"), (all, "a1")];
+        assert_eq!(mark(text, all, &pieces), "⟦one two ⟦three⟧a2⟧a1");
+        // A piece reaching past the block is clipped to it.
+        assert_eq!(mark(text, span(4, 7), &[(all, "a1")]), "⟦two⟧a1");
     }
 
     #[test]
