@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Report the attributions, sources and shares of each article.
     Report(ReportArgs),
+    /// Score attributions against a gold JSONL file (PolNeAR's score.py).
+    Eval(EvalArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -54,4 +56,39 @@ pub struct ReportArgs {
     /// Refuse articles (and JSONL records) larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// score.py's table.
+    Human,
+    /// One JSON object with the fields of `score.py --json`.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OffsetsArg {
+    /// UTF-8 byte offsets, as in our reports.
+    Bytes,
+    /// Unicode code point offsets, as in the gold.
+    Chars,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold JSONL: {"id", "text", "attributions": [...]} a line, code point offsets.
+    #[arg(long)]
+    pub gold: PathBuf,
+
+    /// Predictions JSONL to score; without it, secondhand analyses each gold text.
+    #[arg(long)]
+    pub pred: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Human)]
+    pub format: EvalFormat,
+
+    /// The unit of the offsets in --pred.
+    #[arg(long, value_enum, default_value_t = OffsetsArg::Bytes, requires = "pred")]
+    pub offsets: OffsetsArg,
 }

@@ -2,6 +2,7 @@
 //! printing happens here, never in the library.
 
 mod args;
+mod eval;
 mod inputs;
 mod report;
 
@@ -32,6 +33,7 @@ pub fn run() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Report(args) => report::run(args, &mut out),
+        Command::Eval(args) => eval::run(args, &mut out),
     };
     let code = match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,

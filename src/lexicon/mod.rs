@@ -1,2 +1,4 @@
 //! Word and phrase lists as data (`include_str!` of the files beside this
 //! module), each entry able to carry an example sentence that a test runs.
+
+pub mod outlets;
