@@ -1,8 +1,18 @@
 //! Blocks: paragraphs and lines, classified.
+//!
+//! [`segment`] first cuts the text into blocks: the spans the markup hints
+//! give (HTML, Markdown), and elsewhere paragraphs separated by blank lines,
+//! where a paragraph whose lines are not one hard-wrapped paragraph (a stack
+//! of short lines such as a weather widget, a place and a date) becomes one
+//! block a line. It then classifies each block from its features: page
+//! furniture phrases and patterns ([`crate::lexicon::chrome`]), byline and
+//! dateline shapes, dates, the title, its length and punctuation, and its
+//! place before the headline or after the body.
 
 use serde::Serialize;
 
 use crate::input::BlockHint;
+use crate::lexicon::chrome;
 use crate::span::Span;
 
 /// What a block is to the reader.
@@ -25,32 +35,692 @@ pub struct Block {
     pub kind: BlockKind,
 }
 
+/// Lines longer than this (in characters) are not hard-wrapped prose.
+const WRAP_WIDTH: usize = 100;
+/// A title has at least this many words (shorter lines above the headline
+/// are places and labels).
+const TITLE_MIN_WORDS: usize = 4;
+/// A title has at most this many words.
+const TITLE_MAX_WORDS: usize = 30;
+/// Blocks of at most this many words without sentence punctuation, before
+/// the headline or after the body, are page furniture.
+const FURNITURE_WORDS: usize = 8;
+
 /// Splits the text into blocks and classifies them.
-pub fn segment(text: &str, _hints: &[(Span, BlockHint)]) -> Vec<Block> {
-    // Placeholder until segmentation lands: blank-line paragraphs, all body.
-    let mut blocks = Vec::new();
-    let mut start = None;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        match (blank, start) {
-            (false, None) => start = Some(offset),
-            (true, Some(s)) => {
-                blocks.push(Block {
-                    span: Span::new(s, offset).trim(text),
-                    kind: BlockKind::Body,
-                });
+pub fn segment(text: &str, hints: &[(Span, BlockHint)]) -> Vec<Block> {
+    segment_with_title(text, hints, None)
+}
+
+/// [`segment`], with the page title (`meta.title`) to recognise the
+/// headline by.
+pub fn segment_with_title(
+    text: &str,
+    hints: &[(Span, BlockHint)],
+    title: Option<&str>,
+) -> Vec<Block> {
+    let raw = cut(text, hints);
+    let kinds = classify(text, &raw, title);
+    raw.iter()
+        .zip(kinds)
+        .map(|(r, kind)| Block { span: r.0, kind })
+        .collect()
+}
+
+/// Cuts the text into block spans, each with the hint that covers it.
+fn cut(text: &str, hints: &[(Span, BlockHint)]) -> Vec<(Span, Option<BlockHint>)> {
+    let mut hinted: Vec<(Span, BlockHint)> = hints
+        .iter()
+        .filter(|(s, _)| !s.is_empty() && text.get(s.start()..s.end()).is_some())
+        .copied()
+        .collect();
+    // Outer spans first; a span inside one already taken is dropped, one
+    // that overlaps it keeps only its part after it.
+    hinted.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (span, hint) in hinted {
+        if span.end() <= pos {
+            continue;
+        }
+        let start = span.start().max(pos);
+        for s in paragraphs(text, pos, start) {
+            out.push((s, None));
+        }
+        for s in paragraphs(text, start, span.end()) {
+            out.push((s, Some(hint)));
+        }
+        pos = span.end();
+    }
+    for s in paragraphs(text, pos, text.len()) {
+        out.push((s, None));
+    }
+    out
+}
+
+/// The blocks of `text[from..to]`: paragraphs between blank lines, each cut
+/// further into lines where it is not one hard-wrapped paragraph.
+fn paragraphs(text: &str, from: usize, to: usize) -> Vec<Span> {
+    let Some(part) = text.get(from..to) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut lines: Vec<Span> = Vec::new();
+    let mut offset = from;
+    for line in part.split_inclusive('\n') {
+        let span = Span::new(offset, offset + line.len()).trim(text);
+        offset += line.len();
+        if span.is_empty() {
+            cut_lines(text, &lines, &mut out);
+            lines.clear();
+        } else {
+            lines.push(span);
+        }
+    }
+    cut_lines(text, &lines, &mut out);
+    out
+}
+
+/// Joins the lines of one paragraph into blocks.
+fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
+    let width = lines
+        .iter()
+        .map(|l| l.text(text).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut start: Option<Span> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let block = start.map_or(*line, |s| s.cover(*line));
+        let next = lines.get(i + 1);
+        match next {
+            Some(n) if continues(line.text(text), n.text(text), width) => start = Some(block),
+            _ => {
+                out.push(block);
                 start = None;
             }
+        }
+    }
+}
+
+/// Whether a paragraph's line runs on into the next line (hard wrapping)
+/// rather than ending a unit of its own. `width` is the paragraph's longest
+/// line in characters.
+fn continues(line: &str, next: &str, width: usize) -> bool {
+    if starts_list_item(next) {
+        return false;
+    }
+    let len = line.chars().count();
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if chrome::ends_sentence(line) && !next_lower {
+        // A sentence ends with the line: a new paragraph is likelier than
+        // a wrap that fell on a sentence end, and a sentence ends there
+        // either way.
+        return false;
+    }
+    if width <= WRAP_WIDTH {
+        // Wrapped prose: every line but the last fills most of the width.
+        return (len >= 30 && len * 10 >= width * 6) || next_lower;
+    }
+    // One paragraph a line: a line runs on only when cut mid-sentence.
+    next_lower || len >= 60
+}
+
+/// Whether a line starts a list item ("- ", "* ", "• ", "1. ", "2) ").
+fn starts_list_item(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    let rest = line.get(digits..).unwrap_or("");
+    if digits > 0 && digits < 4 {
+        return rest.starts_with(". ") || rest.starts_with(") ");
+    }
+    ["- ", "* ", "• ", "– ", "· "]
+        .iter()
+        .any(|m| line.starts_with(m))
+}
+
+/// What the classifier knows of one block.
+struct Features<'t> {
+    text: &'t str,
+    hint: Option<BlockHint>,
+    words: usize,
+    /// Ends with sentence punctuation, a colon or a closing quote.
+    sentence_like: bool,
+    chrome: bool,
+    byline: bool,
+    date: bool,
+    wire_dateline: bool,
+}
+
+impl<'t> Features<'t> {
+    /// Reads the features of one block.
+    fn of(text: &'t str, hint: Option<BlockHint>) -> Features<'t> {
+        let trimmed = text.trim_end();
+        Features {
+            text,
+            hint,
+            words: chrome::word_count(text),
+            sentence_like: chrome::ends_sentence(text)
+                || trimmed.ends_with([':', ';', '"', '”', '’']),
+            chrome: chrome::is_chrome(text),
+            byline: is_byline(text),
+            date: is_date_line(text)
+                || (chrome::dateline_prefix(text).is_some()
+                    && text.contains(|c: char| c.is_ascii_digit())),
+            wire_dateline: wire_dateline(text).is_some_and(|(_, len)| len >= trimmed.len()),
+        }
+    }
+
+    /// The kind that the block's own features say, before its place in the
+    /// article is considered; `None` for a body candidate.
+    fn own_kind(&self) -> Option<BlockKind> {
+        match self.hint {
+            Some(BlockHint::Chrome) => return Some(BlockKind::Chrome),
+            Some(BlockHint::Byline) if self.date => return Some(BlockKind::Dateline),
+            Some(BlockHint::Byline) => return Some(BlockKind::Byline),
             _ => {}
         }
-        offset += line.len();
+        if self.chrome {
+            Some(BlockKind::Chrome)
+        } else if self.byline {
+            Some(BlockKind::Byline)
+        } else if self.wire_dateline || self.date {
+            Some(BlockKind::Dateline)
+        } else {
+            None
+        }
     }
-    if let Some(s) = start {
-        blocks.push(Block {
-            span: Span::new(s, text.len()).trim(text),
-            kind: BlockKind::Body,
+
+    /// Whether the block reads like a title: one line of a few words, in
+    /// title case or without a final period.
+    fn title_like(&self) -> bool {
+        (TITLE_MIN_WORDS..=TITLE_MAX_WORDS).contains(&self.words)
+            && !self.text.contains('\n')
+            && !self.text.trim_end().ends_with(':')
+            && (title_case(self.text) || !chrome::ends_sentence(self.text))
+    }
+
+    /// A short block without sentence punctuation: a label, a place, a link.
+    fn furniture(&self) -> bool {
+        self.words <= FURNITURE_WORDS && !self.sentence_like
+    }
+}
+
+/// Classifies the blocks.
+fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) -> Vec<BlockKind> {
+    let feats: Vec<Features> = raw
+        .iter()
+        .map(|(s, h)| Features::of(s.text(text), *h))
+        .collect();
+    let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
+    let headline = find_headline(&feats, &kinds, title);
+    if let Some(h) = headline.and_then(|h| feats.get(h)) {
+        let norm = chrome::normalize(h.text);
+        for (k, f) in kinds.iter_mut().zip(&feats) {
+            if k.is_none() && chrome::normalize(f.text) == norm {
+                *k = Some(BlockKind::Headline);
+            }
+        }
+    }
+    // Above the headline (or the byline when there is none): places, dates
+    // and labels are furniture.
+    let top = headline.or_else(|| kinds.iter().position(|k| *k == Some(BlockKind::Byline)));
+    for i in 0..top.unwrap_or(0) {
+        if let (Some(k), Some(f)) = (kinds.get_mut(i), feats.get(i)) {
+            if (k.is_none() && f.furniture()) || (f.date && *k == Some(BlockKind::Dateline)) {
+                *k = Some(BlockKind::Chrome);
+            }
+        }
+    }
+    // After the body: short blocks without sentence punctuation.
+    for i in (0..kinds.len()).rev() {
+        let (Some(k), Some(f)) = (kinds.get_mut(i), feats.get(i)) else {
+            break;
+        };
+        match k {
+            None if f.furniture() => *k = Some(BlockKind::Chrome),
+            None => break,
+            Some(_) => {}
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|k| k.unwrap_or(BlockKind::Body))
+        .collect()
+}
+
+/// The index of the headline: the first heading hint, else a block that
+/// matches the page title, else the first title-like block before the
+/// byline and the body.
+fn find_headline(
+    feats: &[Features],
+    kinds: &[Option<BlockKind>],
+    title: Option<&str>,
+) -> Option<usize> {
+    let candidates = || {
+        feats
+            .iter()
+            .zip(kinds)
+            .enumerate()
+            .filter(|(_, (_, k))| k.is_none())
+    };
+    if let Some((i, _)) =
+        candidates().find(|(_, (f, _))| matches!(f.hint, Some(BlockHint::Heading(_))))
+    {
+        return Some(i);
+    }
+    if let Some(title) = title.map(chrome::normalize).filter(|t| !t.is_empty()) {
+        let found = candidates().find(|(_, (f, _))| {
+            let norm = chrome::normalize(f.text);
+            f.words >= TITLE_MIN_WORDS && (title == norm || title.starts_with(&norm))
         });
+        if let Some((i, _)) = found {
+            return Some(i);
+        }
     }
-    blocks
+    for (i, (f, k)) in feats.iter().zip(kinds).enumerate() {
+        match k {
+            Some(BlockKind::Byline) => return None,
+            Some(_) => continue,
+            None if f.title_like() => return Some(i),
+            None if f.furniture() && f.words < TITLE_MIN_WORDS => continue,
+            None => return None,
+        }
+    }
+    None
+}
+
+/// Whether most longer words start with a capital letter ("Chinese Embassy
+/// Lobbies Against …").
+fn title_case(text: &str) -> bool {
+    let mut long = 0;
+    let mut upper = 0;
+    for w in text.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if w.chars().count() < 4 {
+            continue;
+        }
+        long += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        {
+            upper += 1;
+        }
+    }
+    long > 0 && upper * 10 >= long * 7
+}
+
+/// Whether the block is a byline: a byline phrase ("By", "Edited by:") and
+/// names after it, or a reporter's role alone ("Staff Reporter").
+fn is_byline(text: &str) -> bool {
+    if chrome::is_role(text) {
+        return true;
+    }
+    let Some(rest) = chrome::byline_prefix(text).and_then(|p| text.get(p..)) else {
+        return false;
+    };
+    names_follow(rest)
+}
+
+/// Whether the text after a byline phrase is names (of people or outlets):
+/// mostly capitalised words, not a sentence.
+fn names_follow(rest: &str) -> bool {
+    let rest = rest.trim();
+    if rest.is_empty() || chrome::word_count(rest) > 12 {
+        return false;
+    }
+    let last = rest.split_whitespace().last().unwrap_or("");
+    let initial_or_domain =
+        last.chars().filter(|c| c.is_alphabetic()).count() <= 2 || last.contains('.');
+    if rest.ends_with(['.', '!', '?']) && !initial_or_domain {
+        return false;
+    }
+    let mut words = 0;
+    let mut capitalised = 0;
+    for w in rest.split_whitespace() {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if matches!(
+            w,
+            "and" | "of" | "the" | "for" | "de" | "van" | "von" | "in"
+        ) || w.is_empty()
+        {
+            continue;
+        }
+        words += 1;
+        if w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '@')
+        {
+            capitalised += 1;
+        }
+    }
+    words > 0 && capitalised * 10 >= words * 7
+}
+
+/// Month names and abbreviations.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+/// Day names and abbreviations.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+/// Other words a date line may hold.
+const DATE_WORDS: &[&str] = &[
+    "at",
+    "on",
+    "of",
+    "the",
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "et",
+    "edt",
+    "est",
+    "ct",
+    "cdt",
+    "cst",
+    "pt",
+    "pdt",
+    "pst",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "first",
+    "today",
+    "yesterday",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
+/// Whether the block is a date line ("Thursday, May 2, 2024", "Updated
+/// 9:41 a.m. ET, 05/02/2031"): a day or month name or a numeric date, a
+/// number, and nothing but date words.
+pub fn is_date_line(text: &str) -> bool {
+    let norm = chrome::normalize(text);
+    if norm.is_empty() || chrome::word_count(&norm) > 12 {
+        return false;
+    }
+    let numeric_date = text.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts = w.split(['/', '-', '.']).count();
+        parts == 3 && w.chars().all(|c| c.is_ascii_digit() || "/-.".contains(c))
+    });
+    let mut named = false;
+    let mut number = false;
+    for w in norm.split(' ') {
+        let digits = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| w.strip_suffix(suffix))
+            .unwrap_or(w);
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            number = true;
+        } else if MONTHS.contains(&w) || WEEKDAYS.contains(&w) {
+            named = true;
+        } else if !DATE_WORDS.contains(&w) {
+            return false;
+        }
+    }
+    (named && number) || numeric_date
+}
+
+/// A wire-style dateline at the start of a text, "WASHINGTON (AP) —" or
+/// "LONDON, May 2 (Reuters) -": the credit in the brackets and the byte
+/// length of the dateline, dash and the space after it included. The place
+/// is in capitals; the credit is at most three words.
+pub fn wire_dateline(text: &str) -> Option<(&str, usize)> {
+    let open = head(text, 120).find('(')?;
+    let place = text.get(..open)?;
+    let place_caps = place
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if !place_caps
+        || place.trim().is_empty()
+        || place.split(',').next().is_some_and(|p| p.trim().is_empty())
+    {
+        return None;
+    }
+    let after = text.get(open + 1..)?;
+    let close = after.find(')')?;
+    let credit = after.get(..close)?.trim();
+    if credit.is_empty() || chrome::word_count(credit) > 3 {
+        return None;
+    }
+    let tail = after.get(close + 1..)?;
+    let dash = tail.trim_start();
+    let dash_char = dash
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '—' | '–' | '-'))?;
+    let end = text.len() - dash.len() + dash_char.len_utf8();
+    let rest = text.get(end..)?;
+    Some((credit, end + (rest.len() - rest.trim_start().len())))
+}
+
+/// The text up to the last character boundary at or before byte `n`.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+        segment(text, &[])
+            .iter()
+            .map(|b| (b.kind, b.span.text(text)))
+            .collect()
+    }
+
+    const ARTICLE: &str = "61 F\nSpringfield\nMonday, March 3, 2031\n\n\
+        Harbor Council Votes to Rebuild the Old Pier Before Summer\n\n\
+        - Advertisement -\n\n\
+        By Ana Ruiz, Example Wire\n\n\
+        The council voted 7-2 on Monday to rebuild the pier. Work starts in April.\n\n\
+        Residents had asked for the repairs for years, the mayor said.\n\n\
+        Share this article\n\nTop stories\n";
+
+    #[test]
+    fn a_stack_of_short_lines_is_one_block_a_line() {
+        let k = kinds(ARTICLE);
+        assert_eq!(k[0], (BlockKind::Chrome, "61 F"));
+        assert_eq!(k[1], (BlockKind::Chrome, "Springfield"));
+        assert_eq!(k[2], (BlockKind::Chrome, "Monday, March 3, 2031"));
+    }
+
+    #[test]
+    fn headline_byline_body_and_chrome_are_told_apart() {
+        let got: Vec<BlockKind> = kinds(ARTICLE).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(
+            got,
+            [Chrome, Chrome, Chrome, Headline, Chrome, Byline, Body, Body, Chrome, Chrome]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_stay_one_block() {
+        let text = "The council voted on Monday to rebuild the old pier before\n\
+                    the summer season, after residents had asked for repairs for\n\
+                    Years. Then the mayor spoke of the cost, which was more than\n\
+                    the city had.\nThe mayor left.\n\nA second paragraph follows here.";
+        let k = kinds(text);
+        assert_eq!(k.len(), 3);
+        assert!(k[0].1.ends_with("the city had."));
+    }
+
+    #[test]
+    fn one_paragraph_a_line_is_one_block_a_line() {
+        let long = "The council voted on Monday to rebuild the old pier before the summer season began in earnest.";
+        let text = format!("{long} {long}\n{long} and then\nrunning on here.");
+        let k = kinds(&text);
+        assert_eq!(k.len(), 2);
+    }
+
+    #[test]
+    fn duplicated_headline_is_headline() {
+        let text = "Harbor Council Votes to Rebuild the Old Pier\n\nRelated Articles\n\n\
+                    Harbor Council Votes to Rebuild the Old Pier\n\nThe council voted on Monday.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Headline, Chrome, Headline, Body]);
+    }
+
+    #[test]
+    fn a_body_sentence_starting_with_by_is_body() {
+        let text =
+            "Pier Plan Wins Council Vote\n\nBy Tuesday, nothing had changed.\n\nThe rest is body.";
+        assert_eq!(kinds(text)[1].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn a_wire_dateline_alone_is_a_dateline_and_inside_a_paragraph_body() {
+        let text = "Pier Plan Wins Council Vote\n\nSPRINGFIELD (AP) —\n\n\
+                    SPRINGFIELD (AP) — The council voted on Monday.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        assert_eq!(
+            got,
+            [BlockKind::Headline, BlockKind::Dateline, BlockKind::Body]
+        );
+    }
+
+    #[test]
+    fn wire_dateline_gives_credit_and_length() {
+        let t = "SPRINGFIELD, Ill. (AP) — The council voted.";
+        let (credit, len) = wire_dateline(t).unwrap_or(("", 0));
+        assert_eq!(credit, "AP");
+        assert_eq!(t.get(len..), Some("The council voted."));
+        assert_eq!(wire_dateline("The mayor (a Democrat) — said."), None);
+    }
+
+    #[test]
+    fn a_date_under_the_headline_is_a_dateline() {
+        let text = "Pier Plan Wins a Council Vote\n\nBy Ana Ruiz | The Example Daily\n\n\
+                    Updated 9:41 a.m. ET\n\nMonday, March 3, 2031\n\nThe council voted on Monday.\n\n\
+                    Copyright 2031 The Example Daily. All rights reserved.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Headline, Byline, Dateline, Dateline, Body, Chrome]);
+    }
+
+    #[test]
+    fn a_sentence_case_lede_is_not_a_headline() {
+        let text = "The council voted on Monday to rebuild the pier.\n\nWork starts in April.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        assert_eq!(got, [BlockKind::Body, BlockKind::Body]);
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(is_date_line("Thursday, May 2, 2031"));
+        assert!(is_date_line("Updated 9:41 a.m. ET 05/02/2031"));
+        assert!(!is_date_line("May we go, 2 of us?"));
+        assert!(!is_date_line("The vote on May 2"));
+    }
+
+    #[test]
+    fn a_colon_line_in_the_body_stays_body() {
+        let text = "Pier Plan Wins Council Vote\n\nThe mayor spoke first.\n\nShe continued:\n\n\"We will build it.\"";
+        assert_eq!(kinds(text)[2].0, BlockKind::Body);
+    }
+
+    #[test]
+    fn hints_make_blocks_with_their_kind() {
+        let text = "Pier Plan\nThe council voted on Monday.\nShare";
+        let hints = [
+            (Span::new(0, 9), BlockHint::Heading(1)),
+            (Span::new(10, 38), BlockHint::Paragraph),
+            (Span::new(39, 44), BlockHint::Chrome),
+        ];
+        let got: Vec<BlockKind> = segment(text, &hints).iter().map(|b| b.kind).collect();
+        assert_eq!(
+            got,
+            [BlockKind::Headline, BlockKind::Body, BlockKind::Chrome]
+        );
+    }
+
+    #[test]
+    fn page_title_finds_the_headline() {
+        let text = "Pier plan wins a vote\n\nThe council voted on Monday.";
+        let blocks = segment_with_title(text, &[], Some("Pier plan wins a vote | Example Daily"));
+        assert_eq!(blocks[0].kind, BlockKind::Headline);
+    }
+
+    #[test]
+    fn odd_hints_do_not_panic() {
+        let text = "“Quote” here";
+        let hints = [
+            (Span::new(1, 2), BlockHint::Paragraph),
+            (Span::new(0, 400), BlockHint::Paragraph),
+        ];
+        assert!(!segment(text, &hints).is_empty());
+    }
+
+    #[test]
+    fn overlapping_hints_still_cover_every_line() {
+        let text = "First part here.\n\nSecond part here.\n\nThird part.";
+        let hints = [
+            (Span::new(0, 25), BlockHint::Paragraph),
+            (Span::new(18, 35), BlockHint::Paragraph),
+        ];
+        let covered: usize = segment(text, &hints)
+            .iter()
+            .map(|b| chrome::word_count(b.span.text(text)))
+            .sum();
+        assert_eq!(covered, chrome::word_count(text));
+    }
 }

@@ -53,7 +53,7 @@ impl Document {
             hints,
             source_map: _,
         } = extracted;
-        let blocks = blocks::segment(&text, &hints);
+        let blocks = blocks::segment_with_title(&text, &hints, meta.title.as_deref());
         let tokens = tokens::tokenize(&text);
         let sentences = sentences::split(&text, &blocks, &tokens);
         let quotes = quotes::pair(&text, &blocks, &tokens);

@@ -1,4 +1,6 @@
 //! Word and phrase lists as data (`include_str!` of the files beside this
 //! module), each entry able to carry an example sentence that a test runs.
 
+pub mod abbreviations;
+pub mod chrome;
 pub mod outlets;

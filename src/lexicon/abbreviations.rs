@@ -1,0 +1,132 @@
+//! Abbreviations whose period does not end a sentence, and the capitalised
+//! words that often start one, as data (`abbreviations.txt`). Words are
+//! looked up without their final period and without regard to case.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How an abbreviation's period behaves; see `abbreviations.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevKind {
+    /// Before a name or number: never ends a sentence ("Sen.", "Jan.").
+    Title,
+    /// Before a number: does not end a sentence when a number follows ("No. 2").
+    Number,
+    /// May end a sentence; does not before a lower-case word, a number or a
+    /// capitalised word that is not a sentence starter ("U.S.", "Inc.").
+    Inner,
+}
+
+/// One line of `abbreviations.txt`, for the tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    pub kind: &'static str,
+    pub words: Vec<&'static str>,
+    /// One sentence the splitter must keep whole.
+    pub example: Option<&'static str>,
+}
+
+const DATA: &str = include_str!("abbreviations.txt");
+
+/// The lines of `abbreviations.txt`, parsed once.
+pub fn groups() -> &'static [Group] {
+    static GROUPS: OnceLock<Vec<Group>> = OnceLock::new();
+    GROUPS.get_or_init(|| DATA.lines().filter_map(parse_line).collect())
+}
+
+/// Parses `KIND WORD WORD ... | EXAMPLE`; comments and blank lines give `None`.
+fn parse_line(line: &'static str) -> Option<Group> {
+    let (body, example) = super::chrome::entry_and_example(line)?;
+    let mut words = body.split_whitespace();
+    let kind = words.next()?;
+    Some(Group {
+        kind,
+        words: words.collect(),
+        example,
+    })
+}
+
+/// Lower-case abbreviation (without its final period) → kind.
+fn table() -> &'static HashMap<String, AbbrevKind> {
+    static TABLE: OnceLock<HashMap<String, AbbrevKind>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map = HashMap::new();
+        for g in groups() {
+            let kind = match g.kind {
+                "title" => AbbrevKind::Title,
+                "number" => AbbrevKind::Number,
+                "inner" => AbbrevKind::Inner,
+                _ => continue,
+            };
+            for w in &g.words {
+                map.insert(w.to_lowercase(), kind);
+            }
+        }
+        map
+    })
+}
+
+/// The lower-case words of the groups of one kind.
+fn words_of(kind: &str) -> HashSet<String> {
+    groups()
+        .iter()
+        .filter(|g| g.kind == kind)
+        .flat_map(|g| g.words.iter().map(|w| w.to_lowercase()))
+        .collect()
+}
+
+/// Lower-case sentence starters.
+fn starters() -> &'static HashSet<String> {
+    static STARTERS: OnceLock<HashSet<String>> = OnceLock::new();
+    STARTERS.get_or_init(|| words_of("starter"))
+}
+
+/// Lower-case speech verbs.
+fn speech_verbs() -> &'static HashSet<String> {
+    static SPEECH: OnceLock<HashSet<String>> = OnceLock::new();
+    SPEECH.get_or_init(|| words_of("speech"))
+}
+
+/// The kind of an abbreviation written without its final period ("Sen",
+/// "u.s", "a.m"), if it is one.
+pub fn kind(word: &str) -> Option<AbbrevKind> {
+    table().get(&word.to_lowercase()).copied()
+}
+
+/// Whether a capitalised word often starts a sentence ("The", "But").
+pub fn is_sentence_starter(word: &str) -> bool {
+    starters().contains(&word.to_lowercase())
+}
+
+/// Whether a word is a speech verb ("said", "asked").
+pub fn is_speech_verb(word: &str) -> bool {
+    speech_verbs().contains(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_has_a_known_kind() {
+        for g in groups() {
+            assert!(
+                matches!(g.kind, "title" | "number" | "inner" | "starter" | "speech"),
+                "{}",
+                g.kind
+            );
+            assert!(!g.words.is_empty());
+        }
+    }
+
+    #[test]
+    fn lookups_ignore_case_and_keep_inner_periods() {
+        assert_eq!(kind("SEN"), Some(AbbrevKind::Title));
+        assert_eq!(kind("U.S"), Some(AbbrevKind::Inner));
+        assert_eq!(kind("a.m"), Some(AbbrevKind::Inner));
+        assert_eq!(kind("no"), Some(AbbrevKind::Number));
+        assert_eq!(kind("senate"), None);
+        assert!(is_sentence_starter("The"));
+        assert!(!is_sentence_starter("Senate"));
+    }
+}
