@@ -11,7 +11,9 @@
 //! - [`markdown`] uses a real CommonMark parser (`pulldown-cmark`).
 //! - [`jsonl`] reads `{"id", "text"}` records one line at a time.
 
+mod builder;
 pub mod html;
+mod html_parse;
 pub mod jsonl;
 pub mod markdown;
 
