@@ -1,10 +1,38 @@
 //! The attribution grammar: finds cue, source and content of every
 //! attribution in a [`Document`].
+//!
+//! Layers, each with one input type (see each module's doc):
+//!
+//! - [`view`]: the document as tokens with lowercase text, lines and
+//!   sentences (input: [`Document`]).
+//! - [`quotes`]: quotation regions per line and their continuation.
+//! - [`phrases`]: nom grammars over `&str` for "according to", "as per",
+//!   "as was noted in", "Indicated in X was that", "First reported by".
+//! - [`cue`]: the verb group of a cue and what follows it.
+//! - [`verbs`]: the orders of source, cue and content around cue verbs.
+//! - [`nouns`]: noun cues ("X's claim that …").
+//! - [`source`], [`content`]: the extents of sources and contents.
+//! - [`hedge`]: "reportedly", "allegedly".
+//!
+//! Attributions nested in another's content get `via` (PolNeAR flattens
+//! them; the product keeps them).
+
+pub mod content;
+pub mod cue;
+pub mod hedge;
+pub mod nouns;
+pub mod phrases;
+pub mod quotes;
+pub mod source;
+pub mod verbs;
+pub mod view;
 
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::span::Span;
+use quotes::Quotes;
+use view::{Sent, View};
 
 /// The construction an attribution was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -12,7 +40,7 @@ use crate::span::Span;
 pub enum AttributionKind {
     /// A verb of saying, reporting, believing: "X said (that) …", "…, X said."
     Verb,
-    /// "according to X", "as per X", "per X", "citing X".
+    /// "according to X", "as per X", "per X", "via X", "in a poll"; "citing X" is a participle.
     AccordingTo,
     /// "X reported", "First reported by X", "as reported by X".
     ReportedBy,
@@ -42,8 +70,487 @@ pub struct Attribution {
     pub hedged: bool,
 }
 
-/// Finds the attributions of the document, in order of their cue.
-pub fn find(_doc: &Document) -> Vec<Attribution> {
-    // Placeholder until the grammar lands.
-    Vec::new()
+/// An attribution as token ranges, before it becomes byte spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub kind: AttributionKind,
+    pub cue: (usize, usize),
+    pub source: Option<(usize, usize)>,
+    pub content: Vec<(usize, usize)>,
+    pub hedged: bool,
+    /// Whether, nested in another's content, it is kept as a link of a
+    /// source chain (finite speech and report cues, not participles).
+    pub chain: bool,
 }
+
+impl Found {
+    /// A found attribution, not hedged.
+    pub fn new(
+        kind: AttributionKind,
+        cue: (usize, usize),
+        source: Option<(usize, usize)>,
+        content: Vec<(usize, usize)>,
+    ) -> Found {
+        Found {
+            kind,
+            cue,
+            source,
+            content,
+            hedged: false,
+            chain: matches!(
+                kind,
+                AttributionKind::Verb
+                    | AttributionKind::AccordingTo
+                    | AttributionKind::ReportedBy
+                    | AttributionKind::Passive
+            ),
+        }
+    }
+
+    /// Whether token `i` lies in this attribution's cue or source.
+    fn holds(&self, i: usize) -> bool {
+        (self.cue.0 <= i && i < self.cue.1) || self.source.is_some_and(|(a, b)| a <= i && i < b)
+    }
+}
+
+/// Finds the attributions of the document, in order of their cue.
+pub fn find(doc: &Document) -> Vec<Attribution> {
+    let v = View::new(doc);
+    let q = Quotes::new(&v);
+    let mut found: Vec<Found> = Vec::new();
+    for sent in &v.sents {
+        let first = found.len();
+        let mut here = Vec::new();
+        prepositional(&v, &q, sent, &mut here);
+        verbs::verbs(&v, &q, sent, &mut here);
+        nouns::nouns(&v, &q, sent, &mut here);
+        hedge::hedges(&v, &q, sent, &mut here);
+        for f in here {
+            let clash = found
+                .get(first..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|g| (f.cue.0..f.cue.1).any(|i| g.holds(i)));
+            if !clash {
+                found.push(f);
+            }
+        }
+    }
+    speaker_lines(&v, &mut found);
+    found.sort_by_key(|f| f.cue);
+    quoted_lines(&v, &q, &mut found);
+    found.sort_by_key(|f| f.cue);
+    for f in &mut found {
+        clamp_to_quote(&q, f);
+    }
+    let all = to_attributions(&v, &found);
+    let keep: Vec<bool> = all
+        .iter()
+        .zip(&found)
+        .map(|(a, f)| {
+            if a.via.is_none() {
+                !quoted_aside(&v, &q, f)
+            } else {
+                chain_worthy(&v, &q, f)
+            }
+        })
+        .collect();
+    let kept: Vec<Found> = found
+        .into_iter()
+        .zip(&keep)
+        .filter_map(|(f, &k)| k.then_some(f))
+        .collect();
+    to_attributions(&v, &kept)
+}
+
+/// The most words of a speaker's name before a colon.
+const MAX_SPEAKER_WORDS: usize = 3;
+
+/// Words that open a line with a colon but name no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "update",
+    "note",
+    "related",
+    "read",
+    "watch",
+    "editor",
+    "source",
+    "sources",
+    "photo",
+    "video",
+    "see",
+    "also",
+    "correction",
+    "advertisement",
+    "image",
+    "credit",
+    "tags",
+    "share",
+    "posted",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "in",
+    "on",
+    "at",
+    "for",
+    "here",
+    "why",
+    "what",
+    "how",
+    "breaking",
+];
+
+/// speaker_line := Name{1,4} ":" text — transcripts ("SMITH: We will …")
+/// and headline shorthand ("Trump: …"): the colon is the cue.
+fn speaker_lines(v: &View, found: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    let mut cues_at: Vec<usize> = found.iter().map(|f| f.cue.0).collect();
+    cues_at.sort_unstable();
+    for &(ls, le) in &v.lines {
+        let mut k = ls;
+        while k < le
+            && k - ls < MAX_SPEAKER_WORDS
+            && v.is_cap(k)
+            && !cues::is(Class::Preposition, v.w(k))
+        {
+            k += 1;
+        }
+        if k == ls || !v.is_punct(k, ":") || NOT_SPEAKERS.contains(&v.w(ls)) {
+            continue;
+        }
+        let first_cue = cues_at.partition_point(|&c| c < ls);
+        if cues_at.get(first_cue).is_some_and(|&c| c <= k) {
+            continue;
+        }
+        let mut end = le;
+        while end > k + 1 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+            end -= 1;
+        }
+        if !(k + 1..end).any(|j| v.is_word(j)) {
+            continue;
+        }
+        let mut f = Found::new(
+            AttributionKind::Quote,
+            (k, k + 1),
+            Some((ls, k)),
+            vec![(k + 1, end)],
+        );
+        f.chain = false;
+        extra.push(f);
+    }
+    found.extend(extra);
+}
+
+/// How many lines back a quoted paragraph looks for its speaker.
+const SPEAKER_LINES: usize = 4;
+
+/// Paragraphs that open with a quotation and hold no attribution: the
+/// quotation continues the last speaker (kind `Quote`, the opening mark as
+/// cue, the last source within [`SPEAKER_LINES`] lines, or none).
+fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
+    let mut extra = Vec::new();
+    let mut fi = 0;
+    // Lines whose opening quotation is already content, or that hold a cue
+    // outside their quotations.
+    let mut covered = vec![false; v.lines.len()];
+    for f in found.iter() {
+        let cue_line = v.lines.partition_point(|l| l.1 <= f.cue.0);
+        if q.at(f.cue.0).is_none() {
+            if let Some(c) = covered.get_mut(cue_line) {
+                *c = true;
+            }
+        }
+        for p in &f.content {
+            let li = v.lines.partition_point(|l| l.1 <= p.0);
+            if v.lines.get(li).is_some_and(|l| p.0 <= l.0 && l.0 < p.1) {
+                if let Some(c) = covered.get_mut(li) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    for (li, &(ls, le)) in v.lines.iter().enumerate() {
+        if !v.is_open_quote(ls) {
+            continue;
+        }
+        while fi < found.len() && found[fi].cue.0 < ls {
+            fi += 1;
+        }
+        if covered.get(li).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((_, end)) = q.last_end_opening_in(ls, le) else {
+            continue;
+        };
+        let lo = v
+            .lines
+            .get(li.saturating_sub(SPEAKER_LINES))
+            .map_or(0, |l| l.0);
+        let source = found
+            .get(..fi)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|f| f.cue.0 >= lo)
+            .find_map(|f| f.source);
+        let mut end = end;
+        while end > ls && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+            end -= 1;
+        }
+        extra.push(Found::new(
+            AttributionKind::Quote,
+            (ls, ls + 1),
+            source,
+            vec![(ls, end)],
+        ));
+    }
+    found.extend(extra);
+}
+
+/// A cue inside a quotation is the quoted speaker's: its content stays
+/// inside that quotation.
+fn clamp_to_quote(q: &Quotes, f: &mut Found) {
+    let Some(reg) = q.at(f.cue.0).and_then(|r| q.get(r)) else {
+        return;
+    };
+    f.content.retain(|p| p.0 < reg.end);
+    for p in &mut f.content {
+        p.1 = p.1.min(reg.end);
+    }
+}
+
+/// A cue inside a quotation of several words with no source or a pronoun
+/// source ("… and I think that’s shameful.”"): the quoted speaker's aside,
+/// which belongs to the quotation's own attribution.
+fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
+    let Some(reg) = q.at(f.cue.0).and_then(|r| q.get(r)) else {
+        return false;
+    };
+    let words = (reg.open..reg.end)
+        .filter(|&k| v.is_word(k))
+        .take(5)
+        .count();
+    let pronoun = f.source.map_or(true, |(a, b)| {
+        b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me")
+    });
+    words >= 5 && pronoun
+}
+
+/// Whether a nested attribution adds a link to a source chain: its source
+/// is a name or a noun phrase (not a pronoun) and it is not the quoted
+/// speaker's own aside inside a direct quotation.
+fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
+    let Some((a, b)) = f.source else {
+        return false;
+    };
+    let named = (a..b).any(|k| v.is_cap(k) || cues::anonymous_head(v.w(k)));
+    f.chain && named && q.at(f.cue.0).is_none()
+}
+
+/// Converts token ranges to spans and links nested attributions.
+fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = found
+        .iter()
+        .map(|f| Attribution {
+            kind: f.kind,
+            cue: v.span(f.cue.0, f.cue.1),
+            source: f.source.map(|(a, b)| v.span(a, b)),
+            content: f.content.iter().map(|&(a, b)| v.span(a, b)).collect(),
+            via: None,
+            hedged: f.hedged,
+        })
+        .collect();
+    // The innermost other attribution whose content holds the cue. Contents
+    // are bounded by lines, so a window of neighbours suffices.
+    for i in 0..out.len() {
+        let cue = out[i].cue;
+        let lo = i.saturating_sub(24);
+        let hi = (i + 24).min(out.len());
+        let mut best: Option<(usize, u32)> = None;
+        for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
+            if j == i {
+                continue;
+            }
+            for c in &other.content {
+                if c.contains(cue) && best.map_or(true, |(_, len)| c.end - c.start < len) {
+                    best = Some((j, c.end - c.start));
+                }
+            }
+        }
+        if let Some((j, _)) = best {
+            if out[j].via != Some(i) {
+                out[i].via = Some(j);
+            }
+        }
+    }
+    out
+}
+
+/// Maps a phrase parser's byte length at token `i` back to a token end.
+fn tokens_covering(v: &View, i: usize, len: usize, end: usize) -> Option<usize> {
+    let start = v.toks.get(i)?.span.start();
+    let stop = start + len;
+    let mut k = i;
+    while k < end && v.toks.get(k)?.span.end() <= stop {
+        k += 1;
+    }
+    (k > i).then_some(k)
+}
+
+/// The sentence text from token `i`, lowercased, for the phrase parsers.
+fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
+    let a = v.toks.get(i).map_or(0, |t| t.span.start());
+    let b = v.span(i, sent.end).end();
+    v.lower.get(a..b).unwrap_or("")
+}
+
+/// Prepositional and passive cues of a sentence: "according to X",
+/// "as per X", "per X", "as was noted in X", "Indicated in X was that",
+/// "First reported by X, …".
+fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
+    let mut i = sent.start;
+    while i < sent.end {
+        if !v.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let text = rest(v, i, sent);
+        let at_start = (sent.start..i).all(|k| !v.is_word(k));
+        let found = if let Some(n) = phrases::run(phrases::according_to, text)
+            .or_else(|| phrases::run(phrases::as_per, text))
+        {
+            tokens_covering(v, i, n, sent.end)
+                .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
+        } else if matches!(v.w(i), "per" | "via")
+            && (at_start || v.is_punct(i.wrapping_sub(1), ","))
+            && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
+        {
+            around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
+        } else if let Some(n) = phrases::run(phrases::in_poll, text) {
+            tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
+        } else if let Some(n) = phrases::run(phrases::as_was, text) {
+            tokens_covering(v, i, n, sent.end)
+                .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::Passive))
+        } else if at_start {
+            phrases::run(phrases::passive_front, text)
+                .and_then(|n| tokens_covering(v, i, n, sent.end))
+                .and_then(|ce| passive_front(v, q, sent, (i, ce)))
+        } else {
+            None
+        };
+        match found {
+            Some(f) => {
+                i = f.cue.1;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+use crate::lexicon::cues::{self, Class};
+
+/// "according to NP, C" / "C, according to NP" / "C, as was noted in NP":
+/// the source runs to a comma or the sentence end, the content is the rest
+/// of the sentence on either side.
+fn around_np(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    cue: (usize, usize),
+    kind: AttributionKind,
+) -> Option<Found> {
+    let (cs, ce) = cue;
+    let mut e = ce;
+    while e < sent.end && e - ce < source::MAX_NP + 6 && !v.is_punct(e, ",") && !v.is_quote(e) {
+        if matches!(v.raw(e), ";" | "—" | "(" | ":") {
+            break;
+        }
+        e += 1;
+    }
+    let mut se = e;
+    while se > ce && !v.is_word(se - 1) {
+        se -= 1;
+    }
+    if se == ce {
+        return None;
+    }
+    let src = (ce, se);
+    let mut content = Vec::new();
+    if let Some(p) = content::backward(v, q, sent, cs) {
+        content.push(p);
+    }
+    if e < sent.end && v.is_punct(e, ",") {
+        if let Some(p) = content::forward(v, q, sent, e + 1) {
+            content.extend(p);
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Found::new(kind, cue, Some(src), content))
+}
+
+/// "In a CNN poll, C" / "X leads in the polls": the cue is "in", the poll
+/// the source, the content the rest of the sentence on its side.
+fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Option<Found> {
+    let src = (i + 1, poll_end);
+    // A poll named with a determiner ("in the polls", "in a CNN poll").
+    let det = matches!(
+        v.w(i + 1),
+        "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her"
+    );
+    let movement = i > sent.start
+        && matches!(
+            v.w(i - 1),
+            "drop" | "dip" | "slide" | "rise" | "slid" | "fell" | "digits" | "behind"
+        );
+    let at_start = (sent.start..i).all(|k| !v.is_word(k));
+    if !det || movement || !at_start && v.w(i + 1) != "the" {
+        return None;
+    }
+    let content = if at_start {
+        let comma = (poll_end..sent.end.min(poll_end + 12)).find(|&k| v.is_punct(k, ","))?;
+        content::forward(v, q, sent, comma + 1)?
+    } else {
+        vec![content::backward(v, q, sent, i)?]
+    };
+    let mut f = Found::new(AttributionKind::AccordingTo, (i, i + 1), Some(src), content);
+    f.chain = false;
+    Some(f)
+}
+
+/// "Indicated in NP was that C" and "First reported by NP, C".
+fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Option<Found> {
+    let (_, ce) = cue;
+    let mut e = ce;
+    while e < sent.end && e - ce < source::MAX_NP {
+        if v.is_punct(e, ",") {
+            let content = content::forward(v, q, sent, e + 1)?;
+            return Some(Found::new(
+                AttributionKind::ReportedBy,
+                cue,
+                Some((ce, e)),
+                content,
+            ));
+        }
+        if let Some(n) = phrases::run(phrases::was_that, rest(v, e, sent)) {
+            let c = tokens_covering(v, e, n, sent.end)?;
+            let content = content::forward(v, q, sent, c)?;
+            return Some(Found::new(
+                AttributionKind::Passive,
+                cue,
+                Some((ce, e)),
+                content,
+            ));
+        }
+        e += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

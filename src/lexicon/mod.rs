@@ -3,4 +3,5 @@
 
 pub mod abbreviations;
 pub mod chrome;
+pub mod cues;
 pub mod outlets;

@@ -1,0 +1,479 @@
+//! The cue itself: the verb group around a cue verb (auxiliaries, modals,
+//! negation, preverbal adverbs, contracted forms), what follows it
+//! (particle, linking preposition, medium phrase, colon, time phrase,
+//! recipient), where its content may start, and whether a bare cue word is
+//! a noun ("the report", "his comments").
+//!
+//! Input type of this layer: the [`View`] and token indices of one
+//! sentence; every look-left and look-right window is bounded.
+
+use super::view::{Sent, View};
+use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
+
+/// The most tokens of a verb group left of its verb ("has not yet said").
+const MAX_GROUP: usize = 5;
+/// The most tokens of a recipient ("told the committee's members").
+const MAX_RECIPIENT: usize = 7;
+
+/// Whether token `i` is the `t` of a split "n’t".
+fn is_nt(v: &View, i: usize) -> bool {
+    v.w(i) == "t"
+        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && v.w(i.wrapping_sub(2)).ends_with('n')
+}
+
+/// Whether token `i` is the `s`, `ve`, `ll`, `d` or `re` of a contracted
+/// auxiliary after a pronoun ("he’s said", "they’ve argued").
+pub(super) fn is_contracted_aux(v: &View, i: usize) -> bool {
+    matches!(v.w(i), "s" | "ve" | "ll" | "d" | "re")
+        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && cues::is(Class::Pronoun, v.w(i.wrapping_sub(2)))
+}
+
+/// Whether a lowercase word is an -ly adverb ("repeatedly"), not a noun or
+/// adjective that ends in -ly ("daily", "family", "supply").
+fn is_ly_adverb(w: &str) -> bool {
+    w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "early"
+                | "family"
+                | "rally"
+                | "supply"
+                | "apply"
+                | "reply"
+                | "assembly"
+                | "ally"
+                | "belly"
+                | "holly"
+                | "likely"
+                | "friendly"
+                | "elderly"
+                | "lonely"
+                | "costly"
+                | "deadly"
+                | "orderly"
+                | "only"
+                | "july"
+                | "italy"
+        )
+}
+
+/// Whether token `i` may stand in a verb group before its verb.
+fn group_word(v: &View, i: usize) -> bool {
+    let w = v.w(i);
+    if !v.is_word(i) {
+        // The apostrophe of "n’t" or of a contracted auxiliary ("he’s").
+        return matches!(v.raw(i), "’" | "'") && (is_nt(v, i + 1) || is_contracted_aux(v, i + 1));
+    }
+    if is_contracted_aux(v, i) {
+        return true;
+    }
+    cues::is(Class::Aux, w)
+        || cues::is(Class::Neg, w)
+        || cues::is(Class::Adverb, w)
+        || is_nt(v, i)
+        || (is_ly_adverb(w) && !v.is_cap(i) && !cues::is(Class::Determiner, v.w(i.wrapping_sub(1))))
+        || w == "didn"
+        || w == "isn"
+        || w == "aren"
+        || w == "weren"
+        || w == "won"
+        || w == "shouldn"
+        || w == "hadn"
+        || w == "doesn"
+        || w == "don"
+        || w == "hasn"
+        || w == "haven"
+        || w == "wasn"
+        || w == "wouldn"
+        || w == "couldn"
+}
+
+/// group_start := (aux | neg | adverb)* before the verb at `i`
+pub fn group_start(v: &View, lo: usize, i: usize) -> usize {
+    let mut s = i;
+    while s > lo && i - s < MAX_GROUP && group_word(v, s - 1) {
+        s -= 1;
+    }
+    // Never start on a bare adverb that has no verb word after it in the group.
+    s
+}
+
+/// Whether the verb group `[gs, i)` holds a form of "be" (a passive or a
+/// progressive).
+pub(super) fn has_be(v: &View, gs: usize, i: usize) -> bool {
+    (gs..i).any(|k| {
+        matches!(
+            v.w(k),
+            "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being"
+        )
+    })
+}
+
+/// Skips a time phrase at `i` ("on Monday", "last week", "Tuesday",
+/// "earlier this month"): the index after it.
+pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
+    let mut k = i;
+    let start = i;
+    while k < end && k - start < 4 {
+        let w = v.w(k);
+        if cues::is(Class::Time, w)
+            || (k == start && matches!(w, "on" | "in" | "at" | "this" | "earlier" | "late"))
+            || (k > start && matches!(w, "this" | "that" | "next" | "the"))
+        {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // A time phrase must end on a time word.
+    while k > start && !cues::is(Class::Time, v.w(k - 1)) {
+        k -= 1;
+    }
+    k
+}
+
+/// medium := ("in" | "on" | "during") [det] [adj] MEDIUM ["with" NP]
+/// ("in a statement", "on Twitter"): the index after it, if there is one.
+fn skip_medium(v: &View, i: usize, end: usize) -> Option<usize> {
+    if !matches!(v.w(i), "in" | "on" | "during" | "via" | "through") {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < end && k - i <= 4 {
+        if cues::is(Class::Medium, v.w(k)) {
+            return Some(k + 1);
+        }
+        if !v.is_word(k) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Skips a recipient after a verb of telling ("told reporters", "told the
+/// Post on Monday"): the index after it.
+fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
+    let mut k = i;
+    while k < end && k - i < MAX_RECIPIENT {
+        let w = v.w(k);
+        // A new subject: a pronoun, or a determiner after the recipient's
+        // head ("told reporters the port would close").
+        let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we")
+            || (cues::is(Class::Determiner, w)
+                && v.is_word(k - 1)
+                && !cues::is(Class::Determiner, v.w(k - 1)));
+        if k > i && (new_subject || cues::is(Class::Time, w)) {
+            break;
+        }
+        if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {
+            k += 2;
+            continue;
+        }
+        if v.is_quote(k)
+            || matches!(w, "," | ":" | ";" | "—" | "." | "to")
+            || cues::is(Class::Complementizer, w)
+            || matches!(w, "about" | "of" | "in" | "on" | "during")
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The start of the content after the cue ends at `c`, for a cue class:
+/// `None` where the class needs something that is not there.
+pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> Option<usize> {
+    let mut c = c;
+    while c < end && matches!(v.raw(c), "," | ":") {
+        c += 1;
+    }
+    if c >= end || !(v.is_word(c) || v.is_quote(c)) {
+        return None;
+    }
+    let w = v.w(c);
+    let strong = cues::is(Class::Complementizer, w) || v.is_quote(c);
+    match class {
+        CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
+        // "reminded voters of …", "told them about …"
+        CueClass::Tell if matches!(w, "of" | "about") => Some(c),
+        CueClass::Speech | CueClass::Tell | CueClass::Belief => {
+            if w == "to" && class != CueClass::Tell {
+                return None;
+            }
+            let quantity = matches!(w, "about" | "over" | "nearly" | "under")
+                && (v
+                    .toks
+                    .get(c + 1)
+                    .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
+                    || matches!(v.w(c + 1), "half" | "a" | "one" | "two" | "three"));
+            if !strong && !quantity && cues::is(Class::Preposition, w) && w != "to" {
+                return None;
+            }
+            Some(c)
+        }
+        CueClass::Evidence => {
+            (strong || cues::is(Class::Determiner, w) || v.is_cap(c) || w == "no").then_some(c)
+        }
+        CueClass::Attitude => {
+            (!cues::is(Class::Preposition, w) || w == "as" || w == "for").then_some(c)
+        }
+    }
+}
+
+/// What ends the cue at `i` and what follows it.
+pub(super) struct After {
+    /// One past the cue.
+    pub(super) cue_end: usize,
+    /// Where content may start (after recipient and time phrases).
+    pub(super) next: usize,
+}
+
+/// Whether a lowercase word names a day of the week.
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// Reads the particle, linking preposition, medium phrase, colon, time
+/// phrase and recipient after the cue verb at `i`.
+pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
+    let mut cue_end = i + 1;
+    if let Some(p) = vf.particle {
+        if v.w(cue_end) != p {
+            return None;
+        }
+        cue_end += 1;
+    }
+    // Adverbs right after the verb ("said repeatedly").
+    while cue_end < end && v.w(cue_end).ends_with("ly") && v.w(cue_end).len() > 4 {
+        cue_end += 1;
+    }
+    // A bare weekday right after the verb is in the cue ("said Sunday");
+    // "on Sunday" is not.
+    if is_weekday(v.w(cue_end)) {
+        cue_end += 1;
+    }
+    let mut next = skip_time(v, cue_end, end);
+    let mut medium = false;
+    if let Some(m) = skip_medium(v, next, end) {
+        cue_end = m;
+        next = skip_time(v, m, end);
+        medium = true;
+    }
+    let link = v.w(next);
+    let link_ok = cues::is(Class::Link, link) || (link == "at" && vf.particle.is_some());
+    if !medium
+        && vf.lemma != "say"
+        && link_ok
+        && next == cue_end
+        && (vf.class != CueClass::Intent || link == "for")
+        && skip_time(v, next + 1, end) == next + 1
+    {
+        cue_end = next + 1;
+        next = cue_end;
+    }
+    if vf.class == CueClass::Tell {
+        next = skip_recipient(v, next, end);
+        next = skip_time(v, next, end);
+    }
+    if v.is_punct(next, ":") && next == cue_end {
+        cue_end += 1;
+        next += 1;
+    }
+    Some(After { cue_end, next })
+}
+
+/// Whether most words of a sentence are capitalised (a headline).
+pub(super) fn is_title_case(v: &View, sent: &Sent) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for k in sent.start..sent.end.min(sent.start + 40) {
+        if v.toks
+            .get(k)
+            .is_some_and(|t| t.kind == crate::document::TokenKind::Word)
+        {
+            words += 1;
+            caps += usize::from(v.is_cap(k));
+        }
+    }
+    caps * 4 >= words * 3
+}
+
+/// Cue lemmas whose base and -s forms are more often nouns ("the report",
+/// "his comments").
+const NOUN_LIKE: &[&str] = &[
+    "report",
+    "claim",
+    "comment",
+    "remark",
+    "attack",
+    "call",
+    "question",
+    "plan",
+    "hope",
+    "fear",
+    "support",
+    "state",
+    "note",
+    "view",
+    "back",
+    "address",
+    "document",
+    "project",
+    "offer",
+    "demand",
+    "promise",
+    "pledge",
+    "charge",
+    "estimate",
+    "answer",
+    "reply",
+    "challenge",
+    "dispute",
+    "counter",
+    "object",
+    "protest",
+    "push",
+    "press",
+    "post",
+    "reason",
+    "signal",
+    "echo",
+    "welcome",
+    "label",
+    "champion",
+    "blast",
+    "slam",
+    "brief",
+    "figure",
+    "guess",
+    "bet",
+    "doubt",
+    "joke",
+    "aim",
+    "wish",
+    "vow",
+    "threaten",
+    "concern",
+    "forecast",
+    "tweet",
+    "praise",
+    "fault",
+    "worry",
+    "order",
+    "mention",
+    "respond",
+    "favor",
+    "favour",
+    "read",
+    "plead",
+    "hint",
+    "yell",
+    "shout",
+    "chant",
+    "whisper",
+    "scream",
+    "bet",
+    "decline",
+    "count",
+    "email",
+];
+
+/// Whether the word at `k` before a bare cue word makes it a noun or an
+/// adjective rather than a verb.
+pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
+    let w = v.w(k);
+    if cues::is(Class::Determiner, w)
+        || matches!(
+            w,
+            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "s"
+        )
+        || (cues::is(Class::Preposition, w) && w != "to")
+    {
+        return true;
+    }
+    if !matches!(vf.form, Form::Base | Form::S) || !NOUN_LIKE.contains(&vf.lemma) {
+        return false;
+    }
+    // "The firm plans to …", "the model projects that …": a verb before
+    // its complement.
+    if matches!(v.w(k + 2), "to" | "that" | "whether")
+        && cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+    {
+        return false;
+    }
+    // "the document states, …": a determiner and a noun, then the verb
+    // before its content.
+    if cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+        && (v.is_punct(k + 2, ",") || v.is_punct(k + 2, ":") || v.is_quote(k + 2))
+    {
+        return false;
+    }
+    // Mostly nouns: a verb only after a pronoun, an auxiliary or a relative.
+    if matches!(
+        vf.lemma,
+        "state" | "email" | "attack" | "address" | "back" | "support" | "report"
+    ) {
+        // "the Post reports that …": a name before an -s form.
+        let named = vf.form == Form::S && v.is_cap(k);
+        return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
+    }
+    // "questions about", "attacks on": a noun before its complement.
+    if matches!(v.w(k + 2), "about" | "of" | "on" | "against") {
+        return true;
+    }
+    // A base or -s form needs a subject that reads as one: a pronoun, a
+    // name, a plural or a relative.
+    let subject_like = cues::is(Class::Pronoun, w)
+        || v.is_cap(k)
+        || matches!(w, "that" | "which" | "who" | "people" | "polls" | "voters")
+        || (w.ends_with('s') && !w.ends_with("ss"));
+    !subject_like || cues::verb(w).is_some_and(|f| f.form != Form::S)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::input::{extract, InputFormat};
+
+    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
+        let doc = Document::new(extract(text, InputFormat::Text));
+        let v = View::new(&doc);
+        f(&v)
+    }
+
+    #[test]
+    fn verb_group_takes_auxiliaries_negation_and_also() {
+        with("He has also not said it.", |v| {
+            assert_eq!(group_start(v, 0, 4), 1);
+        });
+        with("She didn’t say it.", |v| {
+            assert_eq!(group_start(v, 0, 4), 1);
+        });
+    }
+
+    #[test]
+    fn time_phrases_are_skipped() {
+        with("said on Monday that", |v| assert_eq!(skip_time(v, 1, 4), 3));
+        with("said last week that", |v| assert_eq!(skip_time(v, 1, 4), 3));
+        with("said on the plan", |v| assert_eq!(skip_time(v, 1, 4), 1));
+    }
+
+    #[test]
+    fn recipients_are_skipped() {
+        with("told the committee that", |v| {
+            assert_eq!(skip_recipient(v, 1, 4), 3)
+        });
+    }
+}

@@ -1,0 +1,256 @@
+//! Phrase grammars for prepositional and passive cues, in nom.
+//!
+//! Input type of this layer: `&str`, the lowercased text from a token start
+//! to the end of its sentence. Each parser returns the text it recognised;
+//! the caller maps its length back to tokens. Every parser reads a bounded
+//! number of words, so nothing backtracks over more than a sentence.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1};
+use nom::character::complete::{multispace0, multispace1};
+use nom::combinator::{not, opt, peek, recognize, verify};
+use nom::error::ParseError;
+use nom::multi::many_m_n;
+use nom::sequence::terminated;
+use nom::{IResult, Parser};
+
+/// Whether a character continues a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// word(w) := w, not followed by a word character
+fn word<'a, E: ParseError<&'a str>>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = E> {
+    terminated(tag(w), not(peek(take_while1(is_word_char))))
+}
+
+/// any_word := a run of word characters
+fn any_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    take_while1(is_word_char).parse(i)
+}
+
+/// participle := a word ending in -ed, or an irregular participle
+fn participle<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    verify(any_word, |w: &str| {
+        (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "shown" | "written" | "said" | "made" | "told" | "found" | "seen" | "known"
+            )
+    })
+    .parse(i)
+}
+
+/// in_or_by := "in" | "by"
+fn in_or_by<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    alt((word("in"), word("by"))).parse(i)
+}
+
+/// info_phrase := "the" ("information"|"details"|…) participle in_or_by
+fn info_phrase<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("the"),
+        multispace1,
+        alt((
+            word("information"),
+            word("details"),
+            word("data"),
+            word("figures"),
+            word("facts"),
+            word("findings"),
+            word("account"),
+        )),
+        multispace1,
+        participle,
+        multispace1,
+        in_or_by,
+    ))
+    .parse(i)
+}
+
+/// according_to := "according" "to" [info_phrase]
+pub fn according_to<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("according"),
+        multispace1,
+        word("to"),
+        opt((multispace1, info_phrase)),
+    ))
+    .parse(i)
+}
+
+/// as_per := "as" "per" [info_phrase]
+pub fn as_per<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("as"),
+        multispace1,
+        word("per"),
+        opt((multispace1, info_phrase)),
+    ))
+    .parse(i)
+}
+
+/// be_form := "was" | "is" | "were" | "are" | ("has"|"had"|"have") "been"
+fn be_form<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    alt((
+        word("was"),
+        word("is"),
+        word("were"),
+        word("are"),
+        recognize((
+            alt((word("has"), word("had"), word("have"))),
+            multispace1,
+            word("been"),
+        )),
+    ))
+    .parse(i)
+}
+
+/// particle := "out" | "up"
+fn particle<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    alt((word("out"), word("up"))).parse(i)
+}
+
+/// as_was := "as" [be_form] participle [particle] in_or_by
+/// ("as was noted in", "as reported by", "as was pointed out in")
+pub fn as_was<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("as"),
+        multispace1,
+        opt(terminated(be_form, multispace1)),
+        participle,
+        multispace1,
+        opt(terminated(particle, multispace1)),
+        in_or_by,
+    ))
+    .parse(i)
+}
+
+/// passive_front := ["first"] participle [particle] in_or_by
+/// ("Indicated in …", "First reported by …"), at a sentence start
+pub fn passive_front<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        opt(terminated(
+            alt((word("first"), word("originally"), word("as"))),
+            multispace1,
+        )),
+        participle,
+        multispace1,
+        opt(terminated(particle, multispace1)),
+        in_or_by,
+    ))
+    .parse(i)
+}
+
+/// was_that := be_form ["that"] (the hinge of "Indicated in X was that …")
+pub fn was_that<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        alt((word("was"), word("is"))),
+        opt((multispace1, word("that"))),
+        multispace0,
+    ))
+    .parse(i)
+}
+
+/// Whether a word names a poll ("poll", "surveys").
+fn is_poll(w: &str) -> bool {
+    matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling")
+}
+
+/// np_word := a run of word characters, `/`, `-`, `.` or apostrophes that
+/// is not a poll word
+fn np_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    verify(
+        take_while1(|c: char| is_word_char(c) || "/-.’'".contains(c)),
+        |w: &str| !is_poll(w),
+    )
+    .parse(i)
+}
+
+/// in_poll := "in" np_word{0,7} poll-word ("in a CNN/ORC poll", "in the polls")
+pub fn in_poll<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
+    recognize((
+        word("in"),
+        multispace1,
+        many_m_n(0, 7, terminated(np_word, multispace1)),
+        verify(any_word, is_poll),
+    ))
+    .parse(i)
+}
+
+/// Runs a phrase parser on `input`; the length it recognised, if any.
+pub fn run<'a>(
+    parser: impl Fn(&'a str) -> IResult<&'a str, &'a str, nom::error::Error<&'a str>>,
+    input: &'a str,
+) -> Option<usize> {
+    parser(input).ok().map(|(_, r)| r.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type E<'a> = nom::error::Error<&'a str>;
+
+    #[test]
+    fn according_to_takes_the_information_phrase() {
+        assert_eq!(
+            according_to::<E>("according to the details published in the daily, x").map(|r| r.1),
+            Ok("according to the details published in")
+        );
+        assert_eq!(
+            according_to::<E>("according to officials").map(|r| r.1),
+            Ok("according to")
+        );
+        assert!(according_to::<E>("accordingly").is_err());
+    }
+
+    #[test]
+    fn as_per_takes_the_information_phrase() {
+        assert_eq!(
+            as_per::<E>("as per the facts provided in the memo").map(|r| r.1),
+            Ok("as per the facts provided in")
+        );
+    }
+
+    #[test]
+    fn as_was_covers_be_forms_and_particles() {
+        assert_eq!(
+            as_was::<E>("as was pointed out in the memo").map(|r| r.1),
+            Ok("as was pointed out in")
+        );
+        assert_eq!(
+            as_was::<E>("as reported by the daily").map(|r| r.1),
+            Ok("as reported by")
+        );
+        assert!(as_was::<E>("as was the case").is_err());
+    }
+
+    #[test]
+    fn passive_front_takes_first_and_particles() {
+        assert_eq!(
+            passive_front::<E>("first reported by the daily").map(|r| r.1),
+            Ok("first reported by")
+        );
+        assert_eq!(
+            passive_front::<E>("revealed in the memo was that").map(|r| r.1),
+            Ok("revealed in")
+        );
+    }
+
+    #[test]
+    fn in_poll_reads_the_poll_name() {
+        assert_eq!(
+            in_poll::<E>("in a cnn/orc poll released monday").map(|r| r.1),
+            Ok("in a cnn/orc poll")
+        );
+        assert!(in_poll::<E>("in the house").is_err());
+    }
+
+    #[test]
+    fn was_that_takes_the_complementizer() {
+        assert_eq!(was_that::<E>("was that the").map(|r| r.1), Ok("was that "));
+    }
+}

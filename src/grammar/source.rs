@@ -1,0 +1,639 @@
+//! Source noun phrases: the subject left of a cue, the phrase after an
+//! inverted cue ("…, said X, a spokesman for Y.") and a sentence's subject.
+//!
+//! Input type of this layer: the [`View`] and token indices; every walk is
+//! bounded by the sentence and by [`MAX_NP`] tokens.
+
+use super::view::{Sent, View};
+use crate::lexicon::cues::{self, Class};
+
+/// The longest source phrase we read, in tokens.
+pub const MAX_NP: usize = 14;
+
+/// Abbreviations whose full stop stays inside a name ("Sen. Smith").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "pres", "adm", "maj", "atty", "u", "s", "n", "k", "d", "r", "inc", "co",
+    "corp",
+];
+
+/// Whether token `i` may sit inside a noun phrase read leftwards, where
+/// `head` says it is the phrase's last word.
+fn np_token(v: &View, i: usize, head: bool) -> bool {
+    let w = v.w(i);
+    if v.is_word(i) {
+        if w == "than" {
+            return matches!(v.w(i.wrapping_sub(1)), "less" | "more" | "fewer");
+        }
+        // "… to a group said": a recipient phrase ends the subject.
+        if w == "to" {
+            return matches!(
+                v.w(i.wrapping_sub(1)),
+                "close"
+                    | "next"
+                    | "loyal"
+                    | "adviser"
+                    | "advisor"
+                    | "advisers"
+                    | "advisors"
+                    | "aide"
+                    | "aides"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "ambassador"
+                    | "secretary"
+                    | "counsel"
+                    | "assistant"
+                    | "heir"
+                    | "successor"
+                    | "married"
+                    | "related"
+                    | "linked"
+                    | "connected"
+                    | "sympathetic"
+                    | "opposed"
+                    | "similar"
+                    | "friendly"
+                    | "deputy"
+                    | "envoy"
+                    | "consultant"
+                    | "lawyer"
+                    | "attorney"
+            );
+        }
+        // "It makes", "he gets": a verb after a pronoun.
+        if w.ends_with('s') && matches!(v.w(i.wrapping_sub(1)), "he" | "she" | "it") {
+            return false;
+        }
+        if cues::is(Class::Boundary, w)
+            || cues::is(Class::Aux, w)
+            || cues::is(Class::Neg, w)
+            || (cues::is(Class::Verb, w) && !v.is_cap(i))
+        {
+            // "and" joins two names ("Smith and Jones", "Bush and his rivals").
+            return w == "and"
+                && v.is_cap(i.wrapping_sub(1))
+                && (v.is_cap(i + 1)
+                    || cues::is(Class::Determiner, v.w(i + 1))
+                    || matches!(v.w(i + 1), "his" | "her" | "their" | "other"));
+        }
+        if let Some(vf) = cues::verb(w) {
+            // After a determiner, a noun or adjective: "the planning".
+            if cues::is(Class::Determiner, v.w(i.wrapping_sub(1))) {
+                return true;
+            }
+            // A noun that is also a verb: "the report", "the Post report".
+            if matches!(vf.form, cues::Form::Base | cues::Form::S)
+                && (head || v.is_word(i.wrapping_sub(1)))
+                && !cues::is(Class::Determiner, v.w(i + 1))
+                && !cues::is(Class::Pronoun, v.w(i.wrapping_sub(1)))
+            {
+                return true;
+            }
+            // "a person briefed on the talks", "people familiar with"
+            return vf.form != cues::Form::S
+                && i > 0
+                && cues::anonymous_head(v.w(i - 1))
+                && !v.is_punct(i + 1, ",");
+        }
+        return true;
+    }
+    match v.raw(i) {
+        "’" | "'" => {
+            v.is_word(i.wrapping_sub(1))
+                && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s') || v.is_cap(i + 1))
+        }
+        "." => {
+            let prev = v.w(i.wrapping_sub(1));
+            (TITLES.contains(&prev) || (prev.len() == 1 && v.is_cap(i.wrapping_sub(1))))
+                && v.is_word(i + 1)
+        }
+        "-" | "&" | "–" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
+        _ => false,
+    }
+}
+
+/// The noun phrase that ends just before token `end`, read leftwards but
+/// not past `lo`: `(start, end)`.
+pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
+    // "The S.E.C. said": an abbreviation's last full stop ends the phrase.
+    let end = if v.is_punct(end.wrapping_sub(1), ".")
+        && v.w(end.wrapping_sub(2)).len() == 1
+        && v.is_cap(end.wrapping_sub(2))
+    {
+        end - 1
+    } else {
+        end
+    };
+    if end == 0 || end <= lo || !(v.is_word(end - 1) || v.is_punct(end - 1, ")")) {
+        return None;
+    }
+    let last = v.w(end - 1);
+    if cues::is(Class::Pronoun, last) || matches!(last, "which" | "that" | "who") {
+        return Some((end - 1, end));
+    }
+    let np = left_np_raw(v, lo, end)?;
+    (!abstract_demonstrative(v, np)).then_some(np)
+}
+
+/// Nouns that can speak or carry a statement after "this"/"that"
+/// ("this report", "these voters").
+const SPEAKER_NOUNS: &[&str] = &[
+    "report",
+    "reports",
+    "study",
+    "poll",
+    "polls",
+    "survey",
+    "group",
+    "panel",
+    "person",
+    "people",
+    "reporter",
+    "document",
+    "review",
+    "voters",
+    "voter",
+    "donors",
+    "supporters",
+    "senator",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "analysis",
+    "article",
+    "story",
+    "book",
+    "memo",
+    "letter",
+    "statement",
+    "ad",
+    "video",
+    "paper",
+    "newspaper",
+    "committee",
+    "campaign",
+    "candidate",
+    "man",
+    "woman",
+    "writer",
+    "author",
+    "column",
+    "website",
+    "site",
+    "post",
+];
+
+/// "This stance", "that move": a demonstrative before an abstract noun,
+/// which is no source.
+fn abstract_demonstrative(v: &View, (a, b): (usize, usize)) -> bool {
+    matches!(v.w(a), "this" | "that" | "these" | "those")
+        && b > a + 1
+        && !v.is_cap(b - 1)
+        && !SPEAKER_NOUNS.contains(&v.w(b - 1))
+}
+
+/// [`left_np`] without the check of its head.
+fn left_np_raw(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
+    let mut start = end;
+    while start > lo && end - start < MAX_NP {
+        if v.is_punct(start - 1, ")") {
+            // A bracketed party or state: "Sen. X (D-Mass.)".
+            match (start.saturating_sub(10).max(lo)..start - 1)
+                .rev()
+                .find(|&k| v.is_punct(k, "("))
+            {
+                Some(open) if open > lo => {
+                    start = open;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if !np_token(v, start - 1, start == end) {
+            break;
+        }
+        start -= 1;
+    }
+    trim_np_start(v, start, end)
+}
+
+/// Drops leading connectives, time words and prepositional openers
+/// ("On Monday the mayor" gives "the mayor").
+fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize)> {
+    while start < end {
+        let w = v.w(start);
+        if !v.is_word(start)
+            || cues::is(Class::Time, w)
+            || matches!(w, "however" | "also" | "then" | "now" | "instead" | "still")
+        {
+            start += 1;
+            continue;
+        }
+        if cues::is(Class::Preposition, w) {
+            // "about half of", "over 60 percent of": a quantity, kept.
+            let next = v.w(start + 1);
+            let number = v
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            if matches!(w, "about" | "over" | "under" | "nearly")
+                && (number
+                    || matches!(
+                        next,
+                        "half"
+                            | "third"
+                            | "quarter"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                            | "a"
+                            | "one"
+                    ))
+            {
+                break;
+            }
+            // Restart at the first determiner or pronoun after the
+            // preposition's object, else drop the preposition and one word.
+            let det = (start + 2..end)
+                .find(|&k| cues::is(Class::Determiner, v.w(k)) || cues::is(Class::Pronoun, v.w(k)));
+            match det {
+                Some(d) if d > start => start = d,
+                _ => start += 2,
+            }
+            continue;
+        }
+        break;
+    }
+    let mut end = end;
+    // Trailing adverbs: "Sanders instead", "the senator also".
+    while end > start + 1 {
+        let w = v.w(end - 1);
+        if matches!(
+            w,
+            "also"
+                | "instead"
+                | "just"
+                | "too"
+                | "however"
+                | "then"
+                | "now"
+                | "still"
+                | "again"
+                | "later"
+                | "earlier"
+                | "himself"
+                | "herself"
+                | "themselves"
+        ) || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(end - 1))
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    // A trailing time phrase: "the senator on Tuesday".
+    while end > start + 1 && cues::is(Class::Time, v.w(end - 1)) {
+        end -= 1;
+        if end > start + 1 && matches!(v.w(end - 1), "on" | "last" | "this" | "early" | "late") {
+            end -= 1;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// The source before a cue whose verb group starts at `gs`, with
+/// comma-enclosed descriptions ("X, a spokesperson for Y, argued").
+pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)> {
+    if gs <= sent.start {
+        return None;
+    }
+    if v.is_punct(gs - 1, ",") {
+        // "Sen. Jack Reed (D-R.I.), said": a stray comma after a name.
+        return appositive(v, sent, gs - 1).or_else(|| {
+            left_np(v, sent.start, gs - 1)
+                .filter(|&(s, _)| s == sent.start && v.is_punct(gs - 2, ")"))
+        });
+    }
+    if matches!(v.raw(gs - 1), "—" | "–") {
+        return dashed(v, sent, gs - 1);
+    }
+    left_np(v, sent.start, gs)
+}
+
+/// "NAME — a description — said" or "NAME — who … — said", ending with the
+/// dash at `dash`: NAME with the description, or NAME alone.
+fn dashed(v: &View, sent: &Sent, dash: usize) -> Option<(usize, usize)> {
+    let lo = dash.saturating_sub(MAX_APPOSITIVE).max(sent.start);
+    let open = (lo..dash).rev().find(|&k| matches!(v.raw(k), "—" | "–"))?;
+    let (s, e) = left_np(v, sent.start, open)?;
+    let first = v.w(open + 1);
+    if matches!(first, "who" | "which" | "whose")
+        || cues::is(Class::Preposition, first)
+        || first.ends_with("ing")
+    {
+        return Some((s, e));
+    }
+    Some((s, dash))
+}
+
+/// The most tokens between the commas of a description or relative clause.
+const MAX_APPOSITIVE: usize = 40;
+
+/// "NAME , DESCRIPTION ," ending with the comma at `comma`: the whole
+/// phrase, or only NAME before a relative clause, a prepositional or a
+/// participle phrase ("X, in a statement released Monday, said").
+fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
+    let lo = comma.saturating_sub(MAX_APPOSITIVE).max(sent.start);
+    let mut k = comma;
+    loop {
+        if k <= lo {
+            return None;
+        }
+        k -= 1;
+        if v.is_punct(k, ",") {
+            break;
+        }
+        if matches!(v.raw(k), ";" | ":") {
+            return None;
+        }
+    }
+    if k + 1 >= comma {
+        return None;
+    }
+    let (mut s, mut e) = left_np(v, sent.start, k)?;
+    // "X, facing a challenge in Iowa, a swing state, said": the segment
+    // before is a parenthetical; the name stands before it.
+    let lead = v.w(s);
+    if s > sent.start
+        && v.is_punct(s - 1, ",")
+        && (lead.ends_with("ing") || lead.ends_with("ed") || cues::is(Class::Preposition, lead))
+    {
+        let (s2, e2) = left_np(v, sent.start, s - 1)?;
+        return Some((s2, e2));
+    }
+    if cues::is(Class::Preposition, lead) || lead.ends_with("ing") {
+        (s, e) = trim_np_start(v, s, e)?;
+    }
+    // "Ann Lee, 35, a junior from Reno, said": an age or a description
+    // before the last one; the name stands first.
+    let number = v
+        .toks
+        .get(s)
+        .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+    if s > sent.start && v.is_punct(s - 1, ",") && (number || !v.is_cap(s)) {
+        if let Some((s2, _)) = left_np(v, sent.start, s - 1) {
+            let w2 = v.w(s2);
+            let numbered = v
+                .toks
+                .get(s2)
+                .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
+            if (v.is_cap(s2) || numbered || cues::is(Class::Determiner, w2))
+                && !cues::is(Class::Preposition, w2)
+                && !cues::is(Class::Boundary, w2)
+            {
+                return Some((s2, comma + 1));
+            }
+        }
+    }
+    let first = v.w(k + 1);
+    // "X, however, said": a connective between commas.
+    if k + 2 == comma
+        && matches!(
+            first,
+            "however"
+                | "too"
+                | "though"
+                | "meanwhile"
+                | "also"
+                | "instead"
+                | "moreover"
+                | "therefore"
+        )
+    {
+        return Some((s, e));
+    }
+    if matches!(first, "who" | "which" | "whose")
+        || cues::is(Class::Preposition, first)
+        || first.ends_with("ing")
+    {
+        return Some((s, e));
+    }
+    // "Ann Lee, 59, said": an age is not kept.
+    if k + 2 == comma
+        && v.toks
+            .get(k + 1)
+            .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
+    {
+        return Some((s, e));
+    }
+    // The description must itself read as a noun phrase, or start as one.
+    let opens_np = cues::is(Class::Determiner, first)
+        || v.is_cap(k + 1)
+        || matches!(
+            first,
+            "then" | "now" | "once" | "formerly" | "himself" | "herself"
+        );
+    let (ds, _) = left_np(v, k + 1, comma).unwrap_or((comma, comma));
+    (ds == k + 1 || opens_np).then_some((s, comma + 1))
+}
+
+/// The source after an inverted cue starting at `from`: up to the sentence
+/// end, with descriptions after commas, but not a relative or -ing clause,
+/// a clause of its own, a dash or a new quotation.
+pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
+    let first = v.w(from);
+    if cues::is(Class::Complementizer, first)
+        || cues::is(Class::Time, first)
+        || cues::is(Class::Preposition, first)
+        || cues::is(Class::Boundary, first)
+        || v.is_quote(from)
+    {
+        return None;
+    }
+    let mut end = from;
+    let mut last_comma = None;
+    let limit = MAX_NP + 12;
+    while end < sent.end && end - from < limit {
+        let w = v.w(end);
+        if v.is_open_quote(end) || matches!(w, ";" | "—" | "–" | ":") {
+            break;
+        }
+        if v.is_punct(end, ",") {
+            let next = v.w(end + 1);
+            let description = cues::is(Class::Determiner, next)
+                || v.is_cap(end + 1)
+                || v.is_punct(end + 1, "(")
+                || (v.is_word(end + 1)
+                    && !next.ends_with("ing")
+                    && !cues::is(Class::Boundary, next)
+                    && !cues::is(Class::Time, next)
+                    && !cues::is(Class::Preposition, next)
+                    && !matches!(next, "though" | "although" | "adding" | "noting"));
+            if !description {
+                break;
+            }
+            last_comma = Some(end);
+        }
+        if end > from && matches!(w, "who" | "which" | "whose") {
+            break;
+        }
+        let after_det = cues::is(Class::Determiner, v.w(end.wrapping_sub(1)));
+        let clause_word = v.is_word(end)
+            && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed) && !after_det
+                || cues::is(Class::Aux, w)
+                || matches!(w, "that" | "to" | "though" | "although" | "because"));
+        if clause_word && end > from {
+            match last_comma {
+                Some(c) => {
+                    end = c;
+                    break;
+                }
+                None => return None,
+            }
+        }
+        end += 1;
+    }
+    while end > from && !v.is_word(end - 1) && !v.is_punct(end - 1, ")") {
+        end -= 1;
+    }
+    if end == from {
+        return None;
+    }
+    Some((from, end))
+}
+
+/// The subject of a sentence: its first noun phrase, before the first verb.
+pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, usize)> {
+    let mut s = sent.start;
+    while s < before && !v.is_word(s) {
+        s += 1;
+    }
+    // Skip an opening phrase up to its comma ("According to X, …").
+    let first = v.w(s);
+    if cues::is(Class::Preposition, first)
+        || first.ends_with("ed")
+        || first.ends_with("ing")
+        || cues::is(Class::Boundary, first)
+        || cues::is(Class::Time, first)
+        || matches!(first, "according" | "however" | "still")
+    {
+        if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {
+            s = c + 1;
+        }
+    }
+    if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+        return Some((s, s + 1));
+    }
+    let mut e = s;
+    while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
+        // A past-tense verb after the subject's head ("The firm opened").
+        let w = v.w(e);
+        if e > s && w.ends_with("ed") && !v.is_cap(e) && !cues::is(Class::Determiner, v.w(e - 1)) {
+            break;
+        }
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    // "X, a description, VERB …": the description goes with the subject.
+    if v.is_punct(e, ",") {
+        if let Some(c) = (e + 1..before.min(e + MAX_APPOSITIVE)).find(|&k| v.is_punct(k, ",")) {
+            if c + 1 < before
+                && v.is_word(c + 1)
+                && appositive(v, sent, c).is_some_and(|a| a.0 <= s)
+            {
+                return Some((s, c + 1));
+            }
+        }
+    }
+    trim_np_start(v, s, e).filter(|&np| !abstract_demonstrative(v, np))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::input::{extract, InputFormat};
+
+    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
+        let doc = Document::new(extract(text, InputFormat::Text));
+        let v = View::new(&doc);
+        f(&v)
+    }
+
+    fn words(v: &View, s: Option<(usize, usize)>) -> String {
+        s.map(|(a, b)| v.span(a, b).text(v.text).to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn subject_takes_titles_and_possessives() {
+        with("Yesterday, Sen. Ann Lee’s office said so.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, subject_before(v, &sent, 9)),
+                "Sen. Ann Lee’s office"
+            );
+        });
+    }
+
+    #[test]
+    fn appositive_descriptions_stay_in_the_source() {
+        with(
+            "Jo Park, a spokesperson for the club, argued that it was fine.",
+            |v| {
+                let sent = v.sents[0];
+                let gs = 9;
+                assert_eq!(v.w(gs), "argued");
+                assert_eq!(
+                    words(v, subject_before(v, &sent, gs)),
+                    "Jo Park, a spokesperson for the club,"
+                );
+            },
+        );
+    }
+
+    #[test]
+    fn relative_clauses_leave_the_source() {
+        with(
+            "One aide, who spoke on condition of anonymity, said no.",
+            |v| {
+                let sent = v.sents[0];
+                assert_eq!(v.w(10), "said");
+                assert_eq!(words(v, subject_before(v, &sent, 10)), "One aide");
+            },
+        );
+    }
+
+    #[test]
+    fn inverted_sources_run_to_the_sentence_end() {
+        with("“No,” said Jo Park, a spokesman for the club.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, after_cue(v, &sent, 5)),
+                "Jo Park, a spokesman for the club"
+            );
+        });
+    }
+
+    #[test]
+    fn anonymous_sources_keep_their_participle() {
+        with("A person briefed on the talks said it failed.", |v| {
+            let sent = v.sents[0];
+            assert_eq!(
+                words(v, subject_before(v, &sent, 6)),
+                "A person briefed on the talks"
+            );
+        });
+    }
+}

@@ -1,0 +1,687 @@
+//! Verb cue constructions: the order of source, cue and content around a
+//! cue verb. "X said (that) …", "…, X said.", "“…,” said X, a …",
+//! "X, a spokesperson for Y, argued that …", split and colon quotations,
+//! participles (", saying …"), be-passives ("is expected to", "is said to"
+//! as a hedge), "Asked whether …", "seems to", naming "called",
+//! coordinated ("… and said …") and relative-clause ("critics who say …")
+//! cues, and "to say" after another verb.
+//!
+//! Input type of this layer: the [`View`], the [`Quotes`] and token indices
+//! of one sentence; windows are bounded by the sentence (a colon at a line
+//! end reads the next line).
+
+use super::content;
+use super::cue::{
+    content_start, group_start, has_be, is_contracted_aux, is_title_case, noun_context, read_after,
+    After,
+};
+use super::quotes::Quotes;
+use super::source;
+use super::view::{Sent, View};
+use super::{AttributionKind, Found};
+use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
+
+/// Finds the verb cues of a sentence.
+pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
+    let first_new = out.len();
+    for i in sent.start..sent.end {
+        if !v.is_word(i) {
+            continue;
+        }
+        let Some(vf) = cues::verb_before(v.w(i), v.w(i + 1)) else {
+            continue;
+        };
+        if out
+            .get(first_new..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|f| f.cue.0 <= i && i < f.cue.1)
+        {
+            continue;
+        }
+        if let Some(f) = verb_cue(v, q, sent, i, vf, out.get(first_new..).unwrap_or(&[])) {
+            // Quoted words are never cut ("“… and tell another group …”").
+            if q.at(f.cue.0).is_none() {
+                cut_before_clause(v, out.get_mut(first_new..).unwrap_or(&mut []), &f);
+            }
+            out.push(f);
+        }
+    }
+    unknown_tags(v, q, sent, out, first_new);
+}
+
+/// The most capitalised words of a speaker's name in a quotation tag.
+const MAX_TAG_NAME: usize = 4;
+
+/// Tags after a quotation whose verb the lexicon lacks: "“…,” Oliver
+/// barked." and "“…?” reacted Trump.": a past-tense verb next to a
+/// pronoun or a name, ending the sentence.
+fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
+    for j in sent.start..sent.end {
+        // A closing mark right after the quotation's own comma, ? or !.
+        let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
+        let closes_with_mark = mark(1) || (v.raw(j) == "'" && mark(2));
+        if !v.ends_quote(j) || !closes_with_mark {
+            continue;
+        }
+        let k = j + 1;
+        let Some((cue, src, end)) = tag_after(v, sent, k) else {
+            continue;
+        };
+        if !(end..sent.end).all(|e| !v.is_word(e)) {
+            continue;
+        }
+        let taken = out
+            .get(first_new..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|f| f.cue.0 < end && k <= f.cue.1);
+        if taken {
+            continue;
+        }
+        let Some(piece) = content::backward(v, q, sent, k) else {
+            continue;
+        };
+        let mut content = vec![piece];
+        more_after(v, q, sent, end, &mut content);
+        out.push(Found::new(AttributionKind::Verb, cue, Some(src), content));
+    }
+}
+
+/// A tag's cue, its source (token ranges) and the token after it.
+type Tag = ((usize, usize), (usize, usize), usize);
+
+/// "NAME VERBed" or "VERBed NAME" from token `k`.
+fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<Tag> {
+    let past = |i: usize| {
+        let w = v.w(i);
+        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !cues::is(Class::Aux, w)
+    };
+    let name_end = |s: usize| {
+        if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+            return Some(s + 1);
+        }
+        let mut e = s;
+        while e < sent.end
+            && e - s < MAX_TAG_NAME
+            && (v.is_cap(e) || (v.is_punct(e, ".") && v.is_cap(e + 1)))
+        {
+            e += 1;
+        }
+        (e > s && v.is_cap(s)).then_some(e)
+    };
+    if let Some(e) = name_end(k) {
+        if past(e) {
+            return Some(((e, e + 1), (k, e), e + 1));
+        }
+    }
+    if past(k) {
+        let e = name_end(k + 1)?;
+        return Some(((k, k + 1), (k + 1, e), e));
+    }
+    None
+}
+
+/// Where a new clause starts before token `k`: a conjunction ("and",
+/// "but", "though") and/or a comma or semicolon right before it.
+fn clause_break(v: &View, k: usize) -> Option<usize> {
+    let mut j = k;
+    let mut conj = false;
+    while j > 0
+        && matches!(
+            v.w(j - 1),
+            "and" | "but" | "though" | "although" | "while" | "yet"
+        )
+    {
+        j -= 1;
+        conj = true;
+    }
+    if j > 0 && matches!(v.raw(j - 1), "," | ";") {
+        return Some(j - 1);
+    }
+    conj.then_some(j)
+}
+
+/// "X announced A and said B", "X said A, but Y argued B": ends the earlier
+/// attribution's content where the later one's clause begins.
+fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
+    // "X praised A and said B", "X attacked A, saying B": the shared source
+    // stands before the first cue.
+    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then" | ",")
+        && f.source.is_some_and(|s| s.1 + 1 < f.cue.0)
+    {
+        if let Some(cut) = clause_break(v, f.cue.0) {
+            cut_at(v, earlier, cut, f.cue.0);
+        }
+        return;
+    }
+    // "critics who say …": the relative clause is its own attribution.
+    if let Some((a, b)) = f.source {
+        if b == a + 1 && matches!(v.w(a), "who" | "which" | "that") && a + 1 == f.cue.0 {
+            cut_at(v, earlier, a, a);
+            return;
+        }
+    }
+    let start = f.source.map_or(f.cue.0, |s| s.0.min(f.cue.0));
+    let start = if f.source.is_some_and(|s| s.0 > f.cue.0) {
+        f.cue.0
+    } else {
+        start
+    };
+    let Some(cut) = clause_break(v, start) else {
+        return;
+    };
+    cut_at(v, earlier, cut, start);
+}
+
+/// Ends every earlier content piece that runs over `start` at `cut`.
+fn cut_at(v: &View, earlier: &mut [Found], cut: usize, start: usize) {
+    for e in earlier.iter_mut() {
+        for piece in e.content.iter_mut() {
+            if piece.0 < cut && start < piece.1 {
+                let mut end = cut;
+                while end > piece.0 && !v.is_word(end - 1) && !v.is_quote(end - 1) {
+                    end -= 1;
+                }
+                piece.1 = end;
+            }
+        }
+    }
+}
+
+/// The attribution a cue verb at `i` makes, if any.
+fn verb_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    i: usize,
+    vf: VerbForm,
+    earlier: &[Found],
+) -> Option<Found> {
+    // Capitalised mid-sentence: a name ("Hope Hicks"), unless the sentence
+    // is in title case (a headline).
+    let prev_open = i > sent.start && (v.is_open_quote(i - 1) || !v.is_word(i - 1));
+    let title_case = v.is_cap(i.wrapping_sub(1)) && v.is_cap(i + 1) && is_title_case(v, sent);
+    if v.is_cap(i) && i > sent.start && !prev_open && !title_case {
+        return None;
+    }
+    // "reported receiving": an experience, not a report.
+    if vf.lemma == "report" && v.w(i + 1).ends_with("ing") {
+        return None;
+    }
+    let gs = group_start(v, sent.start, i);
+    let prev = v.w(i.wrapping_sub(1));
+    // An infinitive belongs to the verb before it ("declined to say").
+    // An infinitive belongs to a cue verb before it ("declined to say");
+    // after any other verb it speaks for the sentence's subject ("stood
+    // up to say").
+    if vf.form == Form::Base && i > sent.start && prev == "to" {
+        let governed = (i.saturating_sub(4)..i - 1).any(|k| cues::verb(v.w(k)).is_some())
+            || matches!(
+                v.w(i.wrapping_sub(2)),
+                "going" | "have" | "has" | "had" | "want" | "wants"
+            );
+        if governed || !matches!(vf.class, CueClass::Speech | CueClass::Belief) {
+            return None;
+        }
+        let c = content_start(v, vf.class, i + 1, sent.end)?;
+        let content = content::forward(v, q, sent, c)?;
+        let src = earlier
+            .iter()
+            .rev()
+            .find_map(|f| f.source)
+            .or_else(|| source::sentence_subject(v, sent, i - 1))?;
+        let mut f = Found::new(AttributionKind::Verb, (i, i + 1), Some(src), content);
+        f.chain = false;
+        return Some(f);
+    }
+    // A particle verb takes its object as content ("called for a ban").
+    let vf = if vf.particle.is_some() && vf.class == CueClass::Intent {
+        VerbForm {
+            class: CueClass::Attitude,
+            ..vf
+        }
+    } else {
+        vf
+    };
+    let after = read_after(v, vf, i, sent.end)?;
+    if vf.lemma == "ask" && vf.form == Form::Ed && gs == i {
+        if let Some(f) = asked(v, sent, i) {
+            return Some(f);
+        }
+    }
+    // "see" is a cue only as "sees X as Y" or "saw that …".
+    if vf.lemma == "see" {
+        let next = v.w(i + 1);
+        let as_within = (i + 2..sent.end.min(i + 8)).any(|k| v.w(k) == "as");
+        if !(matches!(next, "that" | "how" | "why" | "whether") || as_within) {
+            return None;
+        }
+    }
+    if matches!(vf.lemma, "seem" | "appear") {
+        return seems(v, q, sent, gs, i);
+    }
+    let be = has_be(v, gs, i);
+    let passive = be && matches!(vf.form, Form::Ed | Form::Participle);
+    if passive {
+        return passive_cue(v, q, sent, gs, i, after);
+    }
+    // "he’s saying": a contracted "is".
+    let contracted_be =
+        (gs..i).any(|k| matches!(v.w(k), "s" | "re" | "m") && is_contracted_aux(v, k));
+    let participial = vf.form == Form::Ing && !be && !contracted_be;
+    if participial {
+        let before = v.w(gs.wrapping_sub(1));
+        let clause = matches!(
+            before,
+            "," | "—" | "–" | "-" | "and" | "by" | "while" | "after" | "before" | "when" | "in"
+        );
+        // "911 calls saying …", "voters saying …": the noun before speaks.
+        let noun_before = gs > sent.start
+            && v.is_word(gs - 1)
+            && !clause
+            && !cues::is(Class::Aux, before)
+            && !cues::is(Class::Preposition, before)
+            && !cues::is(Class::Determiner, before)
+            && !cues::is(Class::Pronoun, before)
+            && !matches!(
+                before,
+                "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
+            );
+        if !clause && !noun_before {
+            return None;
+        }
+        let c = content_start(v, vf.class, after.next, sent.end)?;
+        let content = content::forward(v, q, sent, c)?;
+        let src = if noun_before {
+            source::left_np(v, sent.start, gs)
+        } else {
+            earlier
+                .iter()
+                .rev()
+                .find_map(|f| f.source)
+                .or_else(|| source::sentence_subject(v, sent, gs))
+        };
+        let mut f = Found::new(
+            AttributionKind::Verb,
+            (gs, after.cue_end),
+            Some(src?),
+            content,
+        );
+        f.chain = false;
+        return Some(f);
+    }
+    // A bare -ed or base form directly after a determiner, a possessive or
+    // a preposition is a noun or an adjective ("the reported deal", "his
+    // comments", "fears of").
+    if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
+        return None;
+    }
+    // "a self-described socialist": the self describes.
+    if vf.lemma == "describe" && v.raw(i.wrapping_sub(1)) == "-" && v.w(i.wrapping_sub(2)) == "self"
+    {
+        let object = content::object_np(v, sent, i + 1)?;
+        let mut f = Found::new(
+            AttributionKind::Verb,
+            (i, i + 1),
+            Some((i - 2, i - 1)),
+            vec![object],
+        );
+        f.chain = false;
+        return Some(f);
+    }
+    if vf.lemma == "call" && vf.form == Form::Ed && gs == i && is_naming(v, sent, i) {
+        return None;
+    }
+    finite_cue(v, q, sent, (gs, i), vf, after, earlier)
+}
+
+/// asked := ("When")? "asked" [adverb] ["on"|"by" NP] (wh | if | whether | about) …","
+/// ("Asked whether …, X said"): the question is the content, no source.
+fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
+    let prev = v.w(i.wrapping_sub(1));
+    let opens = i == sent.start || matches!(prev, "when" | "if" | "after" | "," | "once");
+    if !opens {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < sent.end && k - i < 8 && !v.is_punct(k, ",") {
+        let w = v.w(k);
+        if matches!(
+            w,
+            "if" | "whether"
+                | "about"
+                | "what"
+                | "why"
+                | "how"
+                | "who"
+                | "when"
+                | "where"
+                | "which"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    if !(k < sent.end && v.is_word(k)) {
+        return None;
+    }
+    let mut e = k;
+    while e < sent.end && !v.is_punct(e, ",") {
+        e += 1;
+    }
+    while e > k && !v.is_word(e - 1) && !v.is_quote(e - 1) {
+        e -= 1;
+    }
+    if e == k {
+        return None;
+    }
+    let mut f = Found::new(AttributionKind::Verb, (i, i + 1), None, vec![(k, e)]);
+    f.chain = false;
+    Some(f)
+}
+
+/// seems := verb-group ("seem" | "appear") ("to" | "that" | "as if" | "like") …
+/// with a null source, as PolNeAR draws it.
+fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found> {
+    let mut c = i + 1;
+    while c < sent.end && v.w(c).ends_with("ly") && v.w(c).len() > 4 {
+        c += 1;
+    }
+    // "seems to be", "appears that": a clause or an infinitive follows.
+    if c >= sent.end || !matches!(v.w(c), "to" | "that" | "as" | "like") {
+        return None;
+    }
+    let content = content::forward(v, q, sent, c)?;
+    let mut f = Found::new(AttributionKind::Verb, (gs, i + 1), None, content);
+    f.chain = false;
+    Some(f)
+}
+
+/// "a group called X": naming after a common noun, which PolNeAR marks
+/// too rarely to predict.
+fn is_naming(v: &View, sent: &Sent, i: usize) -> bool {
+    let prev = v.w(i.wrapping_sub(1));
+    let common_noun = i > sent.start
+        && v.is_word(i - 1)
+        && !v.is_cap(i - 1)
+        && !cues::is(Class::Pronoun, prev)
+        && !cues::is(Class::Aux, prev)
+        && !cues::is(Class::Adverb, prev)
+        && !matches!(prev, "who" | "which" | "that" | "and" | "but" | "then");
+    let name_next = v.is_cap(i + 1) || v.is_open_quote(i + 1);
+    common_noun && name_next
+}
+
+/// A finite cue verb: "X said (that) …", "…, X said.", "…, said X."
+fn finite_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    (gs, i): (usize, usize),
+    vf: VerbForm,
+    after: After,
+    earlier: &[Found],
+) -> Option<Found> {
+    let cue = (gs, after.cue_end);
+    let left_punct = gs > sent.start && (v.is_punct(gs - 1, ",") || v.ends_quote(gs - 1));
+    // Inverted: "…,” said X." or "Said X, “…”"; after a comma only when
+    // no "NAME, DESCRIPTION," stands before it.
+    let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)
+        && gs == i
+        && (gs == sent.start || left_punct)
+        && (matches!(vf.form, Form::Ed | Form::Past | Form::S)
+            || (vf.form == Form::Base && gs > sent.start))
+        && !(v.is_punct(gs.wrapping_sub(1), ",") && source::subject_before(v, sent, gs).is_some());
+    if inverted_ok {
+        if let Some(src) = source::after_cue(v, sent, after.cue_end) {
+            let until = if gs > sent.start && !v.is_quote(gs - 1) {
+                gs - 1
+            } else {
+                gs
+            };
+            let mut content: Vec<_> = content::backward(v, q, sent, until).into_iter().collect();
+            more_after(v, q, sent, src.1, &mut content);
+            if !content.is_empty() {
+                return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+            }
+        }
+    }
+    // "… and said …": the subject of the sentence.
+    let coordinated = gs > sent.start && matches!(v.w(gs - 1), "and" | "but" | "then");
+    let src = if coordinated {
+        // The sentence's subject, or the source of an earlier cue that
+        // starts the sentence.
+        earlier
+            .iter()
+            .rev()
+            .filter_map(|f| f.source)
+            .find(|s| s.0 <= sent.start + 1)
+            .or_else(|| source::sentence_subject(v, sent, gs - 1))
+            .or_else(|| earlier.iter().rev().find_map(|f| f.source))
+    } else {
+        source::subject_before(v, sent, gs)
+    };
+    let src = src?;
+    // Content before the source: "“…,” Trump said in August."
+    let before = if src.0 > sent.start
+        && !coordinated
+        && (v.is_punct(src.0 - 1, ",") || v.ends_quote(src.0 - 1))
+    {
+        content::backward(v, q, sent, src.0)
+    } else if src.0 == sent.start && v.ends_quote(src.0.wrapping_sub(1)) {
+        // "“… missing.” Trump said.": the quotation ends the sentence before.
+        q.at(src.0 - 1)
+            .and_then(|r| q.get(r))
+            .filter(|r| {
+                v.lines
+                    .get(r.line)
+                    .is_some_and(|l| l.0 <= r.open && src.0 < l.1)
+            })
+            .map(|r| (r.open, src.0))
+    } else {
+        None
+    };
+    // Trailing: nothing after the cue but adjuncts ("in August after …").
+    let nw = v.w(after.next);
+    // Nothing but punctuation before the sentence end or a semicolon.
+    let clause_end = (after.next..sent.end)
+        .find(|&k| v.is_punct(k, ";"))
+        .unwrap_or(sent.end);
+    let rest_empty = !(after.next..clause_end).any(|k| v.is_word(k));
+    let adjunct_next = v.is_punct(after.next, ",")
+        || (cues::is(Class::Preposition, nw)
+            && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
+        || cues::is(Class::Time, nw)
+        || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
+    // "“…,” she said several months later": a tag after a quotation.
+    let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
+        && !(v.is_quote(after.next)
+            || v.is_punct(after.next, ":")
+            || cues::is(Class::Complementizer, nw)
+            || cues::is(Class::Pronoun, nw)
+            || cues::is(Class::Determiner, nw)
+            || v.is_cap(after.next)
+            || matches!(nw, "yes" | "no"));
+    let trailing = rest_empty
+        || quote_tag
+        || v.is_punct(after.next, ",")
+        || (adjunct_next
+            && matches!(
+                vf.class,
+                CueClass::Speech | CueClass::Belief | CueClass::Tell
+            ));
+    // "…, he said, “…”": the quotation after the tag is the content,
+    // unless a quotation also ends before it (a split quotation).
+    let quote_after = v.is_punct(after.next, ",") && v.is_open_quote(after.next + 1);
+    let before = before.filter(|p| {
+        !quote_after || v.ends_quote(p.1.saturating_sub(1)) || v.is_quote(p.1.saturating_sub(1))
+    });
+    if let Some(piece) = before {
+        if trailing {
+            let mut content = vec![piece];
+            more_after(v, q, sent, after.next, &mut content);
+            return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+        }
+    }
+    if rest_empty && v.is_punct(after.cue_end.wrapping_sub(1), ":") {
+        // "X said:" ending its line: the next line is the content.
+        let content = next_line(v, q, sent)?;
+        return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
+    }
+    // A cue ending in a linking preposition takes its object ("pushed for").
+    let linked = after.cue_end > i + 1
+        && after.next == after.cue_end
+        && (cues::is(Class::Link, v.w(after.cue_end - 1)) || v.w(after.cue_end - 1) == "at");
+    // "wants a revolution": desire with an object.
+    let object_intent = vf.class == CueClass::Intent
+        && matches!(
+            vf.lemma,
+            "want" | "seek" | "prefer" | "offer" | "demand" | "request"
+        )
+        && !matches!(v.w(after.next), "to" | "that");
+    let class = if linked || object_intent {
+        CueClass::Attitude
+    } else {
+        vf.class
+    };
+    // "says despite …, she plans": "say" takes what follows as a last resort.
+    let last_resort = |c: usize| {
+        (vf.lemma == "say" && v.is_word(c) && !matches!(v.w(c), "to" | "of" | "about")).then_some(c)
+    };
+    let c = content_start(v, class, after.next, sent.end)
+        .or_else(|| look_ahead(v, vf.class, after.next, sent.end))
+        .or_else(|| last_resort(after.next))?;
+    let content = content::forward(v, q, sent, c)?;
+    Some(Found::new(AttributionKind::Verb, cue, Some(src), content))
+}
+
+/// The content on the line after a cue that ends its line with a colon.
+fn next_line(v: &View, q: &Quotes, sent: &Sent) -> Option<Vec<(usize, usize)>> {
+    let &(ns, ne) = v.lines.get(sent.line + 1)?;
+    let first = v.sents.iter().find(|s| s.start == ns)?;
+    let mut pieces = content::forward(v, q, first, ns)?;
+    if let Some(p) = pieces.first_mut() {
+        if !v.is_open_quote(ns) {
+            p.1 = ne;
+        }
+    }
+    Some(pieces)
+}
+
+/// Looks past adjuncts ("on Friday during a news conference") for the
+/// complementizer, quotation or colon that starts the content.
+fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usize> {
+    if !matches!(class, CueClass::Speech | CueClass::Tell | CueClass::Belief) {
+        return None;
+    }
+    let mut k = from;
+    while k < end && k - from < 20 {
+        let w = v.w(k);
+        if w == "that" || v.is_open_quote(k) {
+            return Some(k);
+        }
+        if v.is_punct(k, ":") {
+            return Some(k + 1);
+        }
+        if v.is_punct(k, ",") && v.is_open_quote(k + 1) {
+            return Some(k + 1);
+        }
+        if cues::verb(w).is_some() || cues::is(Class::Aux, w) || matches!(w, ";" | "." | "(") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The pieces after a mid-sentence tag ("“A,” she said, “B.”") and the
+/// quoted sentences that follow a tag at the sentence end.
+fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(usize, usize)>) {
+    let comma = v.is_punct(k, ",");
+    let mut k = k;
+    while k < sent.end && !v.is_word(k) && !v.is_quote(k) {
+        k += 1;
+    }
+    if k < sent.end && v.is_open_quote(k) {
+        if let Some(p) = content::forward(v, q, sent, k) {
+            content.extend(p);
+        }
+        return;
+    }
+    // "The economy, he said, is strong.": the clause goes on after the tag.
+    let unquoted = content.first().is_some_and(|&(a, _)| !v.is_quote(a));
+    let before_ends_clause = content.last().is_some_and(|&(_, b)| {
+        matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
+    });
+    let new_clause = cues::is(Class::Boundary, v.w(k)) || v.w(k).ends_with("ing");
+    if comma && unquoted && !before_ends_clause && k < sent.end && !new_clause {
+        if let Some(p) = content::forward(v, q, sent, k) {
+            content.extend(p);
+        }
+        return;
+    }
+    // Adjuncts after the tag ("said at a rally."), then the quotation may
+    // go on in the next sentences of the paragraph.
+    if (k..sent.end).any(|j| v.is_quote(j)) {
+        return;
+    }
+    let quoted = content.first().is_some_and(|&(a, _)| v.is_open_quote(a));
+    if quoted {
+        content::following_quotes(v, q, sent, content);
+    }
+}
+
+/// A be-passive: "is expected to …", "was announced", "is said to" (a
+/// hedge); the source is null.
+fn passive_cue(
+    v: &View,
+    q: &Quotes,
+    sent: &Sent,
+    gs: usize,
+    i: usize,
+    after: After,
+) -> Option<Found> {
+    let w = v.w(i);
+    let next = after.next;
+    // "is supposed to": obligation, not belief.
+    if w == "supposed" {
+        return None;
+    }
+    let hedge_word = matches!(
+        w,
+        "said" | "believed" | "thought" | "reported" | "understood" | "rumored" | "alleged"
+    );
+    // "X is said to be", "it is understood that": a hedge over the sentence.
+    if hedge_word && (v.w(next) == "to" || (v.w(gs.wrapping_sub(1)) == "it" && v.w(next) == "that"))
+    {
+        let start = super::hedge::clause_start(v, sent);
+        let content = content::forward(v, q, sent, start)?;
+        let mut f = Found::new(AttributionKind::Hedge, (gs, after.cue_end), None, content);
+        f.hedged = true;
+        return Some(f);
+    }
+    let nw = v.w(next);
+    let linked = after.cue_end > i + 1 && cues::is(Class::Link, v.w(after.cue_end - 1));
+    let clause = matches!(
+        nw,
+        "to" | "that" | "whether" | "if" | "how" | "what" | "why" | "who"
+    );
+    if nw == "by" || !(linked || clause) {
+        return None;
+    }
+    let content = content::forward(v, q, sent, next)?;
+    // "Mr. X is convinced that …": the subject holds the belief; "it is
+    // expected that" and "is expected to" have no source.
+    let src = if nw == "that" && v.w(gs.wrapping_sub(1)) != "it" {
+        source::subject_before(v, sent, gs)
+    } else {
+        None
+    };
+    Some(Found::new(
+        AttributionKind::Verb,
+        (gs, after.cue_end),
+        src,
+        content,
+    ))
+}

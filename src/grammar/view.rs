@@ -1,0 +1,283 @@
+//! The token view the grammar reads: tokens with their lowercase text, the
+//! lines (a content piece never crosses one) and the sentences inside them.
+//!
+//! Input type of this layer: the [`Document`]; every later layer works on
+//! token indices into [`View::toks`].
+
+use crate::document::{Document, Token, TokenKind};
+use crate::span::Span;
+
+/// A sentence as a token range inside one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sent {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index of its line in [`View::lines`].
+    pub line: usize,
+}
+
+/// Tokens, lines and sentences of a document.
+pub struct View<'a> {
+    pub text: &'a str,
+    /// The text with ASCII letters lowercased: same byte offsets.
+    pub lower: String,
+    pub toks: &'a [Token],
+    /// Token ranges of the non-empty lines.
+    pub lines: Vec<(usize, usize)>,
+    pub sents: Vec<Sent>,
+}
+
+/// The most tokens of one sentence.
+pub const MAX_SENTENCE: usize = 400;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
+    "sr", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "aug", "sept",
+    "sep", "oct", "nov", "dec", "pres", "adm", "maj", "atty", "supt", "ft", "mt", "cmdr", "u", "d",
+    "r", "i", "e", "g", "p", "a", "m", "s",
+];
+
+impl<'a> View<'a> {
+    /// Builds the view of a document.
+    pub fn new(doc: &'a Document) -> View<'a> {
+        let text = doc.text.as_str();
+        let toks = doc.tokens.as_slice();
+        let lower = text.to_ascii_lowercase();
+        let lines = split_lines(text, toks);
+        let mut v = View {
+            text,
+            lower,
+            toks,
+            lines,
+            sents: Vec::new(),
+        };
+        v.sents = v.split_sentences(doc);
+        v
+    }
+
+    /// Lowercase text of token `i` ("" past the end).
+    pub fn w(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .and_then(|t| self.lower.get(t.span.start()..t.span.end()))
+            .unwrap_or("")
+    }
+
+    /// Original text of token `i`.
+    pub fn raw(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| t.span.text(self.text))
+            .unwrap_or("")
+    }
+
+    /// Whether token `i` is a word or number.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind.is_word())
+    }
+
+    /// Whether token `i` is a word starting with an upper-case letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is the punctuation `c`.
+    pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.raw(i) == c
+    }
+
+    /// Whether token `i` is a double quotation mark of any style.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„") || self.is_double_apostrophe(i)
+    }
+
+    /// Whether token `i` is the first of two touching apostrophes (`''`),
+    /// a double quotation mark in some newspapers' text.
+    fn is_double_apostrophe(&self, i: usize) -> bool {
+        self.raw(i) == "'"
+            && self.raw(i + 1) == "'"
+            && self
+                .toks
+                .get(i)
+                .zip(self.toks.get(i + 1))
+                .is_some_and(|(a, b)| a.span.end == b.span.start)
+    }
+
+    /// Whether token `i` is a quotation mark that opens a quotation.
+    pub fn is_open_quote(&self, i: usize) -> bool {
+        match self.raw(i) {
+            "“" | "«" | "„" => true,
+            "\"" | "'" if self.is_quote(i) => {
+                let t = self.toks.get(i).map_or(0, |t| t.span.start());
+                let before = self.text.get(..t).and_then(|s| s.chars().next_back());
+                before.map_or(true, |c| c.is_whitespace() || "([{—–-:".contains(c))
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether token `i` ends a closing quotation mark (either mark, or the
+    /// second apostrophe of `''`).
+    pub fn ends_quote(&self, i: usize) -> bool {
+        self.is_close_quote(i) || (self.raw(i) == "'" && i > 0 && self.is_close_quote(i - 1))
+    }
+
+    /// Whether token `i` is a quotation mark that closes a quotation.
+    pub fn is_close_quote(&self, i: usize) -> bool {
+        self.is_quote(i) && !self.is_open_quote(i)
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`
+    /// (empty at `a` when `b <= a`).
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        let start = self.toks.get(a).map_or(self.text.len(), |t| t.span.start());
+        if b <= a {
+            return Span::new(start, start);
+        }
+        let end = self
+            .toks
+            .get(b - 1)
+            .map_or(self.text.len(), |t| t.span.end());
+        Span::new(start, end)
+    }
+
+    /// Splits every line into sentences, starting from the document's
+    /// sentences and cutting further at full stops the document missed.
+    fn split_sentences(&self, doc: &Document) -> Vec<Sent> {
+        let mut out = Vec::new();
+        for (li, &(ls, le)) in self.lines.iter().enumerate() {
+            let mut start = ls;
+            let mut i = ls;
+            while i < le {
+                // Very long stretches without a full stop are cut, so that
+                // every search inside a sentence stays bounded.
+                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(doc, i, le)) {
+                    out.push(Sent {
+                        start,
+                        end: i,
+                        line: li,
+                    });
+                    start = i;
+                }
+                i += 1;
+            }
+            if start < le {
+                out.push(Sent {
+                    start,
+                    end: le,
+                    line: li,
+                });
+            }
+        }
+        out
+    }
+
+    /// Whether a sentence starts at token `i` (inside a line ending at `le`).
+    fn ends_sentence(&self, doc: &Document, i: usize, le: usize) -> bool {
+        let Some(tok) = self.toks.get(i) else {
+            return false;
+        };
+        // A boundary of the document's sentences.
+        if doc.sentences.iter().len() > doc.blocks.len()
+            && doc
+                .sentences
+                .binary_search_by(|s| s.span.start().cmp(&tok.span.start()))
+                .is_ok()
+        {
+            return true;
+        }
+        // Our own rule: . ? ! (then closing quotes or brackets), then a
+        // capital, a digit or an opening quote.
+        let mut j = i;
+        while j > 0 && (self.is_close_quote(j - 1) || self.is_punct(j - 1, ")")) {
+            j -= 1;
+        }
+        if j == 0 || j == i && self.is_quote(i) && !self.is_open_quote(i) {
+            return false;
+        }
+        let p = j - 1;
+        let end_mark = self.is_punct(p, ".") || self.is_punct(p, "?") || self.is_punct(p, "!");
+        if !end_mark {
+            return false;
+        }
+        if self.is_punct(p, ".") {
+            let prev = self.w(p.wrapping_sub(1));
+            let initial = prev.len() == 1 && self.is_cap(p - 1);
+            if (initial || ABBREVIATIONS.contains(&prev)) && p > 0 && self.is_word(p - 1) {
+                return false;
+            }
+        }
+        let starts = self.is_cap(i)
+            || self.is_open_quote(i)
+            || self
+                .toks
+                .get(i)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+        // The mark must be followed by white space.
+        let gap = self
+            .toks
+            .get(i)
+            .zip(self.toks.get(i.wrapping_sub(1)))
+            .is_some_and(|(t, u)| t.span.start() > u.span.end());
+        starts && gap && i < le
+    }
+}
+
+/// Token ranges of the non-empty lines of the text.
+fn split_lines(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let end_off = offset + line.len();
+        let end = start + toks[start..].partition_point(|t| t.span.start() < end_off);
+        if end > start {
+            lines.push((start, end));
+        }
+        start = end;
+        offset = end_off;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{extract, InputFormat};
+
+    fn view_of(text: &str) -> (Document, Vec<String>) {
+        let doc = Document::new(extract(text, InputFormat::Text));
+        let v = View::new(&doc);
+        let s = v
+            .sents
+            .iter()
+            .map(|s| v.span(s.start, s.end).text(&doc.text).to_string())
+            .collect();
+        (doc, s)
+    }
+
+    #[test]
+    fn sentences_split_at_full_stops_but_not_abbreviations() {
+        let (_, s) = view_of("Sen. Smith spoke. The U.S. team won. “Go,” he said.\nNext line");
+        assert_eq!(
+            s,
+            [
+                "Sen. Smith spoke.",
+                "The U.S. team won.",
+                "“Go,” he said.",
+                "Next line"
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_marks_open_and_close() {
+        let doc = Document::new(extract("He said \"yes\" today", InputFormat::Text));
+        let v = View::new(&doc);
+        assert!(v.is_open_quote(2) && v.is_close_quote(4));
+    }
+}

@@ -1,0 +1,390 @@
+//! Cue words as data: cue verbs with their inflections, noun cues,
+//! anonymous-source heads, hedges and the function words the grammar reads.
+//!
+//! Each list is a text file beside this module (`include_str!`); a line is
+//! an entry, `#` starts a comment, and `# example: …` gives a sentence of
+//! our own in which the grammar must find the entry (tested in
+//! `grammar::tests`). Tables are built once, on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The cue verb list.
+pub const CUE_VERBS: &str = include_str!("cue_verbs.txt");
+/// The noun cue list.
+pub const CUE_NOUNS: &str = include_str!("cue_nouns.txt");
+/// Head nouns of anonymous sources.
+pub const ANONYMOUS: &str = include_str!("anonymous.txt");
+/// Hedge adverbs.
+pub const HEDGES: &str = include_str!("hedges.txt");
+/// Function words by class.
+pub const FUNCTION_WORDS: &str = include_str!("function_words.txt");
+
+/// What a cue verb needs around it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// A clause, `that`, a quotation or a colon; or content before it.
+    Speech,
+    /// A recipient, then content.
+    Tell,
+    /// A clause or `that`.
+    Belief,
+    /// `to` + verb, or `that`.
+    Intent,
+    /// A clause, `that` or an object.
+    Evidence,
+    /// An object that is the content.
+    Attitude,
+}
+
+impl CueClass {
+    fn parse(s: &str) -> Option<CueClass> {
+        Some(match s {
+            "speech" => CueClass::Speech,
+            "tell" => CueClass::Tell,
+            "belief" => CueClass::Belief,
+            "intent" => CueClass::Intent,
+            "evidence" => CueClass::Evidence,
+            "attitude" => CueClass::Attitude,
+            _ => return None,
+        })
+    }
+}
+
+/// The inflected form of a verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// `say`
+    Base,
+    /// `says`
+    S,
+    /// `said`: past tense or past participle.
+    Ed,
+    /// `knew`: past tense only.
+    Past,
+    /// `known`: past participle only.
+    Participle,
+    /// `saying`
+    Ing,
+}
+
+/// A cue verb form found in the lexicon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VerbForm {
+    pub lemma: &'static str,
+    pub class: CueClass,
+    pub form: Form,
+    /// A particle the verb needs right after it (`point out`).
+    pub particle: Option<&'static str>,
+}
+
+/// One data line: the entry and its example, comments stripped.
+pub fn entries(data: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>)> {
+    data.lines().filter_map(|line| {
+        let (entry, comment) = match line.find('#') {
+            Some(i) => (line.get(..i).unwrap_or(""), line.get(i..)),
+            None => (line, None),
+        };
+        let entry = entry.trim();
+        if entry.is_empty() {
+            return None;
+        }
+        let example = comment
+            .and_then(|c| c.strip_prefix("# example:"))
+            .map(str::trim);
+        Some((entry, example))
+    })
+}
+
+/// Whether a lowercase letter is a vowel.
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+/// The regular inflections of a lemma: (-s, -ed, -ing), the -ed and -ing
+/// forms with and without a doubled final consonant.
+fn regular_forms(lemma: &str) -> Vec<(String, Form)> {
+    let b = lemma.as_bytes();
+    let n = b.len();
+    let last = b.last().copied().unwrap_or(b'a');
+    let before = if n >= 2 { b[n - 2] } else { b'a' };
+    let stem = lemma.get(..n.saturating_sub(1)).unwrap_or("");
+    let mut out = Vec::new();
+    // -s
+    if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        out.push((format!("{lemma}es"), Form::S));
+    } else if last == b'y' && !is_vowel(before) {
+        out.push((format!("{stem}ies"), Form::S));
+    } else {
+        out.push((format!("{lemma}s"), Form::S));
+    }
+    // -ed and -ing
+    if last == b'e' {
+        out.push((format!("{lemma}d"), Form::Ed));
+        if before == b'e' {
+            out.push((format!("{lemma}ing"), Form::Ing));
+        } else if before == b'i' {
+            let s2 = lemma.get(..n.saturating_sub(2)).unwrap_or("");
+            out.push((format!("{s2}ying"), Form::Ing));
+        } else {
+            out.push((format!("{stem}ing"), Form::Ing));
+        }
+    } else if last == b'y' && !is_vowel(before) {
+        out.push((format!("{stem}ied"), Form::Ed));
+        out.push((format!("{lemma}ing"), Form::Ing));
+    } else {
+        out.push((format!("{lemma}ed"), Form::Ed));
+        out.push((format!("{lemma}ing"), Form::Ing));
+        if !is_vowel(last) && !matches!(last, b'w' | b'x' | b'y') && is_vowel(before) {
+            let c = last as char;
+            out.push((format!("{lemma}{c}ed"), Form::Ed));
+            out.push((format!("{lemma}{c}ing"), Form::Ing));
+        }
+    }
+    out
+}
+
+/// Builds the verb table from the data.
+fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
+    let mut map = HashMap::new();
+    for (entry, _) in entries(CUE_VERBS) {
+        let mut parts = entry.split_whitespace();
+        let (Some(head), Some(class)) = (parts.next(), parts.next().and_then(CueClass::parse))
+        else {
+            continue;
+        };
+        let (head, particle) = match head.split_once('_') {
+            Some((h, p)) => (h, Some(p)),
+            None => (head, None),
+        };
+        let mut forms = head.split('/');
+        let Some(lemma) = forms.next() else { continue };
+        let past = forms.next();
+        let participle = forms.next();
+        let lemma: &'static str = lemma;
+        let mut add = |w: String, form: Form| {
+            let entries: &mut Vec<VerbForm> = map.entry(w).or_default();
+            if !entries
+                .iter()
+                .any(|e| e.lemma == lemma && e.particle == particle)
+            {
+                entries.push(VerbForm {
+                    lemma,
+                    class,
+                    form,
+                    particle,
+                });
+            }
+        };
+        add(lemma.to_string(), Form::Base);
+        match (past, participle) {
+            (Some(p), Some(pp)) if p == pp => {
+                add(p.to_string(), Form::Ed);
+                for (w, f) in regular_forms(lemma) {
+                    if f != Form::Ed {
+                        add(w, f);
+                    }
+                }
+            }
+            (Some(p), pp) => {
+                add(p.to_string(), Form::Past);
+                if let Some(pp) = pp {
+                    add(pp.to_string(), Form::Participle);
+                }
+                for (w, f) in regular_forms(lemma) {
+                    if f != Form::Ed {
+                        add(w, f);
+                    }
+                }
+            }
+            (None, _) => {
+                for (w, f) in regular_forms(lemma) {
+                    add(w, f);
+                }
+            }
+        }
+    }
+    map
+}
+
+/// Every cue verb entry a lowercase word is a form of.
+fn verb_entries(word: &str) -> &'static [VerbForm] {
+    static VERBS: OnceLock<HashMap<String, Vec<VerbForm>>> = OnceLock::new();
+    VERBS
+        .get_or_init(build_verbs)
+        .get(word)
+        .map_or(&[], |v| v.as_slice())
+}
+
+/// The cue verb form of a lowercase word, if it is one (the entry without
+/// a particle when there are several).
+pub fn verb(word: &str) -> Option<VerbForm> {
+    let entries = verb_entries(word);
+    entries
+        .iter()
+        .find(|e| e.particle.is_none())
+        .or_else(|| entries.first())
+        .copied()
+}
+
+/// The cue verb form of a word followed by `next`: an entry whose particle
+/// is `next` first ("pointed out"), else one without a particle.
+pub fn verb_before(word: &str, next: &str) -> Option<VerbForm> {
+    let entries = verb_entries(word);
+    entries
+        .iter()
+        .find(|e| e.particle == Some(next))
+        .or_else(|| entries.iter().find(|e| e.particle.is_none()))
+        .copied()
+}
+
+/// The first word of each entry of a list, as a set.
+fn word_set(data: &'static str) -> HashMap<&'static str, ()> {
+    entries(data)
+        .filter_map(|(e, _)| e.split_whitespace().next())
+        .map(|w| (w, ()))
+        .collect()
+}
+
+/// Whether a lowercase word is a noun cue before `that`.
+pub fn noun(word: &str) -> bool {
+    static NOUNS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            entries(CUE_NOUNS)
+                .filter(|(e, _)| e.split_whitespace().count() == 1)
+                .map(|(e, _)| (e, ()))
+                .collect()
+        })
+        .contains_key(word)
+}
+
+/// The preposition through which a lowercase noun carries its content
+/// ("criticism" gives "of"), if it is such a noun cue.
+pub fn noun_preposition(word: &str) -> Option<&'static str> {
+    static NOUNS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    NOUNS
+        .get_or_init(|| {
+            entries(CUE_NOUNS)
+                .filter_map(|(e, _)| {
+                    let mut w = e.split_whitespace();
+                    Some((w.next()?, w.next()?))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
+}
+
+/// Whether a lowercase word heads anonymous sources ("sources", "officials").
+pub fn anonymous_head(word: &str) -> bool {
+    static HEADS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    HEADS.get_or_init(|| word_set(ANONYMOUS)).contains_key(word)
+}
+
+/// Whether a lowercase word is a hedge adverb ("reportedly").
+pub fn hedge(word: &str) -> bool {
+    static HEDGE: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
+    HEDGE.get_or_init(|| word_set(HEDGES)).contains_key(word)
+}
+
+/// A class of function words in `function_words.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    Aux,
+    Neg,
+    Adverb,
+    Link,
+    Complementizer,
+    Pronoun,
+    Determiner,
+    Boundary,
+    Preposition,
+    Time,
+    Medium,
+    /// Common verbs outside the cue lexicon, which end a noun phrase.
+    Verb,
+}
+
+impl Class {
+    fn parse(s: &str) -> Option<Class> {
+        Some(match s {
+            "aux" => Class::Aux,
+            "neg" => Class::Neg,
+            "adverb" => Class::Adverb,
+            "link" => Class::Link,
+            "complementizer" => Class::Complementizer,
+            "pronoun" => Class::Pronoun,
+            "determiner" => Class::Determiner,
+            "boundary" => Class::Boundary,
+            "preposition" => Class::Preposition,
+            "time" => Class::Time,
+            "medium" => Class::Medium,
+            "verb" => Class::Verb,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether a lowercase word belongs to a class of function words.
+pub fn is(class: Class, word: &str) -> bool {
+    static TABLE: OnceLock<HashMap<(Class, &'static str), ()>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut t = HashMap::new();
+            for (entry, _) in entries(FUNCTION_WORDS) {
+                let mut words = entry.split_whitespace();
+                let Some(class) = words.next().and_then(Class::parse) else {
+                    continue;
+                };
+                for w in words {
+                    t.insert((class, w), ());
+                }
+            }
+            t
+        })
+        .contains_key(&(class, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_inflections_are_generated() {
+        assert_eq!(verb("argues").map(|v| v.form), Some(Form::S));
+        assert_eq!(verb("argued").map(|v| v.form), Some(Form::Ed));
+        assert_eq!(verb("arguing").map(|v| v.form), Some(Form::Ing));
+        assert_eq!(verb("denies").map(|v| v.lemma), Some("deny"));
+        assert_eq!(verb("denied").map(|v| v.lemma), Some("deny"));
+        assert_eq!(verb("slammed").map(|v| v.lemma), Some("slam"));
+        assert_eq!(verb("agreeing").map(|v| v.lemma), Some("agree"));
+    }
+
+    #[test]
+    fn irregular_forms_come_from_the_data() {
+        assert_eq!(verb("said").map(|v| v.form), Some(Form::Ed));
+        assert_eq!(verb("knew").map(|v| v.form), Some(Form::Past));
+        assert_eq!(verb("known").map(|v| v.form), Some(Form::Participle));
+        assert_eq!(verb("told").map(|v| v.class), Some(CueClass::Tell));
+    }
+
+    #[test]
+    fn particles_are_kept() {
+        assert_eq!(verb("pointed").and_then(|v| v.particle), Some("out"));
+        assert_eq!(
+            verb_before("called", "for").and_then(|v| v.particle),
+            Some("for")
+        );
+        assert_eq!(
+            verb_before("called", "him").map(|v| v.class),
+            Some(CueClass::Attitude)
+        );
+    }
+
+    #[test]
+    fn every_list_has_entries() {
+        assert!(noun("claim") && anonymous_head("sources") && hedge("reportedly"));
+        assert!(is(Class::Aux, "has") && is(Class::Neg, "not") && !is(Class::Aux, "said"));
+    }
+}
