@@ -86,20 +86,8 @@ pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
     let origin = resolve::publisher::origin(&doc);
     let attributions = grammar::find(&doc);
     let resolution = resolve::resolve(&doc, &attributions);
-    // Secondhand: hedged, or sourced to a publication (outlet or document).
-    let secondhand: Vec<bool> = attributions
-        .iter()
-        .zip(&resolution.sources)
-        .map(|(a, e)| {
-            a.hedged
-                || e.and_then(|e| resolution.entities.get(e)).is_some_and(|e| {
-                    matches!(
-                        e.kind,
-                        resolve::EntityKind::Outlet | resolve::EntityKind::Document
-                    )
-                })
-        })
-        .collect();
+    // Secondhand: hedged, sourced to a publication, or reported inside one.
+    let secondhand = resolve::is_secondhand(&attributions, &resolution);
     let graph = graph::build(&attributions, &resolution);
     let metrics = metrics::compute(&doc, &attributions, &secondhand);
     Ok(Report::assemble(report::Parts {

@@ -1,11 +1,35 @@
 //! The source graph: the publisher (or origin) as root, an edge to each
-//! source it attributes to, and source → source edges for attributions
-//! reported inside another (`via`).
+//! source it attributes to, and source → source edges for sources reported
+//! inside another.
+//!
+//! An attribution hangs from its parent source, the first of:
+//!
+//! 1. the source of the nearest attribution it is reported inside, up to
+//!    [`resolve::LOOKBACK`] levels up, skipping sourceless hedges and its
+//!    own entity (see
+//!    [`resolve::inside`]: `via`, a source mention inside another's
+//!    content, content shared with a publication, a pronoun whose
+//!    antecedent is in a publication's content);
+//! 2. for "first reported by X", the article's main secondhand outlet (the
+//!    outlet carrying the most attributions), which credits X;
+//! 3. the root.
+//!
+//! An entity that is ever reported inside another gets its edges only from
+//! those parents; its root-level attributions are added to its strongest
+//! parent's edge. Entities a cycle cuts off from the root get a root edge
+//! that carries nothing. Edge weights count attributions; [`SourceGraph::words`]
+//! holds the content words each edge carries.
+
+use std::collections::{BTreeMap, VecDeque};
 
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
 
 use crate::grammar::Attribution;
-use crate::resolve::Resolution;
+use crate::resolve::{self, EntityKind, Resolution};
+
+/// At most this many chains are listed.
+pub const MAX_CHAINS: usize = 10_000;
 
 /// A node of the source graph: the root (the story's author) or an entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -18,78 +42,233 @@ pub enum Node {
 pub struct SourceGraph {
     pub graph: DiGraph<Node, usize>,
     pub root: NodeIndex,
+    /// Content words each edge carries, by edge index.
+    pub words: Vec<usize>,
+}
+
+/// What one edge carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Carried {
+    attributions: usize,
+    words: usize,
+}
+
+impl Carried {
+    /// Adds what another attribution carries.
+    fn add(&mut self, other: Carried) {
+        self.attributions += other.attributions;
+        self.words += other.words;
+    }
 }
 
 /// Builds the graph from the attributions and their resolved sources.
 pub fn build(attributions: &[Attribution], resolution: &Resolution) -> SourceGraph {
-    let mut graph = DiGraph::new();
-    let root = graph.add_node(Node::Root);
-    let mut nodes: Vec<Option<NodeIndex>> = vec![None; resolution.entities.len()];
-    let mut node_of = |graph: &mut DiGraph<Node, usize>, e: usize| -> Option<NodeIndex> {
-        let slot = nodes.get_mut(e)?;
-        Some(*slot.get_or_insert_with(|| graph.add_node(Node::Entity(e))))
+    let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
+    let parents = parents(attributions, resolution);
+    // entity -> parent (None = root) -> carried, in entity order.
+    let mut incoming: BTreeMap<usize, BTreeMap<Option<usize>, Carried>> = BTreeMap::new();
+    for (i, parent) in parents.iter().enumerate() {
+        let Some(e) = entity_of(i) else { continue };
+        let carried = Carried {
+            attributions: 1,
+            words: resolution.words.get(i).copied().unwrap_or(0),
+        };
+        incoming
+            .entry(e)
+            .or_default()
+            .entry(*parent)
+            .or_default()
+            .add(carried);
+    }
+    let mut g = SourceGraph {
+        graph: DiGraph::new(),
+        root: NodeIndex::new(0),
+        words: Vec::new(),
     };
-    for (i, a) in attributions.iter().enumerate() {
-        let Some(entity) = resolution.sources.get(i).copied().flatten() else {
-            continue;
-        };
-        let Some(to) = node_of(&mut graph, entity) else {
-            continue;
-        };
-        let from = match a
-            .via
-            .and_then(|v| resolution.sources.get(v).copied().flatten())
-        {
-            Some(parent) if parent != entity => node_of(&mut graph, parent).unwrap_or(root),
-            _ => root,
-        };
-        match graph.find_edge(from, to) {
-            Some(e) => {
-                if let Some(w) = graph.edge_weight_mut(e) {
-                    *w += 1;
-                }
-            }
-            None => {
-                graph.add_edge(from, to, 1);
-            }
+    g.root = g.graph.add_node(Node::Root);
+    let mut nodes: BTreeMap<usize, NodeIndex> = BTreeMap::new();
+    for &e in incoming.keys() {
+        nodes.insert(e, g.graph.add_node(Node::Entity(e)));
+    }
+    for (e, mut from) in incoming {
+        let Some(&to) = nodes.get(&e) else { continue };
+        if let Some(at_root) = fold_root(&mut from) {
+            from.insert(None, at_root);
+        }
+        for (parent, carried) in from {
+            let source = match parent {
+                Some(p) => nodes.get(&p).copied().unwrap_or(g.root),
+                None => g.root,
+            };
+            g.add(source, to, carried);
         }
     }
-    SourceGraph { graph, root }
+    g.attach_unreached();
+    g
+}
+
+/// Folds an entity's root-level attributions into its strongest parent
+/// (most attributions, then the earliest entity) when it has one; gives
+/// them back when it has none.
+fn fold_root(from: &mut BTreeMap<Option<usize>, Carried>) -> Option<Carried> {
+    let at_root = from.remove(&None)?;
+    let strongest = from
+        .iter()
+        .max_by_key(|(p, c)| (c.attributions, std::cmp::Reverse(**p)))
+        .map(|(p, _)| *p);
+    match strongest.and_then(|p| from.get_mut(&p)) {
+        Some(carried) => {
+            carried.add(at_root);
+            None
+        }
+        None => Some(at_root),
+    }
+}
+
+/// For each attribution, the entity it hangs from (`None` = the root); see
+/// the module doc for the rules.
+pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Option<usize>> {
+    let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
+    let inside = resolve::reported_inside(attributions, resolution);
+    let main = main_outlet(resolution);
+    (0..attributions.len())
+        .map(|i| {
+            let e = entity_of(i)?;
+            resolve::inside::chain(&inside, i)
+                .take(resolve::LOOKBACK)
+                .find_map(|j| entity_of(j).filter(|&p| p != e))
+                .or_else(|| {
+                    let first = resolution.first_reports.get(i).copied().unwrap_or(false);
+                    main.filter(|&m| first && m != e)
+                })
+        })
+        .collect()
+}
+
+/// The outlet carrying the most attributions (the earliest on a tie).
+fn main_outlet(resolution: &Resolution) -> Option<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for e in resolution.sources.iter().flatten() {
+        if resolution
+            .entities
+            .get(*e)
+            .is_some_and(|x| x.kind == EntityKind::Outlet)
+        {
+            *counts.entry(*e).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(e, n)| (n, std::cmp::Reverse(e)))
+        .map(|(e, _)| e)
 }
 
 impl SourceGraph {
-    /// Every path from the root to a node with no further source, as node
-    /// lists. Each node is visited at most once per path, so a cycle ends a
-    /// path instead of looping.
-    pub fn chains(&self) -> Vec<Vec<Node>> {
-        let mut out = Vec::new();
-        let mut path = vec![self.root];
-        self.walk(&mut path, &mut out);
-        out
+    /// Adds `carried` to the edge `from → to`, making it when new.
+    fn add(&mut self, from: NodeIndex, to: NodeIndex, carried: Carried) {
+        let edge = match self.graph.find_edge(from, to) {
+            Some(edge) => edge,
+            None => {
+                let edge = self.graph.add_edge(from, to, 0);
+                self.words.resize(edge.index() + 1, 0);
+                edge
+            }
+        };
+        if let Some(w) = self.graph.edge_weight_mut(edge) {
+            *w += carried.attributions;
+        }
+        if let Some(w) = self.words.get_mut(edge.index()) {
+            *w += carried.words;
+        }
     }
 
-    fn walk(&self, path: &mut Vec<NodeIndex>, out: &mut Vec<Vec<Node>>) {
-        let Some(&last) = path.last() else { return };
-        let mut next: Vec<NodeIndex> = self
-            .graph
-            .neighbors(last)
-            .filter(|n| !path.contains(n))
-            .collect();
-        next.sort();
-        if next.is_empty() {
-            if path.len() > 1 {
+    /// Gives every node the root cannot reach (a cycle of sources reported
+    /// inside each other) an empty root edge, earliest entity first.
+    fn attach_unreached(&mut self) {
+        let mut reached = vec![false; self.graph.node_count()];
+        self.mark_from(self.root, &mut reached);
+        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
+        for n in nodes {
+            if !reached.get(n.index()).copied().unwrap_or(true) {
+                self.add(self.root, n, Carried::default());
+                self.mark_from(n, &mut reached);
+            }
+        }
+    }
+
+    /// Marks every node reachable from `start`.
+    fn mark_from(&self, start: NodeIndex, reached: &mut [bool]) {
+        let mut queue = VecDeque::from([start]);
+        while let Some(n) = queue.pop_front() {
+            match reached.get_mut(n.index()) {
+                Some(r) if !*r => *r = true,
+                _ => continue,
+            }
+            queue.extend(self.graph.edges(n).map(|e| e.target()));
+        }
+    }
+
+    /// Every path from the root to a node with no further source, as node
+    /// lists (at most [`MAX_CHAINS`]). A node appears at most once per path,
+    /// so a cycle ends a path instead of looping. Iterative, so deep chains
+    /// do not exhaust the stack.
+    pub fn chains(&self) -> Vec<Vec<Node>> {
+        let mut out = Vec::new();
+        let mut on_path = vec![false; self.graph.node_count()];
+        let mut path: Vec<NodeIndex> = vec![self.root];
+        let mut pending: Vec<Vec<NodeIndex>> = vec![self.next(self.root, &on_path)];
+        if let Some(r) = on_path.get_mut(self.root.index()) {
+            *r = true;
+        }
+        let mut leaf = pending.last().is_some_and(Vec::is_empty);
+        while let Some(top) = pending.last_mut() {
+            if leaf && path.len() > 1 {
                 out.push(
                     path.iter()
                         .filter_map(|&n| self.graph.node_weight(n).copied())
                         .collect(),
                 );
+                if out.len() >= MAX_CHAINS {
+                    break;
+                }
             }
-            return;
+            leaf = false;
+            match top.pop() {
+                Some(n) => {
+                    if let Some(r) = on_path.get_mut(n.index()) {
+                        *r = true;
+                    }
+                    path.push(n);
+                    let next = self.next(n, &on_path);
+                    leaf = next.is_empty();
+                    pending.push(next);
+                }
+                None => {
+                    pending.pop();
+                    if let Some(n) = path.pop() {
+                        if let Some(r) = on_path.get_mut(n.index()) {
+                            *r = false;
+                        }
+                    }
+                }
+            }
         }
-        for n in next {
-            path.push(n);
-            self.walk(path, out);
-            path.pop();
-        }
+        out
+    }
+
+    /// The successors of `n` not on the path, in reverse node order (so
+    /// popping visits them in node order).
+    fn next(&self, n: NodeIndex, on_path: &[bool]) -> Vec<NodeIndex> {
+        let mut next: Vec<NodeIndex> = self
+            .graph
+            .neighbors(n)
+            .filter(|m| !on_path.get(m.index()).copied().unwrap_or(false))
+            .collect();
+        next.sort_by(|a, b| b.cmp(a));
+        next.dedup();
+        next
     }
 }
+
+#[cfg(test)]
+mod tests;

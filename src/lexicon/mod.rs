@@ -5,3 +5,6 @@ pub mod abbreviations;
 pub mod chrome;
 pub mod cues;
 pub mod outlets;
+
+// Source words for the resolver (roles, titles, organisation heads…).
+pub mod sources;

@@ -1,0 +1,172 @@
+//! Which attribution each attribution is reported inside, and so which
+//! attributions are secondhand.
+//!
+//! An attribution is reported inside another, the first of:
+//!
+//! 1. its `via`, as the grammar found it;
+//! 2. the attribution whose content contains its source mention, the
+//!    smallest such piece ("the Post report said that Haurek emphasized …":
+//!    Haurek is inside the Post's content);
+//! 3. for a source that is not a publication, the attribution sourced to a
+//!    publication (outlet or document) whose content overlaps its own most
+//!    ("according to people familiar with it, …, as the Post report said");
+//! 4. for a pronoun source, the publication attribution whose content holds
+//!    the pronoun's antecedent ("…, the officials objected, the Post said.
+//!    They argued …": the officials are the Post's).
+//!
+//! Content pieces are sorted once; each lookup reads at most
+//! [`super::LOOKBACK`] pieces before its position, so all of this is
+//! `O(n log n)` in the number of attributions.
+
+use std::collections::HashSet;
+
+use super::{EntityKind, Resolution, LOOKBACK};
+use crate::grammar::Attribution;
+use crate::span::Span;
+
+/// Content pieces sorted by start, each with its attribution.
+pub(crate) struct Pieces(Vec<(Span, usize)>);
+
+impl Pieces {
+    /// The content pieces of the attributions `keep` accepts.
+    pub(crate) fn of(attributions: &[Attribution], keep: impl Fn(usize) -> bool) -> Pieces {
+        let mut pieces: Vec<(Span, usize)> = attributions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| keep(i))
+            .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
+            .filter(|(c, _)| !c.is_empty())
+            .collect();
+        pieces.sort();
+        Pieces(pieces)
+    }
+
+    /// The pieces that start before `end`, the nearest [`LOOKBACK`].
+    fn before(&self, end: u32) -> &[(Span, usize)] {
+        let upto = self.0.partition_point(|(p, _)| p.start < end);
+        self.0
+            .get(upto.saturating_sub(LOOKBACK)..upto)
+            .unwrap_or(&[])
+    }
+
+    /// The attribution (other than `not`) with the smallest piece that
+    /// contains `span`.
+    pub(crate) fn smallest_containing(&self, span: Span, not: usize) -> Option<usize> {
+        self.before(span.end)
+            .iter()
+            .filter(|(p, j)| *j != not && p.contains(span))
+            .min_by_key(|(p, _)| p.len())
+            .map(|&(_, j)| j)
+    }
+
+    /// The attribution (other than `not`) whose pieces overlap `content`
+    /// most.
+    fn most_overlapping(&self, content: &[Span], not: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for c in content {
+            for &(p, j) in self.before(c.end) {
+                let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
+                if overlap > 0 && j != not && best.map_or(true, |(o, _)| o < overlap) {
+                    best = Some((overlap, j));
+                }
+            }
+        }
+        best.map(|(_, j)| j)
+    }
+}
+
+/// For each attribution, the attribution it is reported inside (see the
+/// module doc).
+pub fn reported_inside(
+    attributions: &[Attribution],
+    resolution: &Resolution,
+) -> Vec<Option<usize>> {
+    let publication = |i: usize| {
+        resolution
+            .source_kind(i)
+            .is_some_and(EntityKind::is_publication)
+    };
+    let all = Pieces::of(attributions, |_| true);
+    let published = Pieces::of(attributions, publication);
+    attributions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let via = a.via.filter(|&v| v != i && v < attributions.len());
+            via.or_else(|| a.source.and_then(|s| all.smallest_containing(s, i)))
+                .or_else(|| {
+                    (!publication(i) && a.source.is_some())
+                        .then(|| published.most_overlapping(&a.content, i))
+                        .flatten()
+                })
+                .or_else(|| {
+                    let antecedent = resolution.antecedents.get(i).copied().flatten()?;
+                    published.smallest_containing(antecedent, i)
+                })
+        })
+        .collect()
+}
+
+/// The attributions `i` is reported inside, nearest first; stops at a
+/// repeated attribution.
+pub fn chain(inside: &[Option<usize>], i: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut seen = HashSet::from([i]);
+    let mut at = inside.get(i).copied().flatten();
+    std::iter::from_fn(move || {
+        let j = at?;
+        if !seen.insert(j) {
+            return None;
+        }
+        at = inside.get(j).copied().flatten();
+        Some(j)
+    })
+}
+
+/// Whether each attribution is secondhand: hedged, sourced to a
+/// publication (outlet or document), or reported inside (at any depth) an
+/// attribution that is hedged or sourced to a publication.
+///
+/// Each attribution's answer is computed once and reused by those reported
+/// inside it, so deep nesting stays linear; a cycle counts as not
+/// secondhand unless one of its members is.
+pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> Vec<bool> {
+    let inside = reported_inside(attributions, resolution);
+    let direct = |i: usize| {
+        attributions.get(i).is_some_and(|a| a.hedged)
+            || resolution
+                .source_kind(i)
+                .is_some_and(EntityKind::is_publication)
+    };
+    let n = attributions.len();
+    let mut known: Vec<Option<bool>> = vec![None; n];
+    for start in 0..n {
+        // Walk up until an attribution whose answer is known, a direct one
+        // or a repeat; then give every attribution on the walk the answer.
+        let mut walk = Vec::new();
+        let mut on_walk = HashSet::new();
+        let mut at = Some(start);
+        let mut answer = false;
+        while let Some(i) = at {
+            if let Some(k) = known.get(i).copied().flatten() {
+                answer = k;
+                break;
+            }
+            if direct(i) {
+                answer = true;
+                walk.push(i);
+                break;
+            }
+            if !on_walk.insert(i) {
+                break;
+            }
+            walk.push(i);
+            at = inside.get(i).copied().flatten();
+        }
+        for i in walk {
+            if let Some(slot) = known.get_mut(i) {
+                *slot = Some(answer || direct(i));
+            }
+        }
+    }
+    known.into_iter().map(|k| k.unwrap_or(false)).collect()
+}

@@ -1,0 +1,1255 @@
+//! One source mention read on its own, with no article around it: its
+//! determiner, a title, a possessor, the head noun phrase, what follows it,
+//! an appositive after a comma and a bracket ("Sen. Jane Roe (D-VT)").
+//!
+//! [`read`] turns that structure into a [`Reading`]: what the mention is by
+//! its own words (an outlet, a person with role and affiliation, a group,
+//! an anonymous source, a document) or what it points back to in the
+//! article ("the report", "the officials", "the company", a pronoun), which
+//! the resolver ([`super::resolve`]) settles. Input is a `&str`; offsets in
+//! [`Word`] are bytes into it. Linear in the mention's length.
+
+use crate::lexicon::outlets::{Lookup, Outlets};
+use crate::lexicon::sources::{words as source_words, SourceWords};
+
+/// Pronouns a source mention may be.
+pub const PRONOUNS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "it", "its", "who", "whom",
+    "whose", "which", "that", "i", "we", "you", "us",
+];
+
+/// Lower-case words that end the head noun phrase ("sources familiar …",
+/// "a report that appeared …", "a spokesperson for …").
+const BOUNDARY: &[&str] = &[
+    "that",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "familiar",
+    "briefed",
+    "close",
+    "with",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "of",
+    "to",
+    "according",
+    "as",
+    "involved",
+    "knowledgeable",
+    "aware",
+    "speaking",
+    "granted",
+    "not",
+    "said",
+    "told",
+    "says",
+    "and",
+    "or",
+    "about",
+    "under",
+    "inside",
+    "within",
+    "near",
+    "after",
+    "before",
+];
+
+/// Lower-case prepositions a mention may start with and that are not part
+/// of it ("by Politico", "in the Post report").
+const LEADING_PREPS: &[&str] = &[
+    "in", "on", "by", "from", "at", "of", "to", "per", "via", "with",
+];
+
+/// Prepositions after which an affiliation follows ("a spokesperson for X").
+const AFFILIATION_PREPS: &[&str] = &["for", "at", "of", "with", "from", "in"];
+
+/// One word of a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    /// The word without a possessive `'s` and without a sentence period.
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// Written with a possessive ("company’s", "officials’").
+    pub poss: bool,
+    /// Capitalised as a name (a sentence's first word that the article
+    /// also writes in lower case is not: "Younger voters").
+    pub cap: bool,
+}
+
+impl Word<'_> {
+    /// Whether the word starts with a capital letter.
+    pub fn is_capitalised(&self) -> bool {
+        self.cap
+    }
+
+    /// Whether the word is all capitals with at least two letters ("FBI").
+    pub fn is_acronym(&self) -> bool {
+        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    }
+
+    /// The word in lower case.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+/// The parts of one noun phrase (the mention before its first comma, or an
+/// appositive).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Phrase<'a> {
+    /// The first determiner, lower case ("the", "a", "one").
+    pub det: Option<String>,
+    /// The role a leading title gives ("senator"; empty for "Mr.").
+    pub title: Option<String>,
+    /// Words before a possessive ("The company’s" → company).
+    pub possessor: Vec<Word<'a>>,
+    /// The head noun phrase; its last word is the head.
+    pub core: Vec<Word<'a>>,
+    /// Words after the head noun phrase ("familiar with the matter").
+    pub post: Vec<Word<'a>>,
+}
+
+impl<'a> Phrase<'a> {
+    /// The head noun: the last word of the core.
+    pub fn head(&self) -> Option<&Word<'a>> {
+        self.core.last()
+    }
+
+    /// The head, lower case, or "".
+    pub fn head_lower(&self) -> String {
+        self.head().map(Word::lower).unwrap_or_default()
+    }
+
+    /// Whether the determiner makes the phrase definite ("the", "this").
+    pub fn definite(&self) -> bool {
+        matches!(
+            self.det.as_deref(),
+            Some("the" | "this" | "that" | "these" | "those" | "its" | "their" | "his" | "her")
+        ) || !self.possessor.is_empty()
+    }
+}
+
+/// A mention split into its parts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed<'a> {
+    pub text: &'a str,
+    /// Every word, in order.
+    pub words: Vec<Word<'a>>,
+    /// The phrase before the first comma (brackets left out).
+    pub head: Phrase<'a>,
+    /// The phrase after the first comma, when it is not a relative clause.
+    pub appositive: Phrase<'a>,
+    /// Words of a relative clause after a comma ("who spoke on condition…").
+    pub relative: Vec<Word<'a>>,
+    /// The text inside the first bracket pair ("R-NC").
+    pub bracket: Option<&'a str>,
+}
+
+impl<'a> Parsed<'a> {
+    /// The text from the first to the last of `words`, as written.
+    pub fn span_text(&self, words: &[Word<'a>]) -> &'a str {
+        match (words.first(), words.last()) {
+            (Some(a), Some(b)) => self.text.get(a.start..b.end).unwrap_or(""),
+            _ => "",
+        }
+    }
+}
+
+/// A piece of a mention between separators, before its clean-up.
+enum Piece<'a> {
+    Word(Word<'a>),
+    Comma,
+    Open,
+    Close,
+}
+
+/// Whether `c` separates words in a mention.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | ';'
+                | ':'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '"'
+                | '“'
+                | '”'
+                | '—'
+                | '–'
+                | '!'
+                | '?'
+                | '«'
+                | '»'
+        )
+}
+
+/// Splits a mention into words, commas and brackets.
+fn pieces(text: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if is_separator(c) {
+            if let Some(s) = start.take() {
+                push_word(text, s, i, &mut out);
+            }
+            match c {
+                ',' | ';' => out.push(Piece::Comma),
+                '(' | '[' => out.push(Piece::Open),
+                ')' | ']' => out.push(Piece::Close),
+                _ => {}
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        push_word(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Cleans up the word at `text[start..end]` (quotes, possessive, a final
+/// period that is not an abbreviation's) and pushes it when a letter or
+/// digit is left.
+fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Piece<'a>>) {
+    let Some(raw) = text.get(start..end) else {
+        return;
+    };
+    let lead = raw.len() - raw.trim_start_matches(['\'', '‘', '’', '`']).len();
+    let mut word = raw.get(lead..).unwrap_or("");
+    let mut poss = false;
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            word = stem;
+            poss = true;
+            break;
+        }
+    }
+    if !poss {
+        if let Some(stem) = word.strip_suffix(['\'', '’']) {
+            word = stem;
+            poss = stem.ends_with('s');
+        }
+    }
+    if word.ends_with('.') && !is_abbreviation(word) {
+        word = word.trim_end_matches('.');
+    }
+    if !word.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let start = start + lead;
+    out.push(Piece::Word(Word {
+        text: word,
+        start,
+        end: start + word.len(),
+        poss,
+        cap: word.starts_with(char::is_uppercase),
+    }));
+}
+
+/// Whether a word ending in `.` keeps its period: an initial ("J."), an
+/// abbreviation with inner periods ("U.S."), a title ("Sen.") or an
+/// organisation head ("Inc.").
+fn is_abbreviation(word: &str) -> bool {
+    let lex = source_words();
+    let stem = word.trim_end_matches('.');
+    stem.chars().count() == 1
+        || stem.contains('.')
+        || lex.title_role(word).is_some()
+        || lex.org_heads.contains(word)
+}
+
+/// Splits a mention into its parts.
+pub fn parse(text: &str) -> Parsed<'_> {
+    parse_with(text, &|_| false)
+}
+
+/// Splits a mention into its parts; `common` says whether a lower-case
+/// word is an ordinary word of the article (it is written in lower case
+/// somewhere), so that a capitalised first word before a lower-case one is
+/// read as a sentence's capital, not a name ("Younger voters", "Business
+/// leaders"), unless the word lists know it as a name.
+pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
+    let mut parsed = Parsed {
+        text,
+        ..Parsed::default()
+    };
+    let mut head_words = Vec::new();
+    let mut after_comma = Vec::new();
+    let mut commas = 0usize;
+    let mut depth = 0usize;
+    let mut bracket_start: Option<usize> = None;
+    let mut pieces = pieces(text);
+    lower_sentence_capital(&mut pieces, common);
+    for piece in pieces {
+        match piece {
+            Piece::Word(w) => {
+                parsed.words.push(w);
+                if depth > 0 {
+                    bracket_start.get_or_insert(w.start);
+                    if parsed.bracket.is_none() || bracket_start == Some(w.start) {
+                        let from = bracket_start.unwrap_or(w.start);
+                        parsed.bracket = text.get(from..w.end);
+                    }
+                } else if commas == 0 {
+                    head_words.push(w);
+                } else if commas == 1 {
+                    after_comma.push(w);
+                }
+            }
+            Piece::Comma if depth == 0 => commas += 1,
+            Piece::Comma => {}
+            Piece::Open => depth += 1,
+            Piece::Close => depth = depth.saturating_sub(1),
+        }
+    }
+    parsed.head = phrase(&head_words);
+    let relative = after_comma.first().is_some_and(|w| {
+        matches!(
+            w.lower().as_str(),
+            "who" | "whom" | "whose" | "which" | "that"
+        )
+    });
+    if relative {
+        parsed.relative = after_comma;
+    } else {
+        parsed.appositive = phrase(&after_comma);
+    }
+    parsed
+}
+
+/// Marks the first word as not a name when it is capitalised, a lower-case
+/// word follows, the article writes it in lower case elsewhere and the
+/// word lists do not know it as a name, title or outlet.
+fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> bool) {
+    let mut words = pieces.iter_mut().filter_map(|p| match p {
+        Piece::Word(w) => Some(w),
+        _ => None,
+    });
+    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+        return;
+    };
+    if !first.cap || next.cap {
+        return;
+    }
+    let lex = source_words();
+    let lower = first.lower();
+    let known = lex.places.contains(&lower)
+        || lex.org_names.contains(&lower)
+        || lex.is_org_head(first.text)
+        || lex.proper_groups.contains(&lower)
+        || lex.title_role(first.text).is_some()
+        || first.is_acronym()
+        || !Outlets::builtin().lookup_name(first.text).is_none();
+    if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_str())) {
+        first.cap = false;
+    }
+}
+
+/// Reads one noun phrase: determiner, title, possessor, core and post.
+fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
+    let lex = source_words();
+    let mut p = Phrase::default();
+    // A preposition the grammar left on the mention ("in the Post report").
+    let mut i = usize::from(
+        words.len() > 1
+            && words
+                .first()
+                .is_some_and(|w| LEADING_PREPS.contains(&w.lower().as_str())),
+    );
+    while let Some(w) = words.get(i) {
+        let lower = w.lower();
+        let partitive = lower == "of" && p.det.is_some();
+        if words.len() - i > 1 && (lex.dets.contains(&lower) || partitive) {
+            p.det.get_or_insert(lower);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i += take_title(words.get(i..).unwrap_or(&[]), &mut p);
+    let rest = words.get(i..).unwrap_or(&[]);
+    let mut core: Vec<Word<'a>> = Vec::new();
+    for (k, w) in rest.iter().enumerate() {
+        let next = rest.get(k + 1);
+        if w.poss && next.is_some() {
+            core.push(*w);
+            p.possessor.append(&mut core);
+            continue;
+        }
+        if is_boundary(w, core.last(), next) {
+            p.post = rest.get(k..).unwrap_or(&[]).to_vec();
+            break;
+        }
+        core.push(*w);
+    }
+    p.core = core;
+    if !p.possessor.is_empty() {
+        // "Mr. Obama’s climate advisers": the title named the possessor.
+        p.title = None;
+    }
+    p
+}
+
+/// Strips a leading title ("Sen.", "Vice President") when a capitalised
+/// word follows; gives how many words it took.
+fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
+    let lex = source_words();
+    for n in (1..=lex.title_words.min(words.len().saturating_sub(1))).rev() {
+        let Some(title_words) = words.get(..n) else {
+            continue;
+        };
+        let title: Vec<&str> = title_words.iter().map(|w| w.text).collect();
+        let followed_by_name = words.get(n).is_some_and(Word::is_capitalised);
+        let capitalised = title_words.first().is_some_and(Word::is_capitalised);
+        if let Some(role) = lex.title_role(&title.join(" ")) {
+            if followed_by_name && capitalised {
+                p.title = Some(role.to_string());
+                return n;
+            }
+        }
+    }
+    0
+}
+
+/// Whether `w` ends the head noun phrase. "of", "for" and "and" after an
+/// organisation head stay in the name ("Department of Justice").
+fn is_boundary(w: &Word<'_>, prev: Option<&Word<'_>>, next: Option<&Word<'_>>) -> bool {
+    let lower = w.lower();
+    if !BOUNDARY.contains(&lower.as_str()) || w.is_capitalised() {
+        return false;
+    }
+    let joins_name = matches!(lower.as_str(), "of" | "for" | "and")
+        && prev.is_some_and(|p| source_words().is_org_head(p.text))
+        && next.is_some_and(Word::is_capitalised);
+    !joins_name && prev.is_some()
+}
+
+/// An affiliation as the mention gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Affiliation {
+    /// A name as written ("Chinese Embassy").
+    Named(String),
+    /// A common noun for the organisation in focus ("the company").
+    Focus(String),
+}
+
+/// What a mention is, by its own words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// A pronoun, lower case.
+    Pronoun(String),
+    /// A mention naming an outlet; `report` when the mention is a report of
+    /// it ("the Post report"). `written` is the outlet name as written.
+    Outlet {
+        candidates: Vec<String>,
+        written: String,
+        report: bool,
+    },
+    /// "the report", "the story": an earlier report, else a document.
+    ReportBack {
+        head: String,
+        name: String,
+    },
+    Document {
+        name: String,
+        head: String,
+        definite: bool,
+        /// Who issued it ("a study by Harvard researchers", "the
+        /// ministry’s statement").
+        affiliation: Option<Affiliation>,
+    },
+    Anonymous {
+        name: String,
+        role: Option<String>,
+        affiliation: Option<Affiliation>,
+    },
+    Person {
+        name: String,
+        role: Option<String>,
+        affiliation: Option<Affiliation>,
+    },
+    /// A single capitalised word: an earlier person's name, else unknown.
+    Surname(String),
+    Group {
+        name: String,
+        affiliation: Option<String>,
+    },
+    /// "the officials": an earlier group with this head.
+    GroupBack {
+        head: String,
+        name: String,
+    },
+    /// "the spokesperson": an earlier person with this role.
+    RoleBack {
+        role: String,
+        affiliation: Option<Affiliation>,
+        name: String,
+    },
+    Organisation {
+        name: String,
+    },
+    /// "the company", "the Embassy": the organisation in focus.
+    FocusOrg {
+        noun: String,
+        name: String,
+    },
+    Unknown {
+        name: String,
+    },
+}
+
+/// The mention without a leading "the", "a" or "an", trimmed of white
+/// space and punctuation at either end.
+pub fn display_name(mention: &str) -> String {
+    let trimmed = mention.trim_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let skip = usize::from(
+        words.len() > 1
+            && matches!(
+                words.first().map(|w| w.to_lowercase()).as_deref(),
+                Some("the" | "a" | "an")
+            ),
+    );
+    words.get(skip..).unwrap_or(&[]).join(" ")
+}
+
+/// Reads a mention; `None` when it has no word.
+pub fn read(mention: &str) -> Option<Reading> {
+    read_with(mention, &|_| false)
+}
+
+/// Reads a mention, with `common` as in [`parse_with`].
+pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
+    let p = parse_with(mention, common);
+    let first = p.words.first()?;
+    if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_str()) {
+        return Some(Reading::Pronoun(first.lower()));
+    }
+    let lex = source_words();
+    let display = display_name(mention);
+    if let Some(reading) = read_outlet(&p) {
+        return Some(reading);
+    }
+    let head = &p.head;
+    let head_lower = head.head_lower();
+    if lex.has_anonymity_phrase(&mention.to_lowercase()) && !is_name(head, lex) {
+        return Some(Reading::Anonymous {
+            name: display,
+            role: role_of(head),
+            affiliation: affiliation_of(&p, head),
+        });
+    }
+    if lex.sources.contains(&head_lower) && !is_name(head, lex) {
+        return Some(Reading::Anonymous {
+            name: display,
+            role: None,
+            affiliation: affiliation_of(&p, head),
+        });
+    }
+    if let Some(reading) = read_person(&p, lex) {
+        return Some(reading);
+    }
+    if let Some(reading) = read_people(&p, lex, &display) {
+        return Some(reading);
+    }
+    if lex.documents.contains(&head_lower) {
+        let name = display_name(p.span_text(&[head.core.clone(), head.post.clone()].concat()));
+        if lex.reports.contains(&head_lower) && head.definite() {
+            return Some(Reading::ReportBack {
+                head: head_lower,
+                name,
+            });
+        }
+        return Some(Reading::Document {
+            name,
+            head: head_lower,
+            definite: head.definite(),
+            affiliation: issuer(&p, head),
+        });
+    }
+    Some(read_organisation(&p, lex, display))
+}
+
+/// An outlet mention: the head phrase names an outlet ("the Post report",
+/// "Politico"), or a report noun is followed or preceded by one ("a report
+/// … on the New York Post", "the report in the Post").
+fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
+    let outlets = Outlets::builtin();
+    let lex = source_words();
+    let head = &p.head;
+    let first = head.possessor.first().or(head.core.first())?;
+    let last = head.core.last()?;
+    let whole = p.text.get(first.start..last.end).unwrap_or("");
+    let head_lower = head.head_lower();
+    let report = lex.documents.contains(&head_lower);
+    let common = lex.sources.contains(&head_lower)
+        || lex.roles.contains(&head_lower)
+        || lex.groups.contains(&head_lower);
+    let as_name = !common || (last.is_capitalised() && head.post.is_empty() && head.det.is_none());
+    let found = outlets.lookup_name(whole);
+    if !found.is_none() && as_name && !head.core_all_capitalised_person_like() {
+        let from = p
+            .words
+            .first()
+            .map_or(first.start, |w| w.start.min(first.start));
+        let with_det = p.text.get(from..last.end).unwrap_or(whole);
+        let written = written_outlet(outlets, with_det).unwrap_or_else(|| display_name(whole));
+        return Some(outlet_reading(&found, written, report));
+    }
+    if !report {
+        return None;
+    }
+    let mut tail: Vec<Word<'_>> = head.possessor.clone();
+    tail.extend(head.post.iter().copied());
+    tail.extend(p.appositive.core.iter().copied());
+    tail.extend(p.appositive.post.iter().copied());
+    tail.extend(p.relative.iter().copied());
+    let from = tail.iter().map(|w| w.start).min()?;
+    let to = tail.iter().map(|w| w.end).max()?;
+    let text = p.text.get(from..to)?;
+    let (range, found) = outlets.find_in(text).into_iter().next()?;
+    let written = text.get(range).map(display_name).unwrap_or_default();
+    Some(outlet_reading(&found, written, true))
+}
+
+/// The outlet name as written inside `text`, when `find_in` sees one.
+fn written_outlet(outlets: &Outlets, text: &str) -> Option<String> {
+    let (range, _) = outlets.find_in(text).into_iter().next()?;
+    text.get(range).map(str::to_string)
+}
+
+/// The reading for an outlet lookup.
+fn outlet_reading(found: &Lookup<'_>, written: String, report: bool) -> Reading {
+    Reading::Outlet {
+        candidates: found.outlets().iter().map(|o| o.name.clone()).collect(),
+        written,
+        report,
+    }
+}
+
+impl Phrase<'_> {
+    /// Whether the core looks like a person's name with a role word before
+    /// it ("Post reporter Jane Doe"), which is not the outlet itself.
+    fn core_all_capitalised_person_like(&self) -> bool {
+        let lex = source_words();
+        self.core.iter().any(|w| lex.roles.contains(&w.lower()))
+            && self.head().is_some_and(Word::is_capitalised)
+    }
+}
+
+/// Whether a phrase has a capitalised word in its core that is not a
+/// determiner at the start.
+fn has_name(p: &Phrase<'_>) -> bool {
+    p.core.iter().any(Word::is_capitalised)
+}
+
+/// A person: titled, named with an appositive role, a role noun with a name
+/// after it ("Embassy spokesperson Liu Pengyu"), or a role phrase with a
+/// name in apposition ("The company’s spokesperson, Alex Haurek").
+fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
+    let head = &p.head;
+    let is_title = |w: &Word<'_>| w.cap && lex.title_role(w.text).is_some();
+    if let Some(k) = head
+        .core
+        .iter()
+        .position(|w| lex.roles.contains(&w.lower()) || is_title(w))
+    {
+        let after = head.core.get(k + 1..).unwrap_or(&[]);
+        if !after.is_empty() && after.iter().all(Word::is_capitalised) {
+            let before = head.core.get(..k).unwrap_or(&[]);
+            // "Republican presidential nominee X": capitals name the
+            // affiliation, lower-case words belong to the role; a title
+            // ("New Jersey Gov. X") gives its role.
+            let split = before
+                .iter()
+                .position(|w| !w.is_capitalised())
+                .unwrap_or(before.len());
+            let named = before.get(..split).unwrap_or(&[]);
+            let affiliation = (!named.is_empty())
+                .then(|| Affiliation::Named(p.span_text(named).to_string()))
+                .or_else(|| possessor_affiliation(p, head));
+            let role = match head.core.get(k).filter(|w| is_title(w)) {
+                Some(title) => lex.title_role(title.text).unwrap_or("").to_string(),
+                None => p
+                    .span_text(head.core.get(split..=k).unwrap_or(&[]))
+                    .to_lowercase(),
+            };
+            return Some(Reading::Person {
+                name: p.span_text(after).to_string(),
+                role: Some(role).filter(|r| !r.is_empty()),
+                affiliation,
+            });
+        }
+    }
+    let head_lower = head.head_lower();
+    let role_head = lex.roles.contains(&head_lower) || lex.singular_role(&head_lower).is_some();
+    if role_head && !has_name(head) && is_name(&p.appositive, lex) {
+        return Some(Reading::Person {
+            name: p.span_text(&p.appositive.core).to_string(),
+            role: role_of(head),
+            affiliation: affiliation_of(p, head),
+        });
+    }
+    if let Some(reading) = modified_name(p, head, lex) {
+        return Some(reading);
+    }
+    let titled = head.title.is_some() && !head.core.is_empty();
+    let full_name = is_name(head, lex) && head.core.len() > 1;
+    if !(titled || full_name) {
+        if is_name(head, lex) && head.core.len() == 1 && head.possessor.is_empty() {
+            let word = head.core.first()?;
+            if !word.is_acronym() && !lex.is_org_head(word.text) {
+                return Some(Reading::Surname(word.text.to_string()));
+            }
+        }
+        return None;
+    }
+    let apposition_role = role_of(&p.appositive);
+    let role = apposition_role
+        .clone()
+        .or_else(|| head.title.clone().filter(|t| !t.is_empty()));
+    let affiliation = if apposition_role.is_some() {
+        affiliation_of_phrase(p, &p.appositive)
+    } else {
+        None
+    }
+    .or_else(|| {
+        p.bracket
+            .and_then(party_affiliation)
+            .map(Affiliation::Named)
+    })
+    .or_else(|| possessor_affiliation(p, head));
+    Some(Reading::Person {
+        name: p.span_text(&head.core).to_string(),
+        role,
+        affiliation,
+    })
+}
+
+/// A full name after modifiers ("rival Donald Trump", "Republican Donald
+/// Trump"): the last two or three words are a name and every word before is
+/// lower case or a place or party word, which becomes the affiliation.
+fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option<Reading> {
+    (2..=3).rev().find_map(|n| {
+        let split = head.core.len().checked_sub(n).filter(|&k| k > 0)?;
+        let (before, name) = head.core.split_at(split);
+        let modifiers_ok = before
+            .iter()
+            .all(|w| !w.is_capitalised() || lex.places.contains(&w.lower()));
+        let name_phrase = Phrase {
+            core: name.to_vec(),
+            ..Phrase::default()
+        };
+        if !modifiers_ok || !is_name(&name_phrase, lex) {
+            return None;
+        }
+        let named: Vec<Word<'_>> = before
+            .iter()
+            .copied()
+            .filter(Word::is_capitalised)
+            .collect();
+        Some(Reading::Person {
+            name: p.span_text(name).to_string(),
+            role: None,
+            affiliation: (!named.is_empty())
+                .then(|| Affiliation::Named(p.span_text(&named).to_string())),
+        })
+    })
+}
+
+/// Whether a phrase's core is a person's name: one to four capitalised
+/// words, none an organisation head or name, place, role, group or document
+/// noun, and not an acronym.
+fn is_name(p: &Phrase<'_>, lex: &SourceWords) -> bool {
+    let n = p.core.len();
+    (1..=4).contains(&n)
+        && p.core.iter().all(|w| {
+            let lower = w.lower();
+            w.is_capitalised()
+                && !w.is_acronym()
+                && w.text
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
+                && !lex.is_org_head(w.text)
+                && !lex.places.contains(&lower)
+                && !lex.roles.contains(&lower)
+                && !lex.groups.contains(&lower)
+                && !lex.sources.contains(&lower)
+                && !lex.documents.contains(&lower)
+                && !lex.dets.contains(&lower)
+                && !lex.org_names.contains(&lower)
+                && !BOUNDARY.contains(&lower.as_str())
+                && !LEADING_PREPS.contains(&lower.as_str())
+        })
+        && !lex
+            .org_names
+            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+        && !lex
+            .places
+            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+}
+
+/// The affiliation a party-and-state bracket gives: "R-NC" → "Republican
+/// Party (NC)", "D" → "Democratic Party".
+pub fn party_affiliation(bracket: &str) -> Option<String> {
+    let mut parts = bracket.splitn(2, ['-', '–', ' ']);
+    let party = match parts.next()?.trim().trim_end_matches('.') {
+        "R" | "Rep" => "Republican Party",
+        "D" | "Dem" => "Democratic Party",
+        "I" | "Ind" => "Independent",
+        _ => return None,
+    };
+    Some(
+        match parts.next().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(state) => format!("{party} ({state})"),
+            None => party.to_string(),
+        },
+    )
+}
+
+/// The role a phrase names: its core, lower case, when its head is a role
+/// noun ("a senior adviser" → "senior adviser"); a plural role gives its
+/// singular.
+fn role_of(p: &Phrase<'_>) -> Option<String> {
+    let lex = source_words();
+    let head = p.head()?.lower();
+    let singular = if lex.roles.contains(&head) {
+        head.clone()
+    } else {
+        lex.singular_role(&head)?
+    };
+    let modifiers: Vec<String> = p
+        .core
+        .iter()
+        .rev()
+        .skip(1)
+        .take_while(|w| !w.is_capitalised())
+        .map(Word::lower)
+        .collect();
+    let mut words: Vec<String> = modifiers.into_iter().rev().collect();
+    words.push(singular);
+    Some(words.join(" "))
+}
+
+/// The affiliation of a mention: from its head phrase, else its appositive.
+fn affiliation_of(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
+    affiliation_of_phrase(p, head).or_else(|| affiliation_of_phrase(p, &p.appositive))
+}
+
+/// The affiliation a phrase gives: a possessor ("the Embassy’s
+/// spokesperson"), capitalised words before the head ("a White House
+/// official") or a prepositional phrase after it ("a spokesperson for the
+/// Chinese Embassy").
+fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation> {
+    if let Some(a) = possessor_affiliation(p, ph) {
+        return Some(a);
+    }
+    let before: Vec<Word<'_>> = ph
+        .core
+        .iter()
+        .take(ph.core.len().saturating_sub(1))
+        .copied()
+        .filter(Word::is_capitalised)
+        .collect();
+    if !before.is_empty() {
+        return Some(Affiliation::Named(p.span_text(&before).to_string()));
+    }
+    let prep = ph.post.first()?;
+    if !AFFILIATION_PREPS.contains(&prep.lower().as_str()) {
+        return None;
+    }
+    let inner = phrase(ph.post.get(1..).unwrap_or(&[]));
+    if inner.core.iter().any(Word::is_capitalised) {
+        let named: Vec<Word<'_>> = inner.possessor.iter().chain(&inner.core).copied().collect();
+        return Some(Affiliation::Named(p.span_text(&named).to_string()));
+    }
+    let noun = inner.head_lower();
+    source_words()
+        .focus
+        .contains(&noun)
+        .then_some(Affiliation::Focus(noun))
+}
+
+/// Who issued a document: its possessor, or a name after "by", "from" or
+/// "of" ("a poll by Gallup").
+fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
+    if let Some(a) = possessor_affiliation(p, head) {
+        return Some(a);
+    }
+    let prep = head.post.first()?;
+    if !matches!(prep.lower().as_str(), "by" | "from" | "of") {
+        return None;
+    }
+    let inner = phrase(head.post.get(1..).unwrap_or(&[]));
+    let named: Vec<Word<'_>> = inner.possessor.iter().chain(&inner.core).copied().collect();
+    named
+        .iter()
+        .any(Word::is_capitalised)
+        .then(|| Affiliation::Named(p.span_text(&named).to_string()))
+}
+
+/// The affiliation a possessor gives: a name as written, or a focus noun
+/// ("the company’s").
+fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation> {
+    let last = ph.possessor.last()?;
+    if ph.possessor.iter().any(Word::is_capitalised) {
+        let named: Vec<Word<'_>> = ph
+            .possessor
+            .iter()
+            .skip_while(|w| source_words().dets.contains(&w.lower()))
+            .copied()
+            .collect();
+        return Some(Affiliation::Named(p.span_text(&named).to_string()));
+    }
+    Some(Affiliation::Focus(last.lower()))
+}
+
+/// Groups and unnamed people: "Chinese officials", "Senate Republicans",
+/// "the officials", "officials", "a senior official", "the spokesperson".
+fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Reading> {
+    let head = &p.head;
+    let last = head.head()?;
+    let lower = last.lower();
+    let plural = lex.groups.contains(&lower) || lex.singular_role(&lower).is_some();
+    let singular = lex.roles.contains(&lower);
+    let core_lower = p.span_text(&head.core).to_lowercase();
+    let named = lex.org_names.contains(&core_lower)
+        || lex.places.contains(&core_lower)
+        || head.core.iter().any(|w| w.text == "of");
+    if !plural && !singular || named {
+        return None;
+    }
+    let modifiers: Vec<Word<'_>> = head
+        .core
+        .iter()
+        .take(head.core.len().saturating_sub(1))
+        .copied()
+        .filter(Word::is_capitalised)
+        .collect();
+    if plural {
+        let name = p.span_text(&head.core).to_string();
+        if !modifiers.is_empty() {
+            return Some(Reading::Group {
+                name,
+                affiliation: Some(p.span_text(&modifiers).to_string()),
+            });
+        }
+        let from = head
+            .post
+            .first()
+            .is_some_and(|w| AFFILIATION_PREPS.contains(&w.lower().as_str()));
+        if let Some(Affiliation::Named(affiliation)) =
+            from.then(|| affiliation_of_phrase(p, head)).flatten()
+        {
+            return Some(Reading::Group {
+                name: display.to_string(),
+                affiliation: Some(affiliation),
+            });
+        }
+        if lex.proper_groups.contains(&lower) && last.is_capitalised() && !head.definite() {
+            return Some(Reading::Group {
+                name,
+                affiliation: None,
+            });
+        }
+        if head.definite() && head.possessor.is_empty() {
+            return Some(Reading::GroupBack {
+                head: lower,
+                name: display.to_string(),
+            });
+        }
+        return Some(Reading::Anonymous {
+            name: display.to_string(),
+            role: role_of(head),
+            affiliation: affiliation_of(p, head),
+        });
+    }
+    if head.definite() {
+        return Some(Reading::RoleBack {
+            role: role_of(head).unwrap_or(lower),
+            affiliation: affiliation_of(p, head),
+            name: display.to_string(),
+        });
+    }
+    Some(Reading::Anonymous {
+        name: display.to_string(),
+        role: role_of(head),
+        affiliation: affiliation_of(p, head),
+    })
+}
+
+/// Organisations and the rest: an organisation head or name, an acronym, a
+/// place (its government), "the company"; else unknown.
+fn read_organisation(p: &Parsed<'_>, lex: &SourceWords, display: String) -> Reading {
+    let head = &p.head;
+    let core_text = p.span_text(&head.core).to_string();
+    let core_lower = core_text.to_lowercase();
+    let head_lower = head.head_lower();
+    if head.core.len() == 1 && head.head().is_some_and(|w| lex.is_org_head(w.text)) {
+        return Reading::FocusOrg {
+            noun: head_lower,
+            name: core_text,
+        };
+    }
+    let named_org = head.core.iter().any(|w| lex.is_org_head(w.text))
+        || lex.org_names.contains(&core_lower)
+        || (head.core.len() == 1 && head.head().is_some_and(Word::is_acronym))
+        || lex.places.contains(&core_lower);
+    if named_org && head.core.iter().any(Word::is_capitalised) {
+        return Reading::Organisation { name: core_text };
+    }
+    if lex.focus.contains(&head_lower) && (head.definite() || head.core.len() == 1) {
+        return Reading::FocusOrg {
+            noun: head_lower,
+            name: display,
+        };
+    }
+    Reading::Unknown { name: display }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(name: &str, role: Option<&str>, affiliation: Option<&str>) -> Reading {
+        Reading::Person {
+            name: name.to_string(),
+            role: role.map(str::to_string),
+            affiliation: affiliation.map(|a| Affiliation::Named(a.to_string())),
+        }
+    }
+
+    #[test]
+    fn parse_splits_determiner_possessor_core_post_and_appositive() {
+        let p = parse("The agency’s lead analyst, Mara Quint");
+        assert_eq!(p.head.det.as_deref(), Some("the"));
+        assert_eq!(p.head.possessor.len(), 1);
+        assert_eq!(p.span_text(&p.head.core), "lead analyst");
+        assert_eq!(p.span_text(&p.appositive.core), "Mara Quint");
+        let p = parse("people familiar with the budget");
+        assert_eq!(p.span_text(&p.head.core), "people");
+        assert_eq!(p.span_text(&p.head.post), "familiar with the budget");
+    }
+
+    #[test]
+    fn department_of_keeps_its_of() {
+        let p = parse("the Department of Energy");
+        assert_eq!(p.span_text(&p.head.core), "Department of Energy");
+    }
+
+    #[test]
+    fn titles_are_not_part_of_the_name() {
+        assert_eq!(
+            read("Gov. Nell Ambrose"),
+            Some(person("Nell Ambrose", Some("governor"), None))
+        );
+        assert_eq!(read("Mr. Ambrose"), Some(person("Ambrose", None, None)));
+    }
+
+    #[test]
+    fn party_bracket_gives_the_affiliation() {
+        assert_eq!(
+            read("Sen. Ada Brill (D-OR)"),
+            Some(person(
+                "Ada Brill",
+                Some("senator"),
+                Some("Democratic Party (OR)")
+            ))
+        );
+    }
+
+    #[test]
+    fn appositive_gives_role_and_affiliation() {
+        assert_eq!(
+            read("Wen Tao, a spokeswoman for the Malaysian Embassy"),
+            Some(person(
+                "Wen Tao",
+                Some("spokeswoman"),
+                Some("Malaysian Embassy")
+            ))
+        );
+    }
+
+    #[test]
+    fn role_phrase_with_name_in_apposition_is_that_person() {
+        assert_eq!(
+            read("The firm’s spokesman, Ivo Marsh"),
+            Some(Reading::Person {
+                name: "Ivo Marsh".into(),
+                role: Some("spokesman".into()),
+                affiliation: Some(Affiliation::Focus("firm".into())),
+            })
+        );
+    }
+
+    #[test]
+    fn prenominal_role_splits_affiliation_and_name() {
+        assert_eq!(
+            read("Treasury spokesperson Lena Ortiz"),
+            Some(person("Lena Ortiz", Some("spokesperson"), Some("Treasury")))
+        );
+    }
+
+    #[test]
+    fn outlet_names_inside_report_phrases_are_outlets() {
+        let Some(Reading::Outlet {
+            candidates, report, ..
+        }) = read("a story that ran on Tuesday in the Boston Globe")
+        else {
+            panic!("not an outlet")
+        };
+        assert_eq!(candidates, ["The Boston Globe"]);
+        assert!(report);
+        let Some(Reading::Outlet { candidates, .. }) = read("the article in the Post") else {
+            panic!("not an outlet")
+        };
+        assert!(candidates.len() > 1);
+    }
+
+    #[test]
+    fn bare_report_points_back() {
+        assert!(matches!(
+            read("the story"),
+            Some(Reading::ReportBack { .. })
+        ));
+        assert!(matches!(
+            read("a new survey"),
+            Some(Reading::Document { .. })
+        ));
+    }
+
+    #[test]
+    fn anonymous_shapes() {
+        for m in [
+            "sources close to the talks",
+            "one aide, who spoke on condition of anonymity",
+            "a senior official",
+            "officials",
+            "two people briefed on the plan",
+        ] {
+            assert!(
+                matches!(read(m), Some(Reading::Anonymous { .. })),
+                "{m}: {:?}",
+                read(m)
+            );
+        }
+    }
+
+    #[test]
+    fn groups_need_an_affiliation_or_nationality() {
+        assert_eq!(
+            read("Kenyan officials"),
+            Some(Reading::Group {
+                name: "Kenyan officials".into(),
+                affiliation: Some("Kenyan".into())
+            })
+        );
+        assert!(matches!(
+            read("the officials"),
+            Some(Reading::GroupBack { .. })
+        ));
+    }
+
+    #[test]
+    fn organisations_by_head_name_or_acronym() {
+        for m in ["the Ministry of Health", "the White House", "NASA"] {
+            assert!(
+                matches!(read(m), Some(Reading::Organisation { .. })),
+                "{m}: {:?}",
+                read(m)
+            );
+        }
+        assert!(matches!(
+            read("the company"),
+            Some(Reading::FocusOrg { .. })
+        ));
+    }
+
+    #[test]
+    fn a_leading_preposition_is_not_part_of_the_mention() {
+        let Some(Reading::Outlet { candidates, .. }) = read("in the Boston Globe report") else {
+            panic!("not an outlet")
+        };
+        assert_eq!(candidates, ["The Boston Globe"]);
+        assert_eq!(read("by Axios"), read("Axios"));
+    }
+
+    #[test]
+    fn modifiers_before_a_full_name_are_not_part_of_it() {
+        assert_eq!(read("rival Ana Ruiz"), Some(person("Ana Ruiz", None, None)));
+        assert_eq!(
+            read("Republican Ana Ruiz"),
+            Some(person("Ana Ruiz", None, Some("Republican")))
+        );
+    }
+
+    #[test]
+    fn title_case_headlines_are_not_names() {
+        assert!(!matches!(
+            read("Budget Fight Over Dams Heats Up"),
+            Some(Reading::Person { .. })
+        ));
+    }
+
+    #[test]
+    fn a_title_inside_the_phrase_gives_role_and_affiliation() {
+        assert_eq!(
+            read("Former Ohio Gov. Lara Finch"),
+            Some(person("Lara Finch", Some("governor"), Some("Ohio")))
+        );
+    }
+
+    #[test]
+    fn capitalised_quantifiers_are_anonymous() {
+        for m in ["Some", "Others", "Sources", "Both"] {
+            assert!(matches!(read(m), Some(Reading::Anonymous { .. })), "{m}");
+        }
+    }
+
+    #[test]
+    fn singular_roles_with_a_place_are_not_groups() {
+        assert!(matches!(
+            read("a Vermont senator"),
+            Some(Reading::Anonymous { .. })
+        ));
+        assert!(matches!(
+            read("the American Federation of Teachers"),
+            Some(Reading::Organisation { .. })
+        ));
+    }
+
+    #[test]
+    fn plural_roles_are_people_not_unknown() {
+        assert!(matches!(
+            read("his advisers"),
+            Some(Reading::GroupBack { .. })
+        ));
+        assert!(matches!(
+            read("consultants"),
+            Some(Reading::Anonymous { .. })
+        ));
+    }
+
+    #[test]
+    fn odd_mentions_do_not_panic() {
+        assert_eq!(read(""), None);
+        assert_eq!(read(" ,.;— "), None);
+        let _ = read("🙂 🎉");
+        let _ = read("’s");
+        let _ = read("(((");
+        let long = "word ".repeat(10_000);
+        let _ = read(&long);
+    }
+}

@@ -1,0 +1,594 @@
+//! What the article has said before a mention: one forward pass over the
+//! document's tokens, advanced to each mention in text order, that keeps
+//!
+//! - how often each capitalised name has been seen (the organisation in
+//!   focus for "the company"),
+//! - the last name ending in each head word (the Embassy for "the
+//!   embassy"),
+//! - group noun phrases ("Chinese officials", "Senate Republicans", and
+//!   "the officials" pointing back to the last group with that head),
+//! - full names of two or three words, by each of their words ("Trump" →
+//!   "Donald Trump").
+//!
+//! Linear in the text: every token is read once; queries read only what
+//! the pass kept (at most [`MAX_NAMES`] counted names).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::document::{Document, TokenKind};
+use crate::lexicon::outlets::Outlets;
+use crate::lexicon::sources::words as source_words;
+use crate::span::Span;
+
+/// Distinct names counted for the focus; later new names are not counted.
+pub const MAX_NAMES: usize = 4096;
+
+/// A run of capitalised words being read.
+#[derive(Clone, Copy, Debug)]
+struct Run {
+    start: usize,
+    end: usize,
+    /// Whether the run opens a sentence (its first word may be capitalised
+    /// only for that).
+    sentence_start: bool,
+    /// Whether a title comes right before it ("Gov. Ann Lyle").
+    titled: bool,
+}
+
+/// A group noun phrase seen in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupSeen {
+    pub name: String,
+    pub affiliation: Option<String>,
+    /// Lower-case head noun ("officials").
+    pub head: String,
+    /// Every span of the text that names it, in order.
+    pub spans: Vec<Span>,
+}
+
+/// The forward pass.
+pub struct Scan<'d> {
+    doc: &'d Document,
+    next: usize,
+    run: Option<Run>,
+    /// Name → (times seen, order of the last sighting).
+    counts: HashMap<String, (usize, usize)>,
+    seen: usize,
+    by_head: HashMap<String, String>,
+    groups: Vec<GroupSeen>,
+    /// Index into `groups` by name, and of the last group by head noun.
+    group_of_name: HashMap<String, usize>,
+    group_of_head: HashMap<String, usize>,
+    /// The last group named: index into `groups` and the end of the span.
+    last_group: Option<(usize, usize)>,
+    full_names: HashMap<String, String>,
+    /// Names written after a title ("President Joe Biden"): people.
+    people: HashSet<String>,
+    /// The last name that looked like a person's, and where.
+    last_person: Option<(Span, String)>,
+    /// Last words of names that looked like people's ("Trump" of "Donald
+    /// Trump"): alone, they name the person, not an organisation.
+    surnames: HashSet<String>,
+    /// The words the article writes in lower case.
+    lower_words: HashSet<&'d str>,
+}
+
+impl<'d> Scan<'d> {
+    /// A pass at the start of the document.
+    pub fn new(doc: &'d Document) -> Scan<'d> {
+        Scan {
+            doc,
+            next: 0,
+            run: None,
+            counts: HashMap::new(),
+            seen: 0,
+            by_head: HashMap::new(),
+            groups: Vec::new(),
+            group_of_name: HashMap::new(),
+            group_of_head: HashMap::new(),
+            last_group: None,
+            full_names: HashMap::new(),
+            people: HashSet::new(),
+            last_person: None,
+            surnames: HashSet::new(),
+            lower_words: doc
+                .tokens
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .filter(|w| w.starts_with(char::is_lowercase))
+                .collect(),
+        }
+    }
+
+    /// Reads every token that ends at or before `pos`.
+    pub fn advance(&mut self, pos: usize) {
+        while let Some(token) = self.doc.tokens.get(self.next) {
+            if token.span.end() > pos {
+                break;
+            }
+            self.next += 1;
+            let text = self.doc.slice(token.span);
+            match token.kind {
+                TokenKind::Word if text.chars().next().is_some_and(char::is_uppercase) => {
+                    self.extend_run(token.span);
+                }
+                TokenKind::Word => {
+                    self.lower_word(token.span, text);
+                    self.flush();
+                }
+                TokenKind::Punct
+                    if text == "." && self.joins_initial(token.span)
+                        || self.joins_name_parts(token.span, text) =>
+                {
+                    if let Some(run) = &mut self.run {
+                        run.end = token.span.end();
+                    }
+                }
+                _ => self.flush(),
+            }
+        }
+        self.flush();
+    }
+
+    /// Whether an apostrophe or hyphen glued between the run and a
+    /// capitalised word continues the run ("O’Malley", "Smith-Jones").
+    fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
+        let glued_after = self.run.is_some_and(|run| run.end == mark.start());
+        let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
+            t.span.start == mark.end
+                && t.kind == TokenKind::Word
+                && self.doc.slice(t.span).starts_with(char::is_uppercase)
+        });
+        matches!(text, "'" | "’" | "-") && glued_after && next_capital
+    }
+
+    /// Whether a period right after a one-letter word continues the run
+    /// ("U.S.").
+    fn joins_initial(&self, period: Span) -> bool {
+        self.run.is_some_and(|run| {
+            run.end == period.start()
+                && self
+                    .doc
+                    .text
+                    .get(..run.end)
+                    .and_then(|t| t.chars().rev().nth(1))
+                    .map_or(true, |c| !c.is_alphanumeric() || c == '.')
+        })
+    }
+
+    /// Adds a capitalised word to the run, or starts a new run.
+    fn extend_run(&mut self, span: Span) {
+        if let Some(run) = &mut self.run {
+            let gap = self.doc.text.get(run.end..span.start()).unwrap_or("x");
+            if gap == " " || gap == "\u{a0}" || gap.is_empty() {
+                run.end = span.end();
+                return;
+            }
+        }
+        self.flush();
+        let titled = self.after_title(span.start());
+        self.run = Some(Run {
+            start: span.start(),
+            end: span.end(),
+            sentence_start: !titled && self.opens_sentence(span.start()),
+            titled,
+        });
+    }
+
+    /// Whether the word before `start` is a title ("Gov.", "President").
+    fn after_title(&self, start: usize) -> bool {
+        let before = self.doc.text.get(..start).unwrap_or("");
+        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        trimmed.len() < before.len()
+            && trimmed
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| source_words().title_role(w).is_some())
+    }
+
+    /// Whether the text before `start` ends a sentence or a block.
+    fn opens_sentence(&self, start: usize) -> bool {
+        let before = self.doc.text.get(..start).unwrap_or("");
+        let trimmed = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
+        trimmed.is_empty()
+            || before
+                .get(trimmed.len()..)
+                .is_some_and(|gap| gap.contains('\n'))
+            || trimmed.ends_with(['.', '!', '?', ':', '\n', '—'])
+    }
+
+    /// A lower-case word: a group noun after a run ("Chinese officials") or
+    /// after "the" ("the officials").
+    fn lower_word(&mut self, span: Span, text: &str) {
+        let lex = source_words();
+        let lower = text.to_lowercase();
+        if !lex.groups.contains(&lower) {
+            return;
+        }
+        let adjacent = self.run.filter(|run| {
+            self.doc
+                .text
+                .get(run.end..span.start())
+                .is_some_and(|gap| gap == " ")
+        });
+        if let Some(run) = adjacent {
+            let modifiers = self.run_words(run);
+            // A sentence's capitalised first word is not a modifier when the
+            // article also writes it in lower case ("Top advisers", but
+            // "Chilean officials").
+            let sentence_capital = run.sentence_start
+                && modifiers.len() == 1
+                && modifiers.first().is_some_and(|(_, w)| {
+                    let lower = w.to_lowercase();
+                    self.is_common(&lower) && !lex.places.contains(&lower)
+                });
+            if !modifiers.is_empty() && !sentence_capital {
+                let start = modifiers.first().map_or(run.start, |(s, _)| *s);
+                let affiliation = self.doc.text.get(start..run.end).map(str::to_string);
+                let whole = Span::new(start, span.end());
+                self.note_group(whole, affiliation, lower);
+                self.run = None;
+                return;
+            }
+        }
+        let before = self.doc.text.get(..span.start()).unwrap_or("").trim_end();
+        let definite = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        if definite {
+            if let Some(&g) = self.group_of_head.get(&lower) {
+                let the = before.len().saturating_sub(3);
+                if let Some(group) = self.groups.get_mut(g) {
+                    group.spans.push(Span::new(the, span.end()));
+                }
+                self.last_group = Some((g, span.end()));
+            }
+        }
+    }
+
+    /// The words of a run worth keeping: a sentence-opening function word
+    /// ("The", "During") and title words are dropped.
+    fn run_words(&self, run: Run) -> Vec<(usize, String)> {
+        let lex = source_words();
+        let text = self.doc.text.get(run.start..run.end).unwrap_or("");
+        let mut words: Vec<(usize, String)> = text
+            .split(' ')
+            .scan(run.start, |offset, w| {
+                let at = *offset;
+                *offset += w.len() + 1;
+                Some((at, w.to_string()))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let skip = words
+            .iter()
+            .take_while(|(_, w)| {
+                lex.dets.contains(&w.to_lowercase()) || lex.title_role(w).is_some()
+            })
+            .count();
+        words.split_off(skip)
+    }
+
+    /// Records a group noun phrase: the same name is the same group.
+    fn note_group(&mut self, span: Span, affiliation: Option<String>, head: String) {
+        let name = self.doc.slice(span).to_string();
+        let index = match self.group_of_name.get(&name) {
+            Some(&i) => i,
+            None => {
+                self.group_of_name.insert(name.clone(), self.groups.len());
+                self.groups.push(GroupSeen {
+                    name,
+                    affiliation,
+                    head: head.clone(),
+                    spans: Vec::new(),
+                });
+                self.groups.len() - 1
+            }
+        };
+        self.group_of_head.insert(head, index);
+        if let Some(group) = self.groups.get_mut(index) {
+            group.spans.push(span);
+        }
+        self.last_group = Some((index, span.end()));
+    }
+
+    /// Ends the current run and records what it names.
+    fn flush(&mut self) {
+        let Some(run) = self.run.take() else {
+            return;
+        };
+        let lex = source_words();
+        let titled = run.titled
+            || self
+                .doc
+                .text
+                .get(run.start..run.end)
+                .and_then(|t| t.split(' ').next())
+                .is_some_and(|w| lex.title_role(w).is_some());
+        let words = self.run_words(run);
+        if run.sentence_start && !titled && words.len() == 1 {
+            // A sentence's first word is capitalised anyway: count it only
+            // as a name already seen inside a sentence ("Acme, though …").
+            if let Some((_, word)) = words.first() {
+                self.count(word.clone(), false);
+            }
+            return;
+        }
+        let Some(&(start, _)) = words.first() else {
+            return;
+        };
+        let name = self.doc.text.get(start..run.end).unwrap_or("").to_string();
+        let last = words.last().map(|(_, w)| w.clone()).unwrap_or_default();
+        let lower_last = last.to_lowercase();
+        let lower_name = name.to_lowercase();
+        let listed = lex.org_names.contains(&lower_name) || lex.places.contains(&lower_name);
+        if lex.groups.contains(&lower_last) && !listed {
+            let affiliation = (words.len() > 1)
+                .then(|| words.first().map(|(s, _)| *s))
+                .flatten()
+                .and_then(|s| words.last().map(|(l, _)| (s, *l)))
+                .and_then(|(s, l)| self.doc.text.get(s..l))
+                .map(|t| t.trim().to_string());
+            self.note_group(Span::new(start, run.end), affiliation, lower_last);
+            return;
+        }
+        self.by_head.insert(lower_last, name.clone());
+        if titled && (1..=3).contains(&words.len()) {
+            self.people.insert(name.clone());
+            self.last_person = Some((Span::new(start, run.end), name.clone()));
+        }
+        if let Some(person) = self.person_in(&words) {
+            let from = person.first().map_or(start, |(at, _)| *at);
+            let full = self.doc.text.get(from..run.end).unwrap_or("").to_string();
+            for (_, w) in person.iter().filter(|(_, w)| !w.ends_with('.')) {
+                self.full_names.insert(w.clone(), full.clone());
+            }
+            if let Some((_, last)) = person.last() {
+                self.surnames.insert(last.clone());
+            }
+            self.last_person = Some((Span::new(from, run.end), full));
+        }
+        if self.focus_candidate(&words, &name) {
+            self.count(name, true);
+        }
+    }
+
+    /// Counts a sighting of a focus candidate; a new name only when `new`
+    /// allows it and fewer than [`MAX_NAMES`] are counted.
+    fn count(&mut self, name: String, new: bool) {
+        self.seen += 1;
+        if let Some(entry) = self.counts.get_mut(&name) {
+            entry.0 += 1;
+            entry.1 = self.seen;
+        } else if new && self.counts.len() < MAX_NAMES {
+            self.counts.insert(name, (1, self.seen));
+        }
+    }
+
+    /// The person's name a run holds: the whole run (two to four words) or
+    /// its last two or three words after a title, role, organisation or
+    /// place ("House Speaker Ann Lyle", "Acme CEO Bo Dunn").
+    fn person_in<'w>(&self, words: &'w [(usize, String)]) -> Option<&'w [(usize, String)]> {
+        if (2..=4).contains(&words.len()) && self.person_like(words) {
+            return Some(words);
+        }
+        let lex = source_words();
+        (2..=3).rev().find_map(|n| {
+            let split = words.len().checked_sub(n).filter(|&k| k > 0)?;
+            let (before, name) = words.split_at(split);
+            let (_, cue) = before.last()?;
+            let lower = cue.to_lowercase();
+            let cued = lex.title_role(cue).is_some()
+                || lex.roles.contains(&lower)
+                || lex.is_org_head(cue)
+                || lex.places.contains(&lower)
+                || lex.org_names.contains(&lower);
+            (cued && self.person_like(name)).then_some(name)
+        })
+    }
+
+    /// Whether the words could be a person's name: letters only, none an
+    /// organisation head, organisation name, place or group noun.
+    fn person_like(&self, words: &[(usize, String)]) -> bool {
+        let lex = source_words();
+        let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+        words.iter().all(|(_, w)| {
+            let lower = w.to_lowercase();
+            initial(w)
+                || w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !lex.is_org_head(w)
+                    && !lex.org_names.contains(&lower)
+                    && !lex.places.contains(&lower)
+                    && !lex.groups.contains(&lower)
+                    && !lex.roles.contains(&lower)
+                    && lex.title_role(w).is_none()
+        })
+    }
+
+    /// Whether a name may be the organisation in focus: not an outlet, a
+    /// person named with a title, a place, a listed organisation or a word
+    /// with an organisation head (those are found by head), and at most
+    /// three words.
+    fn focus_candidate(&self, words: &[(usize, String)], name: &str) -> bool {
+        let lex = source_words();
+        words.len() <= 3
+            && !self.people.contains(name)
+            && !lex.places.contains(&name.to_lowercase())
+            && !lex.org_names.contains(&name.to_lowercase())
+            && words.iter().all(|(_, w)| {
+                let lower = w.to_lowercase();
+                w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && lex.title_role(w).is_none()
+                    && lex.title_role(&format!("{w}.")).is_none()
+                    && !lex.is_org_head(w)
+                    && !lex.places.contains(&lower)
+                    && !lex.dets.contains(&lower)
+                    && !lex.documents.contains(&lower)
+                    && !lex.roles.contains(&lower)
+            })
+            && Outlets::builtin().lookup_name(name).is_none()
+    }
+
+    /// The organisation in focus: the name seen most often so far, the more
+    /// recent on a tie, skipping `exclude` (people's names and their words)
+    /// and single words seen as the last word of a person's name.
+    pub fn focus(&self, exclude: &HashSet<String>) -> Option<String> {
+        self.counts
+            .iter()
+            .filter(|(name, _)| {
+                !exclude.contains(*name)
+                    && !self.surnames.contains(*name)
+                    && !name.split(' ').any(|w| exclude.contains(w))
+            })
+            .max_by_key(|(_, &(count, last))| (count, last))
+            .map(|(name, _)| name.clone())
+    }
+
+    /// The last name whose last word is `head` (any case): "embassy" →
+    /// "Chinese Embassy".
+    pub fn by_head(&self, head: &str) -> Option<&str> {
+        self.by_head.get(&head.to_lowercase()).map(String::as_str)
+    }
+
+    /// The last group named, and where its last mention ends.
+    pub fn last_group(&self) -> Option<(&GroupSeen, usize)> {
+        let (i, end) = self.last_group?;
+        Some((self.groups.get(i)?, end))
+    }
+
+    /// The group with this name.
+    pub fn group_named(&self, name: &str) -> Option<&GroupSeen> {
+        self.groups.get(*self.group_of_name.get(name)?)
+    }
+
+    /// The last group with this head noun.
+    pub fn group_by_head(&self, head: &str) -> Option<&GroupSeen> {
+        self.groups.get(*self.group_of_head.get(head)?)
+    }
+
+    /// The full name a single word is part of ("Biden" → "Joe Biden").
+    pub fn full_name(&self, word: &str) -> Option<&str> {
+        self.full_names.get(word).map(String::as_str)
+    }
+
+    /// The last name that looked like a person's (two to four capitalised
+    /// words, or a name after a title), and its span.
+    pub fn last_person(&self) -> Option<(Span, &str)> {
+        self.last_person.as_ref().map(|(s, n)| (*s, n.as_str()))
+    }
+
+    /// Whether the article writes this lower-case word in lower case
+    /// somewhere: an ordinary word, not a name.
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.lower_words.contains(lower)
+    }
+
+    /// Names written after a title.
+    pub fn is_titled_person(&self, name: &str) -> bool {
+        self.people.contains(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{extract, InputFormat};
+
+    fn doc(text: &str) -> Document {
+        Document::new(extract(text, InputFormat::Text))
+    }
+
+    #[test]
+    fn focus_is_the_most_frequent_name_not_the_nearest() {
+        let d = doc(
+            "Zorblax makes phones. Critics of Zorblax say Zorblax is late. \
+                     Zorblax, based in Oslo, is owned by the holding firm Quendra. The company",
+        );
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Zorblax"));
+    }
+
+    #[test]
+    fn names_after_a_role_or_organisation_in_one_run_are_people() {
+        let d = doc("We met former House Speaker Ann Lyle and Acme CEO Bo Dunn.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
+        assert_eq!(scan.full_name("Dunn"), Some("Bo Dunn"));
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_inside_names_keep_the_name_whole() {
+        let d = doc("We met Martin O’Malley and Ann Smith-Jones, and TikTok’s staff.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.full_name("O’Malley"), Some("Martin O’Malley"));
+        assert_eq!(scan.full_name("Smith-Jones"), Some("Ann Smith-Jones"));
+    }
+
+    #[test]
+    fn surnames_are_not_the_focus() {
+        let d = doc(
+            "Reporters asked Dana Vole. Vole said Vole would win, and Vole did. \
+                     Vole spoke of Brightco and Brightco again.",
+        );
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+    }
+
+    #[test]
+    fn titled_names_are_people_not_focus() {
+        let d = doc("We met Gov. Ann Lyle and Gov. Ann Lyle again, and Brightco once.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+        assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
+    }
+
+    #[test]
+    fn the_group_noun_points_back_to_the_last_group() {
+        let d = doc("Later, Peruvian officials met aides. Then the officials left.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        let (g, _) = scan.last_group().expect("a group");
+        assert_eq!(g.name, "Peruvian officials");
+        assert_eq!(g.spans.len(), 2);
+    }
+
+    #[test]
+    fn sentence_capitals_and_listed_names_are_not_groups() {
+        let d =
+            doc("Top advisers left. The United Nations met. Chinese officials spoke to top aides.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        let names: Vec<&str> = scan.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["Chinese officials"]);
+    }
+
+    #[test]
+    fn head_word_finds_the_last_name_with_it() {
+        let d = doc("They wrote to the Danish Embassy on Monday.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.by_head("embassy"), Some("Danish Embassy"));
+    }
+
+    #[test]
+    fn long_runs_and_odd_text_do_not_panic() {
+        let mut text = "The ".repeat(20_000);
+        text.push_str(&"Zed ".repeat(20_000));
+        text.push_str("officials 🙂 U.S. ’s . . the officials");
+        let d = doc(&text);
+        let mut scan = Scan::new(&d);
+        for pos in [0, 3, 7, text.len() / 2, text.len() + 5] {
+            scan.advance(pos);
+        }
+        let _ = scan.focus(&HashSet::new());
+        let _ = scan.last_group();
+    }
+}
