@@ -29,7 +29,7 @@ const QUOTE_PREVIEW: usize = 40;
 const SEED: &str = "seeds/000_81b7c91e4df976a3.txt";
 
 /// The corpus articles in name order: files whose name starts with a digit
-/// and whose extension is `.txt`, `.html` or `.md` (so `README.md` is not one).
+/// and whose extension is `.txt`, `.html` or `.md` (so the `README` index is not one).
 fn corpus_files() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -210,13 +210,13 @@ fn corpus_has_the_articles_the_readme_describes() {
         files.len()
     );
     let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/README.md"))
-            .expect("corpus/README.md exists");
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/README"))
+            .expect("corpus/README exists");
     for path in &files {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         assert!(
             readme.contains(name),
-            "corpus/README.md does not list {name}"
+            "corpus/README does not list {name}"
         );
     }
 }
