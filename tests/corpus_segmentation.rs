@@ -214,10 +214,7 @@ fn corpus_has_the_articles_the_readme_describes() {
             .expect("corpus/README exists");
     for path in &files {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        assert!(
-            readme.contains(name),
-            "corpus/README does not list {name}"
-        );
+        assert!(readme.contains(name), "corpus/README does not list {name}");
     }
 }
 
