@@ -32,9 +32,13 @@ pub enum EntryKind {
     ListStart,
     /// A short block holds the phrase anywhere ("… in your inbox …").
     Contains,
-    /// A credit: a block of at most [`CREDIT_WORDS`] words, brackets aside,
-    /// starts with the phrase ("(Reporting by …)", "h/t: …").
+    /// A credit: a block of at most [`CREDIT_WORDS`] words, in brackets or
+    /// without a final period, starts with the phrase ("(Reporting by …)"),
+    /// so that a body sentence "Reporting by the Times showed …" is not one.
     Credit,
+    /// A credit note: a block of at most [`CREDIT_WORDS`] words, brackets
+    /// aside, starts with the phrase ("h/t: …", "Additional reporting by …").
+    CreditNote,
     /// A credit: a short block ends with the phrase, final period aside
     /// ("Ana Ruiz contributed to this report.").
     CreditEnd,
@@ -99,6 +103,7 @@ fn parse_line(line: &'static str) -> Option<Entry> {
         "liststart" => EntryKind::ListStart,
         "contains" => EntryKind::Contains,
         "credit" => EntryKind::Credit,
+        "creditnote" => EntryKind::CreditNote,
         "creditend" => EntryKind::CreditEnd,
         _ => return None,
     };
@@ -190,8 +195,13 @@ pub fn heads_list(block: &str) -> bool {
 pub fn is_credit(block: &str) -> bool {
     let norm = normalize(block);
     let words = word_count(&norm);
+    let t = block.trim();
+    let note_shape = (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t);
     entries().iter().any(|e| match e.kind {
-        EntryKind::Credit => words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase),
+        EntryKind::Credit => {
+            note_shape && words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase)
+        }
+        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase),
         EntryKind::CreditEnd => {
             words <= SHORT_WORDS && norm.ends_with(e.phrase.as_str()) && norm.len() > e.phrase.len()
         }
@@ -418,7 +428,9 @@ mod tests {
                 EntryKind::Byline => assert!(byline_prefix(ex).is_some(), "{ex}"),
                 EntryKind::Role => assert!(is_role(ex), "{ex}"),
                 EntryKind::Dateline => assert!(dateline_prefix(ex).is_some(), "{ex}"),
-                EntryKind::Credit | EntryKind::CreditEnd => assert!(is_credit(ex), "{ex}"),
+                EntryKind::Credit | EntryKind::CreditNote | EntryKind::CreditEnd => {
+                    assert!(is_credit(ex), "{ex}")
+                }
                 EntryKind::List | EntryKind::ListStart => {
                     assert!(is_chrome(ex) && heads_list(ex), "{ex}")
                 }
