@@ -7,7 +7,7 @@ use crate::document::{BlockKind, Document};
 use crate::grammar::{Attribution, AttributionKind};
 use crate::graph::{Node, SourceGraph};
 use crate::input::InputFormat;
-use crate::metrics::{Metrics, Provenance};
+use crate::metrics::{entity_id, Metrics, Provenance, SentenceCounts};
 use crate::resolve::publisher::Publisher;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;
@@ -30,6 +30,118 @@ pub struct Report {
     pub sentences: Vec<SentenceOut>,
     pub blocks: Vec<BlockOut>,
     pub quotations: Vec<QuotationOut>,
+    /// The source graph: the root (the story's author) and the entities,
+    /// with the attributions and words each edge carries.
+    pub graph: GraphOut,
+}
+
+/// The article's source graph as data.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct GraphOut {
+    /// The root first (id `root`), then the entities in entity order.
+    pub nodes: Vec<GraphNodeOut>,
+    /// Sorted by source, then target, in node order.
+    pub edges: Vec<GraphEdgeOut>,
+}
+
+/// A node of the source graph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GraphNodeOut {
+    /// `root`, or the entity's id (`e1`).
+    pub id: String,
+    pub name: String,
+    /// `publisher` for the root, else the entity's kind.
+    pub kind: String,
+}
+
+/// An edge of the source graph: `from` attributes to `to`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GraphEdgeOut {
+    pub from: String,
+    pub to: String,
+    pub attributions: usize,
+    /// Content words of those attributions.
+    pub words: usize,
+}
+
+/// The id of the graph's root node.
+pub const ROOT_ID: &str = "root";
+
+/// The kind the graph gives the root node.
+pub const ROOT_KIND: &str = "publisher";
+
+/// The kebab-case name of an entity kind, as the JSON report writes it.
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Outlet => "outlet",
+        EntityKind::Person => "person",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Group => "group",
+        EntityKind::Anonymous => "anonymous",
+        EntityKind::Document => "document",
+        EntityKind::Unknown => "unknown",
+    }
+}
+
+impl GraphOut {
+    /// The graph's nodes and edges with report ids and names.
+    pub fn new(graph: &SourceGraph, resolution: &Resolution, root_name: &str) -> GraphOut {
+        let node = |n: Node| -> Option<(usize, GraphNodeOut)> {
+            match n {
+                Node::Root => Some((
+                    0,
+                    GraphNodeOut {
+                        id: ROOT_ID.to_string(),
+                        name: root_name.to_string(),
+                        kind: ROOT_KIND.to_string(),
+                    },
+                )),
+                Node::Entity(e) => resolution.entities.get(e).map(|x| {
+                    (
+                        e + 1,
+                        GraphNodeOut {
+                            id: entity_id(e),
+                            name: x.name.clone(),
+                            kind: kind_name(x.kind).to_string(),
+                        },
+                    )
+                }),
+            }
+        };
+        let mut nodes: Vec<(usize, GraphNodeOut)> = graph
+            .graph
+            .node_weights()
+            .filter_map(|&n| node(n))
+            .collect();
+        nodes.sort_by_key(|(order, _)| *order);
+        let order_of = |n: Node| match n {
+            Node::Root => 0,
+            Node::Entity(e) => e + 1,
+        };
+        let mut edges: Vec<((usize, usize), GraphEdgeOut)> = graph
+            .graph
+            .edge_indices()
+            .filter_map(|ix| {
+                let (a, b) = graph.graph.edge_endpoints(ix)?;
+                let (a, b) = (*graph.graph.node_weight(a)?, *graph.graph.node_weight(b)?);
+                let (from, to) = (node(a)?.1.id, node(b)?.1.id);
+                Some((
+                    (order_of(a), order_of(b)),
+                    GraphEdgeOut {
+                        from,
+                        to,
+                        attributions: graph.graph.edge_weight(ix).copied().unwrap_or(0),
+                        words: graph.words.get(ix.index()).copied().unwrap_or(0),
+                    },
+                ))
+            })
+            .collect();
+        edges.sort_by_key(|(order, _)| *order);
+        GraphOut {
+            nodes: nodes.into_iter().map(|(_, n)| n).collect(),
+            edges: edges.into_iter().map(|(_, e)| e).collect(),
+        }
+    }
 }
 
 /// A span with the text it covers.
@@ -135,9 +247,9 @@ impl Report {
             secondhand,
             resolution,
             graph,
-            metrics,
+            mut metrics,
         } = parts;
-        let entity_id = |i: usize| format!("e{}", i + 1);
+        metrics.add_sources(&doc, attributions, resolution);
         let entities = resolution
             .entities
             .iter()
@@ -210,7 +322,9 @@ impl Report {
                     attribution: owner.map(|(i, _)| format!("a{}", i + 1)),
                 }
             })
-            .collect();
+            .collect::<Vec<SentenceOut>>();
+        metrics.sentences = SentenceCounts::count(sentences.iter().map(|s| s.provenance));
+        let graph_out = GraphOut::new(graph, resolution, &root_name);
         let blocks = doc
             .blocks
             .iter()
@@ -244,6 +358,7 @@ impl Report {
             sentences,
             blocks,
             quotations,
+            graph: graph_out,
         }
     }
 }

@@ -1,12 +1,11 @@
 //! Our attributions on PolNeAR, scored with `score.py`'s definitions and
 //! held above floors.
 //!
-//! The floors are ratchets: the lead raises them as the grammar lands, to
-//! just under the figures measured, so that no change loses ground. The
-//! issue's targets are attribution overlap F1 0.70, cue exact F1 0.65,
+//! The floors are ratchets: they only ever rise, to just under the figures
+//! measured, so that no change loses ground. They start at the agreed floor
+//! of the grammar issue: attribution overlap F1 0.70, cue exact F1 0.65,
 //! source overlap F1 0.70, content tokens F1 0.70 and attributed share
-//! MAE 0.12. While the grammar is being written they stand at 0.0 (and the
-//! MAE ceiling at 1.0).
+//! MAE at most 0.12.
 
 use std::path::{Path, PathBuf};
 
@@ -14,15 +13,15 @@ use secondhand::eval::{self, GoldDoc, Offsets, Scores};
 use secondhand::Options;
 
 /// Attribution overlap F1 must be at least this.
-const ATTRIBUTION_OVERLAP_F1_FLOOR: f64 = 0.0;
+const ATTRIBUTION_OVERLAP_F1_FLOOR: f64 = 0.70;
 /// Cue exact F1 must be at least this.
-const CUE_EXACT_F1_FLOOR: f64 = 0.0;
+const CUE_EXACT_F1_FLOOR: f64 = 0.65;
 /// Source overlap F1 must be at least this.
-const SOURCE_OVERLAP_F1_FLOOR: f64 = 0.0;
+const SOURCE_OVERLAP_F1_FLOOR: f64 = 0.70;
 /// Content tokens F1 must be at least this.
-const CONTENT_TOKENS_F1_FLOOR: f64 = 0.0;
+const CONTENT_TOKENS_F1_FLOOR: f64 = 0.70;
 /// The attributed share's mean absolute error must be at most this.
-const ATTRIBUTED_SHARE_MAE_CEILING: f64 = 1.0;
+const ATTRIBUTED_SHARE_MAE_CEILING: f64 = 0.12;
 
 fn split(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Report the attributions, sources and shares of each article.
     Report(ReportArgs),
+    /// Merge the articles' source graphs into one citation network.
+    Graph(GraphArgs),
     /// Score attributions against a gold JSONL file (PolNeAR's score.py).
     Eval(EvalArgs),
 }
@@ -34,16 +36,28 @@ pub enum ReportFormat {
     Human,
     Json,
     JsonLines,
+    /// Each article's source graph as a Graphviz digraph.
+    Dot,
+    /// Each article's source graph as a <graph> of one GraphML document.
+    Graphml,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// GraphML, for Gephi, yEd or networkx.
+    Graphml,
+    /// {"nodes": [...], "edges": [...]}.
+    Json,
+}
+
+/// Where the inputs come from and how to read them (shared by `report`
+/// and `graph`).
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub struct InputArgs {
     /// Files or directories to read; `-` (or nothing) reads standard input.
     pub paths: Vec<PathBuf>,
-
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
-    pub format: ReportFormat,
 
     /// How to read the inputs; `auto` goes by file extension, then content.
     #[arg(long, value_enum, default_value_t = InputFormatArg::Auto)]
@@ -56,6 +70,31 @@ pub struct ReportArgs {
     /// Refuse articles (and JSONL records) larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+
+    /// With `--format human`: also print the body, paragraph by paragraph,
+    /// each attributed span wrapped in ⟦…⟧ followed by its attribution id.
+    #[arg(long)]
+    pub body: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,9 +6,9 @@ use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use secondhand::input::{self, jsonl::Record, InputFormat};
-use secondhand::Error;
+use secondhand::{analyze, Article, Error, Options, Report};
 
-use super::args::InputFormatArg;
+use super::args::{InputArgs, InputFormatArg};
 
 /// One article ready for analysis, or the error that kept it from being one.
 pub struct Item {
@@ -24,6 +24,48 @@ pub struct Owned {
     pub format: InputFormat,
     pub publisher: Option<String>,
     pub url: Option<String>,
+}
+
+/// Receives each analysed item in input order.
+pub type Analysed<'a> = dyn FnMut(&Item, Result<Report, Error>) -> io::Result<()> + 'a;
+
+/// Reads every input and analyses each article in order, handing `each`
+/// the item (id and line) and its report or error. A path that cannot be
+/// listed is reported on standard error. Gives whether any input failed
+/// (so the caller exits 2 after everything else was processed).
+pub fn analyse_all(args: &InputArgs, each: &mut Analysed<'_>) -> io::Result<bool> {
+    let options = Options {
+        max_bytes: args.max_bytes,
+    };
+    let mut failed = false;
+    let mut one = |item: Item| -> io::Result<()> {
+        let analysed = match &item.article {
+            Ok(a) => analyze(
+                &Article {
+                    id: &item.id,
+                    text: &a.text,
+                    format: a.format,
+                    publisher: args.publisher.as_deref().or(a.publisher.as_deref()),
+                    url: a.url.as_deref(),
+                },
+                &options,
+            ),
+            Err(e) => Err(e.clone()),
+        };
+        failed |= analysed.is_err();
+        each(&item, analysed)
+    };
+    let mut listing_failed = false;
+    for path in expand(&args.paths) {
+        match path {
+            Ok(path) => read(&path, args.input_format, args.max_bytes, &mut one)?,
+            Err(e) => {
+                listing_failed = true;
+                eprintln!("secondhand: {e}");
+            }
+        }
+    }
+    Ok(failed || listing_failed)
 }
 
 /// The extensions taken from directories.

@@ -3,6 +3,7 @@
 
 mod args;
 mod eval;
+mod graph;
 mod inputs;
 mod report;
 
@@ -33,6 +34,7 @@ pub fn run() -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let result = match &cli.command {
         Command::Report(args) => report::run(args, &mut out),
+        Command::Graph(args) => graph::run(args, &mut out),
         Command::Eval(args) => eval::run(args, &mut out),
     };
     let code = match result.and_then(|code| out.flush().map(|()| code)) {

@@ -2,45 +2,43 @@
 
 use std::io::{self, Write};
 
-use secondhand::render;
-use secondhand::{analyze, Article, Options};
+use secondhand::graph::merge::Network;
+use secondhand::render::{self, human::HumanOptions};
 
 use super::args::{ReportArgs, ReportFormat};
 use super::inputs::{self, Item};
 use super::{EXIT_CLEAN, EXIT_ERROR};
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
-    let options = Options {
-        max_bytes: args.max_bytes,
-    };
-    let failed = std::cell::Cell::new(false);
-    let mut first = true;
-    let mut each = |item: Item| -> io::Result<()> {
-        let analysed = item.article.and_then(|a| {
-            analyze(
-                &Article {
-                    id: &item.id,
-                    text: &a.text,
-                    format: a.format,
-                    publisher: args.publisher.as_deref().or(a.publisher.as_deref()),
-                    url: a.url.as_deref(),
-                },
-                &options,
-            )
-        });
+    let human = HumanOptions { body: args.body };
+    let mut count = 0usize;
+    if args.format == ReportFormat::Graphml {
+        write!(out, "{}", render::graphml::header())?;
+    }
+    let mut each = |item: &Item, analysed| -> io::Result<()> {
         match (analysed, args.format) {
             (Ok(report), ReportFormat::Human) => {
-                if !first {
+                if count > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", render::human::report(&report))?;
+                write!(out, "{}", render::human::report(&report, &human))?;
             }
             (Ok(report), ReportFormat::Json) => writeln!(out, "{}", render::json::report(&report))?,
             (Ok(report), ReportFormat::JsonLines) => {
                 writeln!(out, "{}", render::json::line(&report))?
             }
+            (Ok(report), ReportFormat::Dot) => {
+                let net = Network::of_report(&report);
+                write!(out, "{}", render::dot::graph(&report.id, &net))?
+            }
+            (Ok(report), ReportFormat::Graphml) => {
+                // Ids are prefixed by the article's place so that the
+                // graphs of one document never share an id.
+                let net = Network::of_report(&report);
+                let prefix = format!("g{}.", count + 1);
+                write!(out, "{}", render::graphml::graph(&report.id, &prefix, &net))?
+            }
             (Err(e), ReportFormat::JsonLines) => {
-                failed.set(true);
                 writeln!(
                     out,
                     "{}",
@@ -48,22 +46,14 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
                 )?;
                 eprintln!("secondhand: {e}");
             }
-            (Err(e), _) => {
-                failed.set(true);
-                eprintln!("secondhand: {e}");
-            }
+            (Err(e), _) => eprintln!("secondhand: {e}"),
         }
-        first = false;
+        count += 1;
         Ok(())
     };
-    for path in inputs::expand(&args.paths) {
-        match path {
-            Ok(path) => inputs::read(&path, args.input_format, args.max_bytes, &mut each)?,
-            Err(e) => {
-                failed.set(true);
-                eprintln!("secondhand: {e}");
-            }
-        }
+    let failed = inputs::analyse_all(&args.input, &mut each)?;
+    if args.format == ReportFormat::Graphml {
+        write!(out, "{}", render::graphml::footer())?;
     }
-    Ok(if failed.get() { EXIT_ERROR } else { EXIT_CLEAN })
+    Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN })
 }

@@ -60,10 +60,41 @@ pub fn segment_with_title(
 ) -> Vec<Block> {
     let raw = cut(text, hints);
     let kinds = classify(text, &raw, title);
-    raw.iter()
-        .zip(kinds)
-        .map(|(r, kind)| Block { span: r.0, kind })
-        .collect()
+    let mut out = Vec::with_capacity(raw.len());
+    for (r, kind) in raw.iter().zip(kinds) {
+        let block = Block { span: r.0, kind };
+        match split_dateline(text, block) {
+            Some((dateline, body)) => out.extend([dateline, body]),
+            None => out.push(block),
+        }
+    }
+    out
+}
+
+/// A body block that opens with a wire dateline ("SPRINGFIELD (AP) — The
+/// council …"), cut into a Dateline block (through the dash) and the Body
+/// block after it.
+fn split_dateline(text: &str, block: Block) -> Option<(Block, Block)> {
+    if block.kind != BlockKind::Body {
+        return None;
+    }
+    let t = block.span.text(text);
+    let (_, len) = wire_dateline(t)?;
+    let dash_end = t.get(..len)?.trim_end().len();
+    if len >= t.len() || dash_end == 0 {
+        return None;
+    }
+    let start = block.span.start();
+    Some((
+        Block {
+            span: Span::new(start, start + dash_end),
+            kind: BlockKind::Dateline,
+        },
+        Block {
+            span: Span::new(start + len, block.span.end()),
+            kind: BlockKind::Body,
+        },
+    ))
 }
 
 /// Cuts the text into block spans, each with the hint that covers it.
@@ -150,6 +181,10 @@ fn continues(line: &str, next: &str, width: usize) -> bool {
     }
     let len = line.chars().count();
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if !next_lower && (chrome::is_chrome(line) || chrome::is_chrome(next)) {
+        // Two widgets, a label and a link: each line is its own unit.
+        return false;
+    }
     if chrome::ends_sentence(line) && !next_lower {
         // A sentence ends with the line: a new paragraph is likelier than
         // a wrap that fell on a sentence end, and a sentence ends there
@@ -184,6 +219,14 @@ struct Features<'t> {
     /// Ends with sentence punctuation, a colon or a closing quote.
     sentence_like: bool,
     chrome: bool,
+    /// A photo credit ("Photo: Ana Ruiz/AP"), chrome whatever the markup says.
+    photo_credit: bool,
+    /// A credit line ("(Reporting by …)", "… contributed to this report.").
+    credit: bool,
+    /// A label that heads a list of links ("Related Articles").
+    heads_list: bool,
+    /// A list item of the markup or the text ("- ", "1. ").
+    list_item: bool,
     byline: bool,
     date: bool,
     wire_dateline: bool,
@@ -200,6 +243,10 @@ impl<'t> Features<'t> {
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
             chrome: chrome::is_chrome(text),
+            photo_credit: chrome::is_photo_credit(text),
+            credit: chrome::is_credit(text),
+            heads_list: chrome::heads_list(text),
+            list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),
             byline: is_byline(text),
             date: is_date_line(text)
                 || (chrome::dateline_prefix(text).is_some()
@@ -211,13 +258,18 @@ impl<'t> Features<'t> {
     /// The kind that the block's own features say, before its place in the
     /// article is considered; `None` for a body candidate.
     fn own_kind(&self) -> Option<BlockKind> {
+        if self.photo_credit {
+            return Some(BlockKind::Chrome);
+        }
         match self.hint {
             Some(BlockHint::Chrome) => return Some(BlockKind::Chrome),
             Some(BlockHint::Byline) if self.date => return Some(BlockKind::Dateline),
             Some(BlockHint::Byline) => return Some(BlockKind::Byline),
             _ => {}
         }
-        if self.chrome {
+        if self.credit {
+            Some(BlockKind::Byline)
+        } else if self.chrome {
             Some(BlockKind::Chrome)
         } else if self.byline {
             Some(BlockKind::Byline)
@@ -240,6 +292,35 @@ impl<'t> Features<'t> {
     /// A short block without sentence punctuation: a label, a place, a link.
     fn furniture(&self) -> bool {
         self.words <= FURNITURE_WORDS && !self.sentence_like
+    }
+
+    /// A link-like block: furniture, or a list item or stack of lines each
+    /// short and without sentence punctuation (the titles of other
+    /// articles).
+    fn link_like(&self) -> bool {
+        self.furniture()
+            || self.text.lines().all(|l| {
+                let n = chrome::word_count(l);
+                n > 0 && n <= chrome::LINK_WORDS && !chrome::ends_sentence(l)
+            })
+    }
+}
+
+/// Makes the run of link-like blocks after each list label ("Related
+/// Articles") chrome, up to the first block that is not one. Only blocks
+/// after `from` are touched, so a label above the headline does not take it.
+fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>], from: usize) {
+    let mut in_list = false;
+    for (i, (k, f)) in kinds.iter_mut().zip(feats).enumerate() {
+        if f.heads_list && *k == Some(BlockKind::Chrome) {
+            in_list = i >= from;
+            continue;
+        }
+        match k {
+            None if in_list && f.link_like() => *k = Some(BlockKind::Chrome),
+            Some(BlockKind::Chrome) => {}
+            _ => in_list = false,
+        }
     }
 }
 
@@ -269,13 +350,15 @@ fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) 
             }
         }
     }
-    // After the body: short blocks without sentence punctuation.
+    chrome_after_list_labels(&feats, &mut kinds, headline.map_or(0, |h| h + 1));
+    // After the body: short blocks without sentence punctuation, and list
+    // items that are links.
     for i in (0..kinds.len()).rev() {
         let (Some(k), Some(f)) = (kinds.get_mut(i), feats.get(i)) else {
             break;
         };
         match k {
-            None if f.furniture() => *k = Some(BlockKind::Chrome),
+            None if f.furniture() || (f.list_item && f.link_like()) => *k = Some(BlockKind::Chrome),
             None => break,
             Some(_) => {}
         }
@@ -351,13 +434,51 @@ fn title_case(text: &str) -> bool {
 /// Whether the block is a byline: a byline phrase ("By", "Edited by:") and
 /// names after it, or a reporter's role alone ("Staff Reporter").
 fn is_byline(text: &str) -> bool {
-    if chrome::is_role(text) {
+    let text = text.trim().trim_matches(['*', '_']);
+    if chrome::is_role(text) || is_name_and_role(text) {
         return true;
     }
     let Some(rest) = chrome::byline_prefix(text).and_then(|p| text.get(p..)) else {
         return false;
     };
-    names_follow(rest)
+    names_follow(without_date(rest))
+}
+
+/// The text without a date after its last separator ("Ana Ruiz · May 2,
+/// 2031" → "Ana Ruiz "); the text itself when no date follows one.
+fn without_date(text: &str) -> &str {
+    let Some(sep) = text.rfind(['·', '|', '•', '—', '–']) else {
+        return text;
+    };
+    let (before, after) = text.split_at(sep);
+    let after = after.trim_start_matches(['·', '|', '•', '—', '–']);
+    if is_date_line(after) && !before.trim().is_empty() {
+        before
+    } else {
+        text
+    }
+}
+
+/// A name, a comma, and an outlet with a reporter's role ("Ana Ruiz,
+/// Example Daily contributor"): two to four capitalised words, then
+/// capitalised words ending in a role.
+fn is_name_and_role(text: &str) -> bool {
+    let Some((name, rest)) = text.split_once(',') else {
+        return false;
+    };
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| capitalised(w)) {
+        return false;
+    }
+    let rest_words: Vec<&str> = rest.split_whitespace().collect();
+    if rest_words.len() > 8 || chrome::ends_sentence(rest) {
+        return false;
+    }
+    (0..rest_words.len()).any(|i| {
+        let (outlet, role) = rest_words.split_at(i);
+        outlet.iter().all(|w| capitalised(w)) && chrome::is_role(&role.join(" "))
+    })
 }
 
 /// Whether the text after a byline phrase is names (of people or outlets):
@@ -628,13 +749,18 @@ mod tests {
     }
 
     #[test]
-    fn a_wire_dateline_alone_is_a_dateline_and_inside_a_paragraph_body() {
+    fn a_wire_dateline_alone_is_a_dateline_and_inside_a_paragraph_split_off() {
         let text = "Pier Plan Wins Council Vote\n\nSPRINGFIELD (AP) —\n\n\
                     SPRINGFIELD (AP) — The council voted on Monday.";
         let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
         assert_eq!(
             got,
-            [BlockKind::Headline, BlockKind::Dateline, BlockKind::Body]
+            [
+                BlockKind::Headline,
+                BlockKind::Dateline,
+                BlockKind::Dateline,
+                BlockKind::Body
+            ]
         );
     }
 
@@ -662,6 +788,82 @@ mod tests {
         let text = "The council voted on Monday to rebuild the pier.\n\nWork starts in April.";
         let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
         assert_eq!(got, [BlockKind::Body, BlockKind::Body]);
+    }
+
+    #[test]
+    fn weather_and_navigation_above_the_headline_are_chrome() {
+        let text = "The Example Daily\n72 F  Sunny  Springfield\nHome | World | Sports | Arts\n\n\
+                    Harbor council votes to rebuild the old pier\n\nThe council voted on Monday.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Chrome, Chrome, Chrome, Headline, Body]);
+    }
+
+    #[test]
+    fn chrome_lines_are_not_joined_as_wrapped_prose() {
+        let text = "Home  World  Politics  Business  Arts\nRead more: Ferry fares rise in the spring months\n\n\
+                    Harbor council votes to rebuild the old pier\n\nThe council voted on Monday.";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Chrome, Chrome, Headline, Body]);
+    }
+
+    #[test]
+    fn the_links_under_a_list_label_are_chrome() {
+        let text = "Pier Plan Wins Council Vote\n\nThe council voted on Monday.\n\nMore from The Example Daily\n\
+                    Ferry fares rise in the spring\nSchool board meets on Tuesday night\n\n\
+                    © 2031 The Example Daily";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got[2..], [Chrome, Chrome, Chrome]);
+    }
+
+    #[test]
+    fn a_trailing_list_of_links_is_chrome() {
+        let text = "Pier Plan Wins Council Vote\n\nThe council voted on Monday.\n\n\
+                    - See the council's full agenda for this week\n- Earlier: the pier closes for the winter season";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Headline, Body, Chrome, Chrome]);
+    }
+
+    #[test]
+    fn credits_are_bylines_and_photo_credits_chrome() {
+        let text = "Pier Plan Wins Council Vote\n\nThe council voted on Monday.\n\n\
+                    Photo: Ana Ruiz/AP\n\nThe mayor spoke next.\n\n\
+                    Example Wire contributed to this report.\n\n(Reporting by Ana Ruiz; Editing by Tom Wu)";
+        let got: Vec<BlockKind> = kinds(text).iter().map(|k| k.0).collect();
+        use BlockKind::*;
+        assert_eq!(got, [Headline, Body, Chrome, Body, Byline, Byline]);
+        let hinted = "Photo: Ana Ruiz/AP";
+        let blocks = segment(hinted, &[(Span::new(0, 18), BlockHint::Byline)]);
+        assert_eq!(blocks[0].kind, Chrome);
+    }
+
+    #[test]
+    fn bylines_with_a_date_or_an_outlet_and_role_are_bylines() {
+        assert!(is_byline("By Ana Ruiz · March 3, 2031"));
+        assert!(is_byline("By Ana Ruiz | May 2, 2031"));
+        assert!(is_byline("*Tom Wu, Example Daily contributor*"));
+        assert!(is_byline("Tom Wu, Example Wire staff writer"));
+        assert!(!is_byline("Tom Wu, a staff writer"));
+        assert!(!is_byline("By May 2, 2031"));
+    }
+
+    #[test]
+    fn a_wire_dateline_opening_a_paragraph_is_its_own_block() {
+        let text =
+            "Pier Plan Wins Council Vote\n\nSPRINGFIELD, March 3 (Reuters) - The council voted.";
+        let blocks = segment(text, &[]);
+        let got: Vec<(BlockKind, &str)> =
+            blocks.iter().map(|b| (b.kind, b.span.text(text))).collect();
+        assert_eq!(
+            got[1..],
+            [
+                (BlockKind::Dateline, "SPRINGFIELD, March 3 (Reuters) -"),
+                (BlockKind::Body, "The council voted.")
+            ]
+        );
     }
 
     #[test]

@@ -175,6 +175,7 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
         Some(AbbrevKind::Title) => false,
         Some(AbbrevKind::Number) => next != Next::Digit,
         Some(AbbrevKind::Inner) => starts_sentence(next, next_text),
+        Some(AbbrevKind::Clock) => next == Next::Upper && !abbreviations::is_clock_tail(next_text),
         None if dotted => starts_sentence(next, next_text),
         None if initial => next_text.chars().count() > 1 && starts_sentence(next, next_text),
         None => true,
@@ -298,6 +299,26 @@ mod tests {
             ["Talks moved to the U.S.", "The rest stayed home."]
         );
         assert_eq!(sentences("It opens at 9 a.m. on weekdays.").len(), 1);
+    }
+
+    #[test]
+    fn a_time_of_day_ends_a_sentence_before_a_capitalised_word() {
+        assert_eq!(
+            sentences("The pier closed after 10 p.m. Fishermen had left by then."),
+            [
+                "The pier closed after 10 p.m.",
+                "Fishermen had left by then."
+            ]
+        );
+        assert_eq!(
+            sentences("The pier opens at 6 a.m. Monday and 7 p.m. ET.").len(),
+            1
+        );
+        assert_eq!(sentences("It opens at 6 a.m. on weekdays.").len(), 1);
+        assert_eq!(
+            sentences("Sen. Ana Ruiz met Mr. Wu in the U.S. Senate.").len(),
+            1
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ use petgraph::visit::EdgeRef;
 use crate::grammar::Attribution;
 use crate::resolve::{self, EntityKind, Resolution};
 
+pub mod merge;
+
 /// At most this many chains are listed.
 pub const MAX_CHAINS: usize = 10_000;
 

@@ -15,6 +15,9 @@ pub enum AbbrevKind {
     /// May end a sentence; does not before a lower-case word, a number or a
     /// capitalised word that is not a sentence starter ("U.S.", "Inc.").
     Inner,
+    /// A time of day ("a.m.", "p.m."): ends a sentence before a capitalised
+    /// word that does not go on the time (a day, a month, a time zone).
+    Clock,
 }
 
 /// One line of `abbreviations.txt`, for the tests.
@@ -56,6 +59,7 @@ fn table() -> &'static HashMap<String, AbbrevKind> {
                 "title" => AbbrevKind::Title,
                 "number" => AbbrevKind::Number,
                 "inner" => AbbrevKind::Inner,
+                "clock" => AbbrevKind::Clock,
                 _ => continue,
             };
             for w in &g.words {
@@ -79,6 +83,17 @@ fn words_of(kind: &str) -> HashSet<String> {
 fn starters() -> &'static HashSet<String> {
     static STARTERS: OnceLock<HashSet<String>> = OnceLock::new();
     STARTERS.get_or_init(|| words_of("starter"))
+}
+
+/// Lower-case words that go on a time of day.
+fn clock_tails() -> &'static HashSet<String> {
+    static TAILS: OnceLock<HashSet<String>> = OnceLock::new();
+    TAILS.get_or_init(|| words_of("clocktail"))
+}
+
+/// Whether a capitalised word goes on a time of day ("Thursday", "ET").
+pub fn is_clock_tail(word: &str) -> bool {
+    clock_tails().contains(&word.to_lowercase())
 }
 
 /// Lower-case speech verbs.
@@ -111,7 +126,10 @@ mod tests {
     fn every_line_has_a_known_kind() {
         for g in groups() {
             assert!(
-                matches!(g.kind, "title" | "number" | "inner" | "starter" | "speech"),
+                matches!(
+                    g.kind,
+                    "title" | "number" | "inner" | "clock" | "clocktail" | "starter" | "speech"
+                ),
                 "{}",
                 g.kind
             );
@@ -123,7 +141,7 @@ mod tests {
     fn lookups_ignore_case_and_keep_inner_periods() {
         assert_eq!(kind("SEN"), Some(AbbrevKind::Title));
         assert_eq!(kind("U.S"), Some(AbbrevKind::Inner));
-        assert_eq!(kind("a.m"), Some(AbbrevKind::Inner));
+        assert_eq!(kind("a.m"), Some(AbbrevKind::Clock));
         assert_eq!(kind("no"), Some(AbbrevKind::Number));
         assert_eq!(kind("senate"), None);
         assert!(is_sentence_starter("The"));

@@ -24,6 +24,24 @@ pub enum EntryKind {
     Role,
     /// A dateline starts with the phrase.
     Dateline,
+    /// The whole block is the phrase, a label that heads a list of links
+    /// ("Related Articles"): chrome, and so are the short lines after it.
+    List,
+    /// A short block starts with the phrase, a label that heads a list of
+    /// links ("More from The Example Daily").
+    ListStart,
+    /// A short block holds the phrase anywhere ("… in your inbox …").
+    Contains,
+    /// A credit: a block of at most [`CREDIT_WORDS`] words, in brackets or
+    /// without a final period, starts with the phrase ("(Reporting by …)"),
+    /// so that a body sentence "Reporting by the Times showed …" is not one.
+    Credit,
+    /// A credit note: a block of at most [`CREDIT_WORDS`] words, brackets
+    /// aside, starts with the phrase ("h/t: …", "Additional reporting by …").
+    CreditNote,
+    /// A credit: a short block ends with the phrase, final period aside
+    /// ("Ana Ruiz contributed to this report.").
+    CreditEnd,
 }
 
 /// One line of `chrome.txt`.
@@ -39,6 +57,13 @@ pub struct Entry {
 /// Blocks with more words than this are never matched by `start`, `end`,
 /// `byline`, `role` or `dateline` entries.
 pub const SHORT_WORDS: usize = 12;
+
+/// Credits (`credit` entries) have at most this many words.
+pub const CREDIT_WORDS: usize = 40;
+
+/// Short blocks (`contains` entries, items of a list of links) have at most
+/// this many words.
+pub const LINK_WORDS: usize = 20;
 
 const DATA: &str = include_str!("chrome.txt");
 
@@ -74,6 +99,12 @@ fn parse_line(line: &'static str) -> Option<Entry> {
         "byline" => EntryKind::Byline,
         "role" => EntryKind::Role,
         "dateline" => EntryKind::Dateline,
+        "list" => EntryKind::List,
+        "liststart" => EntryKind::ListStart,
+        "contains" => EntryKind::Contains,
+        "credit" => EntryKind::Credit,
+        "creditnote" => EntryKind::CreditNote,
+        "creditend" => EntryKind::CreditEnd,
         _ => return None,
     };
     Some(Entry {
@@ -127,12 +158,53 @@ fn starts_with_words(norm: &str, phrase: &str) -> bool {
 pub fn is_chrome(block: &str) -> bool {
     let norm = normalize(block);
     let short = word_count(&norm) <= SHORT_WORDS;
+    let words = word_count(&norm);
     entries().iter().any(|e| match e.kind {
-        EntryKind::Line => norm == e.phrase,
-        EntryKind::Start => short && starts_with_words(&norm, &e.phrase),
+        EntryKind::Line | EntryKind::List => norm == e.phrase,
+        EntryKind::Start | EntryKind::ListStart => short && starts_with_words(&norm, &e.phrase),
+        EntryKind::Contains => words <= LINK_WORDS && contains_words(&norm, &e.phrase),
         EntryKind::End => short && !ends_sentence(block) && norm.ends_with(e.phrase.as_str()),
         EntryKind::Notice => starts_with_words(&norm, &e.phrase),
         EntryKind::Pattern => matches_pattern(&e.phrase, block),
+        _ => false,
+    })
+}
+
+/// Whether `norm` holds `phrase` as whole words.
+fn contains_words(norm: &str, phrase: &str) -> bool {
+    let padded = format!(" {norm} ");
+    padded.contains(&format!(" {phrase} "))
+}
+
+/// Whether the block is a label that heads a list of links ("Related
+/// Articles", "More from The Example Daily"), by a `list` or `liststart`
+/// entry.
+pub fn heads_list(block: &str) -> bool {
+    let norm = normalize(block);
+    let short = word_count(&norm) <= SHORT_WORDS;
+    entries().iter().any(|e| match e.kind {
+        EntryKind::List => norm == e.phrase,
+        EntryKind::ListStart => short && starts_with_words(&norm, &e.phrase),
+        _ => false,
+    })
+}
+
+/// Whether the block is a credit line, by a `credit` or `creditend` entry:
+/// "(Reporting by Ana Ruiz; Editing by Tom Wu)", "Example Wire contributed
+/// to this report.", "h/t: Example Daily".
+pub fn is_credit(block: &str) -> bool {
+    let norm = normalize(block);
+    let words = word_count(&norm);
+    let t = block.trim();
+    let note_shape = (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t);
+    entries().iter().any(|e| match e.kind {
+        EntryKind::Credit => {
+            note_shape && words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase)
+        }
+        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase),
+        EntryKind::CreditEnd => {
+            words <= SHORT_WORDS && norm.ends_with(e.phrase.as_str()) && norm.len() > e.phrase.len()
+        }
         _ => false,
     })
 }
@@ -207,6 +279,10 @@ fn matches_pattern(name: &str, block: &str) -> bool {
     match name {
         "temperature" => is_temperature(block),
         "copyright" => is_copyright(block),
+        "weather" => is_weather(block),
+        "navigation" => is_navigation(block),
+        "labelled link" => is_labelled_link(block),
+        "photo credit" => is_photo_credit(block),
         _ => false,
     }
 }
@@ -225,6 +301,103 @@ pub fn is_temperature(block: &str) -> bool {
     }
     let unit = unit.trim_start().trim_start_matches(['°', 'º']).trim();
     matches!(unit, "F" | "C" | "°" | "degrees" | "ºF" | "ºC") || unit.is_empty() && t.contains('°')
+}
+
+/// A weather widget with words after the temperature: a condition or a
+/// place ("61 F Clear Springfield", "18°C Light rain"), at most five words
+/// and no sentence punctuation.
+pub fn is_weather(block: &str) -> bool {
+    let t = block.trim();
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    // The temperature is the number and its unit, glued or one word apart.
+    let rest: Vec<&str> = words.collect();
+    let (temp_len, tail) = match rest.first() {
+        Some(unit) if is_temperature(&format!("{first} {unit}")) => (2, rest.get(1..)),
+        _ if is_temperature(first) => (1, rest.get(0..)),
+        _ => return false,
+    };
+    let tail = tail.unwrap_or(&[]);
+    temp_len > 0
+        && !tail.is_empty()
+        && tail.len() <= 5
+        && !ends_sentence(t)
+        && tail
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// A navigation line: at least three short items (at most three words each,
+/// capitalised) separated by `|`, `·`, `•`, `/` or runs of two spaces, and
+/// no sentence ("Home | Politics | Sports").
+pub fn is_navigation(block: &str) -> bool {
+    let t = block.trim();
+    if t.contains('\n') || ends_sentence(t) || word_count(t) > 20 {
+        return false;
+    }
+    let items: Vec<&str> = t
+        .split(['|', '·', '•', '/'])
+        .flat_map(|part| part.split("  "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let n = word_count(item);
+            (1..=3).contains(&n)
+                && item.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A list label, a colon and a short title, without a final period ("Read
+/// more: The week in pictures", "Latest article: Storm closes the port").
+pub fn is_labelled_link(block: &str) -> bool {
+    let t = block.trim();
+    let Some((label, title)) = t.split_once(':') else {
+        return false;
+    };
+    let n = word_count(title);
+    heads_list(label) && n > 0 && n <= LINK_WORDS && !ends_sentence(t) && !t.contains('\n')
+}
+
+/// Labels that start a photo credit ("Photo: Ana Ruiz/AP").
+const PHOTO_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographs",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "illustration",
+    "credit",
+    "photo credit",
+    "image credit",
+    "ap photo",
+    "reuters photo",
+    "getty images",
+];
+
+/// A photo credit: "Photo: Ana Ruiz/AP", "Photograph by Tom Wu", "(AP
+/// Photo/Ana Ruiz)", "Image: Example Wire", "Credit: Tom Wu": a label and a
+/// colon, "by" or a slash, then at most eight words and no sentence.
+pub fn is_photo_credit(block: &str) -> bool {
+    let t = block.trim().trim_start_matches('(').trim_end_matches(')');
+    if t.contains('\n') || word_count(t) > 10 || (ends_sentence(t) && !t.ends_with("/AP.")) {
+        return false;
+    }
+    let cut = t.find([':', '/']).map(|i| (i, 1));
+    let by = t.to_lowercase().find(" by ").map(|i| (i, 4));
+    let Some((at, skip)) = [cut, by].into_iter().flatten().min_by_key(|(i, _)| *i) else {
+        return false;
+    };
+    let (Some(label), Some(rest)) = (t.get(..at), t.get(at + skip..)) else {
+        return false;
+    };
+    PHOTO_LABELS.contains(&normalize(label).as_str()) && word_count(rest) > 0
 }
 
 /// A copyright line: starts with "©" or "(c)" and is short.
@@ -255,6 +428,12 @@ mod tests {
                 EntryKind::Byline => assert!(byline_prefix(ex).is_some(), "{ex}"),
                 EntryKind::Role => assert!(is_role(ex), "{ex}"),
                 EntryKind::Dateline => assert!(dateline_prefix(ex).is_some(), "{ex}"),
+                EntryKind::Credit | EntryKind::CreditNote | EntryKind::CreditEnd => {
+                    assert!(is_credit(ex), "{ex}")
+                }
+                EntryKind::List | EntryKind::ListStart => {
+                    assert!(is_chrome(ex) && heads_list(ex), "{ex}")
+                }
                 _ => assert!(is_chrome(ex), "{ex}"),
             }
         }
@@ -290,6 +469,75 @@ mod tests {
         assert!(is_temperature("18°C"));
         assert!(!is_temperature("52 Fires"));
         assert!(!is_temperature("2024"));
+    }
+
+    #[test]
+    fn weather_widgets_with_a_condition_or_place_are_chrome() {
+        assert!(is_chrome("72 F  Sunny  Springfield"));
+        assert!(is_chrome("18°C Light Rain"));
+        assert!(!is_chrome("72 F is the high today."));
+        assert!(!is_weather("52 Fires burned"));
+    }
+
+    #[test]
+    fn navigation_lines_are_chrome() {
+        assert!(is_chrome("Home | World | Sports | Arts"));
+        assert!(is_chrome("News · Opinion · Video"));
+        assert!(is_chrome("Home  Metro  Business  Weather"));
+        assert!(!is_chrome("By Ana Ruiz | The Example Daily"));
+        assert!(!is_navigation("Ruiz said yes | Wu said no | they left."));
+    }
+
+    #[test]
+    fn a_list_label_with_a_colon_and_a_title_is_chrome() {
+        assert!(is_chrome("Read more: Harbor pier reopens after repairs"));
+        assert!(is_chrome("Latest article: Ferry fares rise in the spring"));
+        assert!(!is_chrome(
+            "Read more: the council said it would meet again, and so it did."
+        ));
+    }
+
+    #[test]
+    fn social_networks_and_sign_up_prompts_are_chrome() {
+        for line in ["Facebook", "X", "LinkedIn", "WhatsApp"] {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(is_chrome(
+            "Get the best of Springfield in your inbox every morning."
+        ));
+        assert!(!is_chrome(
+            "The mayor said the notices would arrive in your inbox within days, which they did, eventually, after a long delay over the summer."
+        ));
+    }
+
+    #[test]
+    fn credits_are_credits() {
+        assert!(is_credit("(Reporting by Ana Ruiz; Editing by Tom Wu)"));
+        assert!(is_credit("Example Wire contributed to this report."));
+        assert!(is_credit("h/t: The Example Daily"));
+        assert!(is_credit("Additional reporting by Tom Wu in Springfield"));
+        assert!(is_credit(
+            "This story originally appeared in the Example Daily."
+        ));
+        assert!(!is_credit(
+            "The mayor contributed to the report she wrote, aides said on Monday night."
+        ));
+    }
+
+    #[test]
+    fn photo_credits_are_chrome() {
+        for line in [
+            "Photo: Ana Ruiz/AP",
+            "Photograph by Tom Wu",
+            "(AP Photo/Ana Ruiz)",
+            "Image: Example Wire",
+            "Credit: Tom Wu for The Example Daily",
+        ] {
+            assert!(is_chrome(line), "{line}");
+        }
+        assert!(!is_chrome(
+            "Photographs of the pier were shown to the council by the mayor."
+        ));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::graph::merge::Network;
 use crate::report::Report;
 
 /// The report as pretty JSON.
@@ -33,4 +34,9 @@ pub fn error_line(id: Option<&str>, line: Option<usize>, error: &Error) -> Strin
         "error": {"code": error.code(), "message": error.to_string()},
     })
     .to_string()
+}
+
+/// A network as pretty JSON: `{"nodes": [...], "edges": [...]}`.
+pub fn network(network: &Network) -> String {
+    serde_json::to_string_pretty(network).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }

@@ -1,5 +1,7 @@
 //! Renderers: a report as text for people or as data for tools. Machine
-//! formats never carry colour.
+//! formats (JSON, JSON lines, DOT, GraphML) never carry colour.
 
+pub mod dot;
+pub mod graphml;
 pub mod human;
 pub mod json;

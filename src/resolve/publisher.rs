@@ -18,8 +18,8 @@ use crate::lexicon::outlets::{Lookup, Outlets};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Publisher {
     pub name: String,
-    /// `user`, `byline`, `metadata` or `url` for the publisher; `dateline`
-    /// for an origin.
+    /// `user`, `byline`, `metadata`, `url` or `copyright` for the
+    /// publisher; `dateline` or `credit` for an origin.
     pub evidence: String,
 }
 
@@ -67,7 +67,8 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Finds the publisher; `given` (from `--publisher` or a JSONL record) wins,
-/// then the byline, the page's site name, the canonical URL's domain.
+/// then the byline, the page's site name, the canonical URL's domain, the
+/// organisation a copyright line names.
 pub fn detect(doc: &Document, given: Option<&str>) -> Option<Publisher> {
     if let Some(name) = given.map(str::trim).filter(|n| !n.is_empty()) {
         return Some(Publisher::new(name, "user"));
@@ -89,9 +90,55 @@ pub fn detect(doc: &Document, given: Option<&str>) -> Option<Publisher> {
     {
         return Some(Publisher::new(display_name(site), "metadata"));
     }
-    let url = doc.meta.canonical_url.as_deref()?;
-    let name = domain_name(host(url)?)?;
-    Some(Publisher::new(name, "url"))
+    let url_name = doc
+        .meta
+        .canonical_url
+        .as_deref()
+        .and_then(host)
+        .and_then(domain_name);
+    if let Some(name) = url_name {
+        return Some(Publisher::new(name, "url"));
+    }
+    doc.blocks
+        .iter()
+        .rev()
+        .filter(|b| matches!(b.kind, BlockKind::Chrome | BlockKind::Byline))
+        .find_map(|b| copyright_holder(doc.slice(b.span)))
+        .map(|name| Publisher::new(name, "copyright"))
+}
+
+/// Company suffixes dropped from a copyright holder's name.
+const COMPANY_SUFFIXES: &[&str] = &["LLC", "Inc", "Ltd", "Corp", "Co", "Company", "plc", "GmbH"];
+
+/// The organisation a copyright line names ("© 2031 The Example Daily. All
+/// rights reserved." → "The Example Daily"): after the mark and the years,
+/// capitalised words up to a period, comma or bar, company suffixes
+/// dropped.
+fn copyright_holder(block: &str) -> Option<String> {
+    let t = block.trim();
+    let lower = t.to_ascii_lowercase();
+    let mark = ["©", "(c)", "copyright"]
+        .iter()
+        .find(|m| lower.starts_with(*m))?;
+    let rest = t.get(mark.len()..)?;
+    let rest = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '-' | '–' | '©' | ',')
+    });
+    let rest = rest.get(..rest.find([',', '|', ';', '\n']).unwrap_or(rest.len()))?;
+    let rest = rest.get(..name_end(rest))?;
+    let mut words: Vec<&str> = rest
+        .split_whitespace()
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase() || c == '&'))
+        .collect();
+    while words
+        .last()
+        .is_some_and(|w| COMPANY_SUFFIXES.contains(&w.trim_end_matches('.')))
+    {
+        words.pop();
+    }
+    let name = words.join(" ");
+    (!name.is_empty() && words.len() <= 6 && !name.eq_ignore_ascii_case("all"))
+        .then(|| display_name(&name))
 }
 
 /// The wire service or outlet whose story this is, when the text credits
@@ -148,8 +195,26 @@ fn republished_from(block: &str) -> Option<String> {
         .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
     let rest = block.get(at..)?;
     let name = rest.get(..name_end(rest))?.trim();
-    let name = name.split(" on ").next().unwrap_or(name).trim();
-    (!name.is_empty() && name.starts_with(|c: char| c.is_uppercase())).then(|| display_name(name))
+    let name = capitalised_name(name);
+    (!name.is_empty()).then(|| display_name(&name))
+}
+
+/// Words that may stand inside an outlet's name between capitalised words.
+const NAME_JOINERS: &[&str] = &["of", "for", "de", "la", "&"];
+
+/// The capitalised name that starts a text, a leading "the" set aside and
+/// the rest of the sentence dropped ("the Example Daily and is republished
+/// …" → "Example Daily"; "The Example Daily" stays whole).
+fn capitalised_name(text: &str) -> String {
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    let mut words: Vec<&str> = text
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase) || NAME_JOINERS.contains(w))
+        .collect();
+    while words.last().is_some_and(|w| NAME_JOINERS.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Where a name that starts `text` ends: at a comma, bracket, semicolon,
@@ -287,6 +352,30 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::new(extract(text, InputFormat::Text))
+    }
+
+    #[test]
+    fn a_copyright_line_gives_the_publisher_when_nothing_else_does() {
+        let d = doc(
+            "Pier Plan Wins a Council Vote\n\nThe council voted on Monday.\n\n\
+                     © 2031 The Harbor Example Gazette LLC. All rights reserved.",
+        );
+        assert_eq!(
+            detect(&d, None),
+            Some(Publisher::new("The Harbor Example Gazette", "copyright"))
+        );
+        assert_eq!(copyright_holder("© 2031. All rights reserved."), None);
+    }
+
+    #[test]
+    fn a_republishing_note_gives_the_origin_with_a_sentence_after_the_name() {
+        let d = doc("Pier Plan Wins a Council Vote\n\nBy Ana Ruiz\n\n\
+                     This story originally appeared in the Harbor Example Gazette and is shared here \
+                     with permission.\n\nThe council voted on Monday.");
+        assert_eq!(
+            origin(&d),
+            Some(Publisher::new("Harbor Example Gazette", "credit"))
+        );
     }
 
     const STORY: &str = "Pier Plan Wins a Council Vote\n\nBy Ana Ruiz | Example Wire\n\n\
