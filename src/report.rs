@@ -300,17 +300,22 @@ impl Report {
                     .collect()
             })
             .collect();
+        let owners = content_owners(&doc, attributions);
         let sentences = doc
             .body_sentences()
             .map(|s| {
-                let owner = attributions.iter().enumerate().find(|(_, a)| {
-                    a.content
-                        .iter()
-                        .any(|c| c.overlaps(s.span) && doc.words_in(c.cover(s.span)) > 0)
-                });
+                // The first attribution whose content holds a word of the
+                // sentence owns it.
+                let owner = owners
+                    .get(crate::metrics::token_range(&doc, s.span))
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied()
+                    .min()
+                    .filter(|&i| i != usize::MAX);
                 let provenance = match owner {
                     None => Provenance::Unattributed,
-                    Some((i, _)) if secondhand.get(i).copied().unwrap_or(false) => {
+                    Some(i) if secondhand.get(i).copied().unwrap_or(false) => {
                         Provenance::Secondhand
                     }
                     Some(_) => Provenance::Attributed,
@@ -319,7 +324,7 @@ impl Report {
                     start: s.span.start,
                     end: s.span.end,
                     provenance,
-                    attribution: owner.map(|(i, _)| format!("a{}", i + 1)),
+                    attribution: owner.map(|i| format!("a{}", i + 1)),
                 }
             })
             .collect::<Vec<SentenceOut>>();
@@ -361,4 +366,23 @@ impl Report {
             graph: graph_out,
         }
     }
+}
+
+/// For each token, the index of the first attribution whose content holds
+/// it if it is a word (`usize::MAX` for none). Linear in the content length,
+/// so sentence provenance never scans every attribution for every sentence.
+fn content_owners(doc: &Document, attributions: &[Attribution]) -> Vec<usize> {
+    let mut owners = vec![usize::MAX; doc.tokens.len()];
+    for (i, a) in attributions.iter().enumerate() {
+        for &c in &a.content {
+            let range = crate::metrics::token_range(doc, c);
+            let tokens = doc.tokens.get(range.clone()).unwrap_or(&[]);
+            for (t, owner) in tokens.iter().zip(owners.get_mut(range).unwrap_or(&mut [])) {
+                if t.kind.is_word() && *owner == usize::MAX {
+                    *owner = i;
+                }
+            }
+        }
+    }
+    owners
 }
