@@ -49,24 +49,28 @@ impl Pieces {
             .unwrap_or(&[])
     }
 
-    /// The attribution (other than `not`) with the smallest piece that
-    /// contains `span`.
-    pub(crate) fn smallest_containing(&self, span: Span, not: usize) -> Option<usize> {
+    /// The attribution (other than those `skip` names) with the smallest
+    /// piece that contains `span`.
+    pub(crate) fn smallest_containing(
+        &self,
+        span: Span,
+        skip: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         self.before(span.end)
             .iter()
-            .filter(|(p, j)| *j != not && p.contains(span))
+            .filter(|(p, j)| !skip(*j) && p.contains(span))
             .min_by_key(|(p, _)| p.len())
             .map(|&(_, j)| j)
     }
 
-    /// The attribution (other than `not`) whose pieces overlap `content`
-    /// most.
-    fn most_overlapping(&self, content: &[Span], not: usize) -> Option<usize> {
+    /// The attribution (other than those `skip` names) whose pieces overlap
+    /// `content` most.
+    fn most_overlapping(&self, content: &[Span], skip: impl Fn(usize) -> bool) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for c in content {
             for &(p, j) in self.before(c.end) {
                 let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
-                if overlap > 0 && j != not && best.map_or(true, |(o, _)| o < overlap) {
+                if overlap > 0 && !skip(j) && best.map_or(true, |(o, _)| o < overlap) {
                     best = Some((overlap, j));
                 }
             }
@@ -93,15 +97,19 @@ pub fn reported_inside(
         .enumerate()
         .map(|(i, a)| {
             let via = a.via.filter(|&v| v != i && v < attributions.len());
-            via.or_else(|| a.source.and_then(|s| all.smallest_containing(s, i)))
+            // Never itself, nor one the grammar put inside this one: "According
+            // to X, …, as per the Post report" has X inside the Post, even where
+            // X's content runs on over "the Post report".
+            let skip = |j: usize| j == i || attributions.get(j).and_then(|b| b.via) == Some(i);
+            via.or_else(|| a.source.and_then(|s| all.smallest_containing(s, skip)))
                 .or_else(|| {
                     (!publication(i) && a.source.is_some())
-                        .then(|| published.most_overlapping(&a.content, i))
+                        .then(|| published.most_overlapping(&a.content, skip))
                         .flatten()
                 })
                 .or_else(|| {
                     let antecedent = resolution.antecedents.get(i).copied().flatten()?;
-                    published.smallest_containing(antecedent, i)
+                    published.smallest_containing(antecedent, skip)
                 })
         })
         .collect()

@@ -155,7 +155,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
     let pieces = inside::Pieces::of(attributions, |_| true);
     for (i, span, plural) in first_person {
         let speaker = pieces
-            .smallest_containing(span, i)
+            .smallest_containing(span, |j| j == i)
             .and_then(|j| sources.get(j).copied().flatten());
         let entity = speaker
             .and_then(|e| resolver.speaker(e, plural))

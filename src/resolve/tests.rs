@@ -638,3 +638,32 @@ fn first_person_with_no_speaker_is_unknown() {
     let res = resolve_mentions("I said so.", &["I"]);
     assert_eq!(names(&res), [("I".to_string(), EntityKind::Unknown)]);
 }
+
+#[test]
+fn content_running_over_the_reporting_outlet_does_not_turn_the_chain_around() {
+    // The anonymous source's content runs on over "the Times report" (as a
+    // grammar that takes content to the sentence end gives it), and the
+    // grammar put the anonymous source `via` the Times: the Times stays
+    // the parent, never the child.
+    let text = "According to two aides, the mayor will resign, as per the information in the Times report.\n";
+    let mut b = Builder::new(text);
+    let aides = b.add(
+        "According",
+        AccordingTo,
+        "According to",
+        Some("two aides"),
+        "the mayor will resign, as per the information in the Times report",
+        Some(1),
+    );
+    let times = b.add(
+        "According",
+        AccordingTo,
+        "as per the information in",
+        Some("the Times report"),
+        "the mayor will resign",
+        None,
+    );
+    let inside = inside::reported_inside(&b.list, &resolve(&doc(text), &b.list));
+    assert_eq!(inside.get(aides).copied().flatten(), Some(times));
+    assert_eq!(inside.get(times).copied().flatten(), None);
+}
