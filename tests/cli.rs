@@ -144,3 +144,64 @@ fn usage_errors_exit_2() {
     let out = secondhand(&["report", "--format", "nonsense"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn user_outlets_are_known_and_a_bad_outlet_file_names_its_line() {
+    let dir = temp_dir("outlets");
+    let article = dir.join("a.txt");
+    std::fs::write(
+        &article,
+        "The ferry will stop running in May, the Lantern reported.\n",
+    )
+    .expect("write");
+    let list = dir.join("outlets.txt");
+    std::fs::write(
+        &list,
+        "# ours\nHarbor Lantern | outlet | the Lantern | harborlantern.example\n",
+    )
+    .expect("write");
+    let out = secondhand(
+        &[
+            "report",
+            "--format",
+            "json",
+            "--outlets",
+            list.to_str().unwrap_or(""),
+            article.to_str().unwrap_or(""),
+        ],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let outlet = v["entities"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|e| e["kind"] == "outlet");
+    assert_eq!(
+        outlet.map(|e| e["name"].clone()),
+        Some(serde_json::json!("Harbor Lantern"))
+    );
+
+    std::fs::write(&list, "# ours\nHarbor Lantern | outlet\n").expect("write");
+    let out = secondhand(
+        &[
+            "report",
+            "--outlets",
+            list.to_str().unwrap_or(""),
+            article.to_str().unwrap_or(""),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("outlets.txt: line 2:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -70,6 +70,11 @@ pub struct InputArgs {
     /// Refuse articles (and JSONL records) larger than this many bytes.
     #[arg(long, default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: usize,
+
+    /// More outlets, one a line as `name | kind | aliases | domains`
+    /// (the format of the built-in list), added to the built-in list.
+    #[arg(long, value_name = "FILE")]
+    pub outlets: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use secondhand::input::{self, jsonl::Record, InputFormat};
+use secondhand::lexicon::outlets::Outlets;
 use secondhand::{analyze, Article, Error, Options, Report};
 
 use super::args::{InputArgs, InputFormatArg};
@@ -34,6 +35,13 @@ pub type Analysed<'a> = dyn FnMut(&Item, Result<Report, Error>) -> io::Result<()
 /// listed is reported on standard error. Gives whether any input failed
 /// (so the caller exits 2 after everything else was processed).
 pub fn analyse_all(args: &InputArgs, each: &mut Analysed<'_>) -> io::Result<bool> {
+    if let Some(path) = &args.outlets {
+        if let Err(message) = install_outlets(path) {
+            // A broken configuration analyses nothing: exit 2 at once.
+            eprintln!("secondhand: {message}");
+            return Ok(true);
+        }
+    }
     let options = Options {
         max_bytes: args.max_bytes,
     };
@@ -303,5 +311,19 @@ fn record_item(name: &str, line: usize, bytes: &[u8]) -> Item {
             publisher: record.publisher,
             url: record.url,
         }),
+    }
+}
+
+/// Reads the user's outlet list and adds it to the one the pipeline uses.
+fn install_outlets(path: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let extra = Outlets::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    if Outlets::install(extra) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{}: the outlet list was already in use",
+            path.display()
+        ))
     }
 }

@@ -23,6 +23,9 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use thiserror::Error;
 
+/// The list the pipeline uses; see [`Outlets::active`].
+static ACTIVE: OnceLock<Outlets> = OnceLock::new();
+
 /// The built-in list, parsed once by [`Outlets::builtin`].
 const BUILTIN_TEXT: &str = include_str!("outlets.txt");
 
@@ -245,6 +248,22 @@ impl Outlets {
     pub fn builtin() -> &'static Outlets {
         static BUILTIN: OnceLock<Outlets> = OnceLock::new();
         BUILTIN.get_or_init(|| Outlets::parse(BUILTIN_TEXT).unwrap_or_default())
+    }
+
+    /// The list the pipeline looks outlets up in: the built-in list, plus
+    /// the user's outlets if [`Outlets::install`] added them before the
+    /// first lookup.
+    pub fn active() -> &'static Outlets {
+        ACTIVE.get_or_init(|| Outlets::builtin().clone())
+    }
+
+    /// Adds the user's outlets (`--outlets FILE`) to the list the pipeline
+    /// uses, for the rest of the process: once, before the first analysis.
+    /// Returns `false`, changing nothing, when the list is already in use.
+    pub fn install(extra: Outlets) -> bool {
+        let mut list = Outlets::builtin().clone();
+        list.extend(extra);
+        ACTIVE.set(list).is_ok()
     }
 
     /// Reads a list in the format of `outlets.txt` (see its header).

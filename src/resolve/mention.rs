@@ -351,7 +351,7 @@ fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> boo
         || lex.proper_groups.contains(&lower)
         || lex.title_role(first.text).is_some()
         || first.is_acronym()
-        || !Outlets::builtin().lookup_name(first.text).is_none();
+        || !Outlets::active().lookup_name(first.text).is_none();
     if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_str())) {
         first.cap = false;
     }
@@ -586,7 +586,7 @@ pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading
 /// "Politico"), or a report noun is followed or preceded by one ("a report
 /// … on the New York Post", "the report in the Post").
 fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
-    let outlets = Outlets::builtin();
+    let outlets = Outlets::active();
     let lex = source_words();
     let head = &p.head;
     let first = head.possessor.first().or(head.core.first())?;

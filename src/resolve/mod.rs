@@ -326,7 +326,7 @@ impl<'d> Resolver<'d> {
             return None;
         }
         let affiliation = entity.affiliation.clone()?;
-        let kind = match Outlets::builtin().lookup_name(&affiliation) {
+        let kind = match Outlets::active().lookup_name(&affiliation) {
             Lookup::One(_) => EntityKind::Outlet,
             _ => EntityKind::Organisation,
         };
@@ -482,7 +482,7 @@ impl<'d> Resolver<'d> {
             Affiliation::Named(name) => {
                 let name = strip_article(&name);
                 let place = source_words().places.contains(&name.to_lowercase());
-                match Outlets::builtin().lookup_name(&name) {
+                match Outlets::active().lookup_name(&name) {
                     Lookup::One(outlet) if !place => Some(outlet.name.clone()),
                     _ => Some(name).filter(|n| !n.is_empty()),
                 }
@@ -553,7 +553,7 @@ impl<'d> Resolver<'d> {
         let linked = self.linked.get_or_insert_with(|| {
             let mut counts: HashMap<String, usize> = HashMap::new();
             for link in &doc.links {
-                if let Some(outlet) = Outlets::builtin().lookup_domain(&link.href) {
+                if let Some(outlet) = Outlets::active().lookup_domain(&link.href) {
                     *counts.entry(outlet.name.clone()).or_default() += 1;
                 }
             }
@@ -574,7 +574,7 @@ impl<'d> Resolver<'d> {
     fn outlet_ends(&mut self) -> &HashMap<String, Vec<usize>> {
         self.outlet_ends.get_or_insert_with(|| {
             let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
-            for (range, found) in Outlets::builtin().find_in(&self.doc.text) {
+            for (range, found) in Outlets::active().find_in(&self.doc.text) {
                 if let Lookup::One(outlet) = found {
                     ends.entry(outlet.name.clone()).or_default().push(range.end);
                 }

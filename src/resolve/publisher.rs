@@ -274,7 +274,7 @@ pub fn outlet_in_byline(byline: &str) -> Option<String> {
     if let Some(wire) = wire_name(last) {
         return Some(wire.to_string());
     }
-    let known = is_domain(last) || !Outlets::builtin().lookup_name(last).is_none();
+    let known = is_domain(last) || !Outlets::active().lookup_name(last).is_none();
     (strong >= weak || known).then(|| display_name(last))
 }
 
@@ -287,7 +287,7 @@ fn display_name(name: &str) -> String {
             return n;
         }
     }
-    match Outlets::builtin().lookup_name(name) {
+    match Outlets::active().lookup_name(name) {
         Lookup::One(outlet) => outlet.name.clone(),
         _ => name.to_string(),
     }
@@ -295,7 +295,7 @@ fn display_name(name: &str) -> String {
 
 /// A domain as a name: the outlet whose domain it is, else its label.
 fn domain_name(domain: &str) -> Option<String> {
-    match Outlets::builtin().lookup_domain(domain) {
+    match Outlets::active().lookup_domain(domain) {
         Some(outlet) => Some(outlet.name.clone()),
         None => domain_label(domain),
     }

@@ -429,7 +429,7 @@ impl<'d> Scan<'d> {
                     && !lex.documents.contains(&lower)
                     && !lex.roles.contains(&lower)
             })
-            && Outlets::builtin().lookup_name(name).is_none()
+            && Outlets::active().lookup_name(name).is_none()
     }
 
     /// The organisation in focus: the name seen most often so far, the more
