@@ -5,7 +5,7 @@ use crate::input::{extract, InputFormat};
 use crate::lexicon::cues;
 
 /// (cue, source, content pieces) of every attribution found in `text`.
-fn run(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+pub(super) fn run(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
     let doc = Document::new(extract(text, InputFormat::Text));
     find(&doc)
         .iter()
