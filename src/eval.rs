@@ -923,6 +923,23 @@ mod tests {
     }
 
     #[test]
+    fn a_prediction_with_no_content_is_scored_on_cue_and_source() {
+        let doc = gold_doc(
+            "{\"id\":\"a\",\"text\":\"Kim said rain. Example Wire contributed.\",\"attributions\":[{\"source\":[0,3],\"cue\":[4,8],\"content\":[[9,14]]}]}",
+        );
+        let file = b"{\"id\":\"a\",\"attributions\":[{\"source\":[0,3],\"cue\":[4,8],\"content\":[[9,14]]},{\"source\":[15,27],\"cue\":[28,39],\"content\":[]}]}\n";
+        let preds = read_predictions(file, "p").unwrap_or_default();
+        let table = score(&[doc], &preds, Offsets::Bytes).table();
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[2], "attribution (overlap)   0.500  1.000  0.667  2/1");
+        assert!(
+            lines[7].ends_with("1.000  1.000  1.000  1/1"),
+            "{}",
+            lines[7]
+        );
+    }
+
+    #[test]
     fn the_table_has_score_py_layout() {
         let doc = gold_doc(
             "{\"id\":\"a\",\"text\":\"Kim said rain.\",\"attributions\":[{\"source\":[0,3],\"cue\":[4,8],\"content\":[[9,14]]}]}",

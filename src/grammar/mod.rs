@@ -16,6 +16,7 @@
 //! - [`nouns`]: noun cues ("X's claim that …").
 //! - [`source`], [`content`]: the extents of sources and contents.
 //! - [`hedge`]: "reportedly", "allegedly".
+//! - [`credit`]: credit lines ("X contributed to this report", "h/t: X").
 //!
 //! Attributions nested in another's content get `via`. PolNeAR flattens
 //! them; the product keeps those that link a source chain (a verb of
@@ -23,6 +24,7 @@
 //! rest (a quoted speaker's "I think", participles, beliefs).
 
 pub mod content;
+pub mod credit;
 pub mod cue;
 pub mod hedge;
 pub mod nouns;
@@ -57,6 +59,9 @@ pub enum AttributionKind {
     Noun,
     /// A direct quotation introduced by a colon or continuing the last speaker.
     Quote,
+    /// A credit line: "X contributed to this report", "h/t: X". The source
+    /// is one the outlet drew on; there is no content.
+    Credit,
 }
 
 /// One attribution: the cue, its source and its content.
@@ -126,6 +131,7 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     for sent in &v.sents {
         let first = found.len();
         let mut here = Vec::new();
+        credit::credits(&v, sent, &mut here);
         prepositional(&v, &q, sent, &mut here);
         verbs::verbs(&v, &q, sent, &mut here);
         nouns::nouns(&v, &q, sent, &mut here);

@@ -5,7 +5,7 @@ use crate::input::{extract, InputFormat};
 use crate::lexicon::cues;
 
 /// (cue, source, content pieces) of every attribution found in `text`.
-fn run(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
+pub(super) fn run(text: &str) -> Vec<(String, Option<String>, Vec<String>)> {
     let doc = Document::new(extract(text, InputFormat::Text));
     find(&doc)
         .iter()
@@ -485,4 +485,41 @@ fn embedded_relative_clauses_stay_in_the_content() {
         "argued",
     );
     assert_eq!(c, ["that the bill, which forces a sale, is unfair"]);
+}
+
+#[test]
+fn no_cue_idiom_example_is_an_attribution() {
+    let found: Vec<String> = cues::entries(cues::CUE_IDIOMS)
+        .filter_map(|(_, example)| example)
+        .filter(|example| !run(example).is_empty())
+        .map(str::to_string)
+        .collect();
+    assert!(found.is_empty(), "attributed:\n{}", found.join("\n"));
+}
+
+#[test]
+fn idioms_leave_the_verb_a_cue_elsewhere() {
+    let r = run("The guide told a story that nobody believed, and said that the cave was closed.");
+    assert!(r.iter().any(|a| a.0 == "said"));
+}
+
+#[test]
+fn requests_made_of_the_subject_are_not_reports() {
+    assert!(run("Visitors are asked to sign in at the front desk.").is_empty());
+    assert!(run("Residents were told to boil their water.").is_empty());
+    assert!(run("Drivers are urged to slow down near the school.").is_empty());
+    assert_eq!(run("The road is expected to reopen in June.").len(), 1);
+    assert_eq!(run("The fee is intended to cover the repairs.").len(), 1);
+}
+
+#[test]
+fn a_participle_inside_a_noun_phrase_is_no_cue() {
+    assert!(run("The pupils met in the old reading room before lunch.").is_empty());
+    let r = run("The council sent a letter saying the road would close.");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].0, "saying");
+    assert_eq!(
+        run("The report shows a poor understanding of the river.").len(),
+        1
+    );
 }

@@ -36,6 +36,11 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let Some(vf) = cues::verb_before(v.w(i), next) else {
             continue;
         };
+        // "said goodbye to …": an idiom, no cue.
+        let after: Vec<&str> = (i + 1..sent.end.min(i + 5)).map(|k| v.w(k)).collect();
+        if cues::idiom(vf.lemma, &after) {
+            continue;
+        }
         if out
             .get(first_new..)
             .unwrap_or(&[])
@@ -210,6 +215,31 @@ fn cut_at(v: &View, earlier: &mut [Found], cut: usize, start: usize) {
     }
 }
 
+/// Whether the participle starting at `gs` modifies the noun after it
+/// inside a noun phrase ("the old reading room", "a quiet writing desk"):
+/// a determiner and a word that is no plural noun before it, and right
+/// after it (token `next`) a bare lowercase word that opens no clause and
+/// is no object pronoun or preposition ("the basic understanding of" stays
+/// a cue).
+fn compound_modifier(v: &View, gs: usize, next: usize) -> bool {
+    let det = cues::is(Class::Determiner, v.w(gs.wrapping_sub(2)));
+    let before = v.w(gs.wrapping_sub(1));
+    let nw = v.w(next);
+    let opens_clause = [
+        Class::Determiner,
+        Class::Pronoun,
+        Class::Complementizer,
+        Class::Aux,
+        Class::Adverb,
+        Class::Neg,
+        Class::Preposition,
+    ]
+    .iter()
+    .any(|&c| cues::is(c, nw))
+        || matches!(nw, "him" | "her" | "them" | "us" | "me");
+    det && !before.ends_with('s') && v.is_word(next) && !v.is_cap(next) && !opens_clause
+}
+
 /// The attribution a cue verb at `i` makes, if any.
 fn verb_cue(
     v: &View,
@@ -315,6 +345,7 @@ fn verb_cue(
                 before,
                 "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
             );
+        let noun_before = noun_before && !compound_modifier(v, gs, i + 1);
         // "Noting that …, Tester added": an opening participle clause, its
         // content up to the comma, its source the subject after it.
         let opening = gs == sent.start;
@@ -708,6 +739,14 @@ fn passive_cue(
         return Some(f);
     }
     let nw = v.w(next);
+    // "Visitors are asked to sign in", "were told to leave": a request
+    // made of the subject by no one named, not a report.
+    // "is intended to" stays: a purpose, not a request.
+    let directive =
+        cues::verb(w).is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
+    if directive && nw == "to" {
+        return None;
+    }
     let linked = after.cue_end > i + 1 && cues::is(Class::Link, v.w(after.cue_end - 1));
     let clause = matches!(
         nw,

@@ -17,6 +17,8 @@ pub const CUE_NOUNS: &str = include_str!("cue_nouns.txt");
 pub const ANONYMOUS: &str = include_str!("anonymous.txt");
 /// Hedge adverbs.
 pub const HEDGES: &str = include_str!("hedges.txt");
+/// Cue verb idioms: a cue verb with a fixed object ("say goodbye").
+pub const CUE_IDIOMS: &str = include_str!("cue_idioms.txt");
 /// Function words by class.
 pub const FUNCTION_WORDS: &str = include_str!("function_words.txt");
 
@@ -276,6 +278,29 @@ pub fn noun_preposition(word: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// Whether a cue verb of `lemma` followed by the lowercase words `after`
+/// is an idiom of [`CUE_IDIOMS`] ("said goodbye to …"): no cue.
+pub fn idiom(lemma: &str, after: &[&str]) -> bool {
+    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+    IDIOMS
+        .get_or_init(|| {
+            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            for (e, _) in entries(CUE_IDIOMS) {
+                let mut words = e.split_whitespace();
+                if let Some(lemma) = words.next() {
+                    map.entry(lemma).or_default().push(words.collect());
+                }
+            }
+            map
+        })
+        .get(lemma)
+        .is_some_and(|objects| {
+            objects
+                .iter()
+                .any(|o| !o.is_empty() && after.starts_with(o.as_slice()))
+        })
+}
+
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
 pub fn anonymous_head(word: &str) -> bool {
     static HEADS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
@@ -385,6 +410,8 @@ mod tests {
     #[test]
     fn every_list_has_entries() {
         assert!(noun("claim") && anonymous_head("sources") && hedge("reportedly"));
+        assert!(idiom("say", &["goodbye", "to"]) && idiom("say", &["a", "prayer"]));
+        assert!(!idiom("say", &["a"]) && !idiom("say", &["that"]));
         assert!(is(Class::Aux, "has") && is(Class::Neg, "not") && !is(Class::Aux, "said"));
     }
 }

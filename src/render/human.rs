@@ -244,12 +244,17 @@ fn attributions(o: &mut String, r: &Report) {
             .as_ref()
             .map(|v| format!(" via {v}"))
             .unwrap_or_default();
+        // A credit ("X contributed to this report") has no content.
+        let content = if a.content.is_empty() {
+            "(no content)".to_string()
+        } else {
+            format!("\"{}\"", clip(&content, 70))
+        };
         let _ = writeln!(
             o,
-            "  {:<4} {line}:{col} [{}] {source} ← \"{}\"{via}",
+            "  {:<4} {line}:{col} [{}] {source} ← {content}{via}",
             a.id,
             clip(&a.cue.text, 30),
-            clip(&content, 70)
         );
     }
 }
