@@ -502,14 +502,7 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::input::{extract, InputFormat};
-
-    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
-        let doc = Document::new(extract(text, InputFormat::Text));
-        let v = View::new(&doc);
-        f(&v)
-    }
+    use crate::grammar::view::with;
 
     #[test]
     fn verb_group_takes_auxiliaries_negation_and_also() {

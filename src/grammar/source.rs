@@ -588,14 +588,7 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Document;
-    use crate::input::{extract, InputFormat};
-
-    fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
-        let doc = Document::new(extract(text, InputFormat::Text));
-        let v = View::new(&doc);
-        f(&v)
-    }
+    use crate::grammar::view::with;
 
     fn words(v: &View, s: Option<(usize, usize)>) -> String {
         s.map(|(a, b)| v.span(a, b).text(v.text).to_string())

@@ -244,6 +244,14 @@ fn split_lines(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     lines
 }
 
+/// Runs `f` on the view of `text` read as plain text (for tests).
+#[cfg(test)]
+pub(crate) fn with<T>(text: &str, f: impl FnOnce(&View) -> T) -> T {
+    let doc = Document::new(crate::input::extract(text, crate::input::InputFormat::Text));
+    let v = View::new(&doc);
+    f(&v)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
