@@ -16,6 +16,19 @@
 //! ```
 //!
 //! The library never prints and never panics on any input.
+//!
+//! ```
+//! use secondhand::{analyze, Article, InputFormat, Options};
+//!
+//! let text = "The harbour will close in May, according to the Boston Globe.\n";
+//! let article = Article { id: "example", text, format: InputFormat::Text, publisher: None, url: None };
+//! let report = analyze(&article, &Options::default())?;
+//! let first = &report.attributions[0];
+//! assert_eq!(first.cue.text, "according to");
+//! assert_eq!(first.source.as_ref().map(|s| s.text.as_str()), Some("the Boston Globe"));
+//! assert!(report.metrics.secondhand_share > 0.0);
+//! # Ok::<(), secondhand::Error>(())
+//! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
