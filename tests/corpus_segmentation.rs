@@ -12,8 +12,11 @@
 //! into the project.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::corpus_files;
 use secondhand::document::Document;
 use secondhand::input::{self, InputFormat};
 use secondhand::Span;
@@ -27,26 +30,6 @@ const QUOTE_PREVIEW: usize = 40;
 
 /// The seed article, relative to the shared folder.
 const SEED: &str = "seeds/000_81b7c91e4df976a3.txt";
-
-/// The corpus articles in name order: files whose name starts with a digit
-/// and whose extension is `.txt`, `.html` or `.md` (so the `README` index is not one).
-fn corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus/ is readable")
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| is_article(path))
-        .collect();
-    files.sort();
-    files
-}
-
-/// Whether a path names a corpus article.
-fn is_article(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    name.starts_with(|c: char| c.is_ascii_digit()) && matches!(ext, "txt" | "html" | "md")
-}
 
 /// Reads, extracts and segments one file.
 fn segment(path: &Path) -> Document {

@@ -1,8 +1,11 @@
 //! The JSON report: it parses, carries the DESIGN.md fields, and every span
 //! in it falls on character boundaries of its `text`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::corpus_files;
 use secondhand::{analyze, Article, InputFormat, Options};
 use serde_json::Value;
 
@@ -97,20 +100,6 @@ fn awkward_inputs_give_spans_on_char_boundaries() {
         let id = format!("awkward-{i}");
         check_report(&id, &analyse(&id, text, *format));
     }
-}
-
-fn corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        p.to_str()
-            .and_then(InputFormat::from_path)
-            .is_some_and(|f| f != InputFormat::Jsonl)
-    });
-    files.sort();
-    files
 }
 
 #[test]

@@ -4,25 +4,14 @@
 //! (`INSTA_UPDATE=always cargo test --test report_snapshots`, then read the
 //! diff of `snapshots/`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+mod common;
+
+use common::corpus_files;
 use secondhand::graph::merge::Network;
 use secondhand::render::{self, human::HumanOptions};
 use secondhand::{analyze, Article, InputFormat, Options, Report};
-
-fn corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    files.retain(|p| {
-        p.to_str()
-            .and_then(InputFormat::from_path)
-            .is_some_and(|f| f != InputFormat::Jsonl)
-    });
-    files.sort();
-    files
-}
 
 fn report_of(id: &str, text: &str, format: InputFormat) -> Report {
     let article = Article {
