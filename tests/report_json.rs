@@ -5,8 +5,8 @@ use std::path::Path;
 
 mod common;
 
-use common::corpus_files;
-use secondhand::{analyze, Article, InputFormat, Options};
+use common::{corpus_files, report_of};
+use secondhand::InputFormat;
 use serde_json::Value;
 
 /// Inputs with non-ASCII text in awkward places, written for this test.
@@ -83,15 +83,7 @@ fn check_report(id: &str, json: &str) {
 }
 
 fn analyse(id: &str, text: &str, format: InputFormat) -> String {
-    let article = Article {
-        id,
-        text,
-        format,
-        publisher: None,
-        url: None,
-    };
-    let report = analyze(&article, &Options::default()).unwrap_or_else(|e| panic!("{id}: {e}"));
-    secondhand::render::json::report(&report)
+    secondhand::render::json::report(&report_of(id, text, format))
 }
 
 #[test]

@@ -8,21 +8,10 @@ use std::path::Path;
 
 mod common;
 
-use common::corpus_files;
+use common::{corpus_files, report_of};
 use secondhand::graph::merge::Network;
 use secondhand::render::{self, human::HumanOptions};
-use secondhand::{analyze, Article, InputFormat, Options, Report};
-
-fn report_of(id: &str, text: &str, format: InputFormat) -> Report {
-    let article = Article {
-        id,
-        text,
-        format,
-        publisher: None,
-        url: None,
-    };
-    analyze(&article, &Options::default()).unwrap_or_else(|e| panic!("{id}: {e}"))
-}
+use secondhand::InputFormat;
 
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();

@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests.
+// Each test crate uses only some of these helpers.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 
-use secondhand::InputFormat;
+use secondhand::{analyze, Article, InputFormat, Options, Report};
 
 /// The corpus articles in name order: every file of `corpus/` that the
 /// tool reads as an article (`.txt`, `.html`, `.md`…, not JSONL), so the
@@ -20,4 +22,17 @@ pub fn corpus_files() -> Vec<PathBuf> {
         .collect();
     files.sort();
     files
+}
+
+/// The report on one article with default options; panics naming `id`
+/// when the analysis fails.
+pub fn report_of(id: &str, text: &str, format: InputFormat) -> Report {
+    let article = Article {
+        id,
+        text,
+        format,
+        publisher: None,
+        url: None,
+    };
+    analyze(&article, &Options::default()).unwrap_or_else(|e| panic!("{id}: {e}"))
 }
