@@ -58,11 +58,6 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
-    /// Whether the byte offset lies inside the span.
-    pub fn contains_offset(self, offset: usize) -> bool {
-        self.start() <= offset && offset < self.end()
-    }
-
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span {

@@ -94,15 +94,6 @@ impl Document {
             .unwrap_or(&[])
     }
 
-    /// The index of the block that holds a byte offset, if any.
-    pub fn block_at(&self, offset: usize) -> Option<usize> {
-        let i = self.blocks.partition_point(|b| b.span.end() <= offset);
-        self.blocks
-            .get(i)
-            .filter(|b| b.span.contains_offset(offset))
-            .map(|_| i)
-    }
-
     /// Number of word tokens (score.py's `\w+`) that overlap `span`.
     pub fn words_in(&self, span: Span) -> usize {
         let lo = self.tokens.partition_point(|t| t.span.end <= span.start);
