@@ -5,7 +5,8 @@ use std::fs;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use secondhand::input::{self, jsonl::Record, InputFormat};
+use secondhand::input::jsonl::{RecordItem, Records};
+use secondhand::input::{self, InputFormat};
 use secondhand::lexicon::outlets::Outlets;
 use secondhand::{analyze, Article, Error, Options, Report};
 
@@ -14,6 +15,9 @@ use super::args::{InputArgs, InputFormatArg};
 /// One article ready for analysis, or the error that kept it from being one.
 pub struct Item {
     pub id: String,
+    /// The path the item was read from (`-` for standard input).
+    #[allow(dead_code)] // read by `check` (per-directory configuration)
+    pub path: PathBuf,
     /// For JSONL records, the 1-based line number.
     pub line: Option<usize>,
     pub article: Result<Owned, Error>,
@@ -28,13 +32,34 @@ pub struct Owned {
 }
 
 /// Receives each analysed item in input order.
-pub type Analysed<'a> = dyn FnMut(&Item, Result<Report, Error>) -> io::Result<()> + 'a;
+pub type Analysed<'a> = Each<'a, Report>;
+
+/// Receives each item and the result of the work on it, in input order.
+pub type Each<'a, T> = dyn FnMut(&Item, Result<T, Error>) -> io::Result<()> + 'a;
 
 /// Reads every input and analyses each article in order, handing `each`
-/// the item (id and line) and its report or error. A path that cannot be
-/// listed is reported on standard error. Gives whether any input failed
-/// (so the caller exits 2 after everything else was processed).
+/// the item (id and line) and its report or error. See [`process_all`].
 pub fn analyse_all(args: &InputArgs, each: &mut Analysed<'_>) -> io::Result<bool> {
+    process_all(
+        args,
+        &|_, article, options| analyze(&article, options),
+        each,
+    )
+}
+
+/// The work done on one article: given the item, the article as the
+/// pipeline takes it and the options from the flags.
+pub type Work<'a, T> = dyn Fn(&Item, Article<'_>, &Options) -> Result<T, Error> + Sync + 'a;
+
+/// Reads every input and runs `work` on each article, handing `each` the
+/// item and the result in input order. A path that cannot be listed is
+/// reported on standard error. Gives whether any input failed (so the
+/// caller exits 2 after everything else was processed).
+pub fn process_all<T: Send>(
+    args: &InputArgs,
+    work: &Work<'_, T>,
+    each: &mut Each<'_, T>,
+) -> io::Result<bool> {
     if let Some(path) = &args.outlets {
         if let Err(message) = install_outlets(path) {
             // A broken configuration analyses nothing: exit 2 at once.
@@ -47,9 +72,10 @@ pub fn analyse_all(args: &InputArgs, each: &mut Analysed<'_>) -> io::Result<bool
     };
     let mut failed = false;
     let mut one = |item: Item| -> io::Result<()> {
-        let analysed = match &item.article {
-            Ok(a) => analyze(
-                &Article {
+        let result = match &item.article {
+            Ok(a) => work(
+                &item,
+                Article {
                     id: &item.id,
                     text: &a.text,
                     format: a.format,
@@ -60,8 +86,8 @@ pub fn analyse_all(args: &InputArgs, each: &mut Analysed<'_>) -> io::Result<bool
             ),
             Err(e) => Err(e.clone()),
         };
-        failed |= analysed.is_err();
-        each(&item, analysed)
+        failed |= result.is_err();
+        each(&item, result)
     };
     let mut listing_failed = false;
     for path in expand(&args.paths) {
@@ -163,8 +189,9 @@ pub fn read(
             && path.to_str().and_then(InputFormat::from_path) == Some(InputFormat::Jsonl));
     if jsonl_by_name {
         return match open(path) {
-            Ok(reader) => read_jsonl(&name, reader, max_bytes, each),
+            Ok(reader) => read_jsonl(path, &name, reader, max_bytes, each),
             Err(e) => each(Item {
+                path: path.to_path_buf(),
                 id: name.clone(),
                 line: None,
                 article: Err(io_error(path, &e)),
@@ -179,6 +206,7 @@ pub fn read(
     });
     if let Err(e) = read {
         return each(Item {
+            path: path.to_path_buf(),
             id: name,
             line: None,
             article: Err(io_error(path, &e)),
@@ -186,6 +214,7 @@ pub fn read(
     }
     if bytes.len() > max_bytes {
         return each(Item {
+            path: path.to_path_buf(),
             id: name.clone(),
             line: None,
             article: Err(Error::TooLarge {
@@ -203,12 +232,14 @@ pub fn read(
     });
     match article {
         Ok(a) if a.format == InputFormat::Jsonl => read_jsonl(
+            path,
             &name,
             io::BufReader::new(io::Cursor::new(a.text.into_bytes())),
             max_bytes,
             each,
         ),
         article => each(Item {
+            path: path.to_path_buf(),
             id: name,
             line: None,
             article,
@@ -224,94 +255,30 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
     }
 }
 
-/// Reads JSONL records one line at a time; a bad line becomes an error item
-/// carrying its line number, and reading goes on.
+/// Reads JSONL records one line at a time (see [`Records`]); a bad line
+/// becomes an error item carrying its line number, and reading goes on.
 pub fn read_jsonl(
+    path: &Path,
     name: &str,
-    mut reader: impl BufRead,
+    reader: impl BufRead,
     max_bytes: usize,
     each: &mut dyn FnMut(Item) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut buf = Vec::new();
-    let mut line_no = 0;
-    loop {
-        buf.clear();
-        let n = (&mut reader)
-            .take(max_bytes as u64 + 2)
-            .read_until(b'\n', &mut buf)?;
-        if n == 0 {
-            return Ok(());
-        }
-        line_no += 1;
-        let over = !buf.ends_with(b"\n") && buf.len() > max_bytes;
-        if over {
-            // Skip the rest of the over-long line.
-            loop {
-                let (done, used) = {
-                    let avail = reader.fill_buf()?;
-                    match avail.iter().position(|&b| b == b'\n') {
-                        Some(i) => (true, i + 1),
-                        None => (avail.is_empty(), avail.len()),
-                    }
-                };
-                reader.consume(used);
-                if done {
-                    break;
-                }
-            }
-            let id = format!("{name}:{line_no}");
-            each(Item {
-                id: id.clone(),
-                line: Some(line_no),
-                article: Err(Error::Jsonl {
-                    input: name.to_string(),
-                    line: line_no,
-                    message: format!("record is over the limit of {max_bytes} bytes"),
-                }),
-            })?;
-            continue;
-        }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        each(record_item(name, line_no, &buf))?;
+    for record in Records::new(name, reader, max_bytes) {
+        let RecordItem { line, id, article } = record?;
+        each(Item {
+            path: path.to_path_buf(),
+            id,
+            line: Some(line),
+            article: article.map(|a| Owned {
+                text: a.text,
+                format: a.format,
+                publisher: a.publisher,
+                url: a.url,
+            }),
+        })?;
     }
-}
-
-fn record_item(name: &str, line: usize, bytes: &[u8]) -> Item {
-    let fallback_id = format!("{name}:{line}");
-    let bad = |id: String, message: String| Item {
-        id,
-        line: Some(line),
-        article: Err(Error::Jsonl {
-            input: name.to_string(),
-            line,
-            message,
-        }),
-    };
-    let record: Record = match serde_json::from_slice(bytes) {
-        Ok(r) => r,
-        Err(e) => return bad(fallback_id, format!("not a JSON record: {e}")),
-    };
-    let id = record.id.clone().unwrap_or(fallback_id);
-    let (text, format) = match (record.html, record.text) {
-        (Some(html), _) => (html, InputFormat::Html),
-        (None, Some(text)) => (text, InputFormat::Text),
-        (None, None) => return bad(id, "record has no \"text\" (or \"html\") field".to_string()),
-    };
-    if text.trim().is_empty() {
-        return bad(id, "record's text is empty".to_string());
-    }
-    Item {
-        id,
-        line: Some(line),
-        article: Ok(Owned {
-            text,
-            format,
-            publisher: record.publisher,
-            url: record.url,
-        }),
-    }
+    Ok(())
 }
 
 /// Reads the user's outlet list and adds it to the one the pipeline uses.
