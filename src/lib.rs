@@ -31,6 +31,7 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod document;
 pub mod error;
 pub mod eval;
