@@ -75,3 +75,21 @@ pub struct Checked {
     /// Sorted by position, then code.
     pub findings: Vec<Finding>,
 }
+
+/// A rule's stable identity and documentation (`secondhand rules`, SARIF
+/// rule metadata).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Stable code, `SH001`…
+    pub code: &'static str,
+    /// Stable kebab-case name.
+    pub name: &'static str,
+    /// `None`: off unless configured (a threshold or a severity).
+    pub default_severity: Option<Severity>,
+    /// One line.
+    pub summary: &'static str,
+    /// "What it does", "Why is this bad?", "Example" (Markdown paragraphs).
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+}
