@@ -37,6 +37,19 @@ pub enum Error {
 }
 
 impl Error {
+    /// The input the error is about, as the user named it.
+    pub fn input(&self) -> &str {
+        match self {
+            Error::InvalidUtf8 { input, .. }
+            | Error::Binary { input, .. }
+            | Error::Empty { input }
+            | Error::TooLarge { input, .. }
+            | Error::Jsonl { input, .. }
+            | Error::Io { input, .. }
+            | Error::Gold { input, .. } => input,
+        }
+    }
+
     /// A stable, kebab-case code for machine-readable output.
     pub fn code(&self) -> &'static str {
         match self {
