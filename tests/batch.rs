@@ -363,3 +363,15 @@ fn the_corpus_gives_the_same_bytes_on_one_thread_and_on_several() {
         assert!(run("4") == one, "{command}: -j 4 differs from -j 1");
     }
 }
+
+#[test]
+fn no_progress_bar_when_standard_error_is_a_pipe() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = secondhand(&["report", "--format", "human", path_str(&corpus)]);
+    assert!(!out.stdout.is_empty());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
