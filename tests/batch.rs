@@ -348,3 +348,30 @@ fn json_reports_of_relative_paths_carry_no_absolute_path_and_are_stable() {
     assert!(run("2").stdout == one.stdout);
     assert!(run("1").stdout == one.stdout);
 }
+
+#[test]
+fn the_corpus_gives_the_same_bytes_on_one_thread_and_on_several() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    for command in ["report", "graph"] {
+        let run = |jobs: &str| {
+            let out = secondhand(&[command, "--format", "json", "-j", jobs, path_str(&corpus)]);
+            (out.status.code(), out.stdout)
+        };
+        let one = run("1");
+        assert!(!one.1.is_empty());
+        assert!(run("2") == one, "{command}: -j 2 differs from -j 1");
+        assert!(run("4") == one, "{command}: -j 4 differs from -j 1");
+    }
+}
+
+#[test]
+fn no_progress_bar_when_standard_error_is_a_pipe() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = secondhand(&["report", "--format", "human", path_str(&corpus)]);
+    assert!(!out.stdout.is_empty());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

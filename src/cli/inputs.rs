@@ -112,7 +112,7 @@ pub fn process_all<T: Send>(
         &mut |item, result| {
             failed |= result.is_err();
             progress.tick();
-            each(&item, result)
+            progress.around(|| each(&item, result))
         },
     );
     progress.finish();
@@ -170,6 +170,15 @@ impl Progress {
                 self.bar = Some(bar);
             }
             None => {}
+        }
+    }
+
+    /// Runs `f` with the bar cleared, so that what it prints is not
+    /// drawn over.
+    fn around<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
         }
     }
 
