@@ -5,6 +5,7 @@ mod args;
 mod eval;
 mod graph;
 mod inputs;
+mod pipeline;
 mod report;
 
 use std::io::{self, Write};
