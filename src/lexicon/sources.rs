@@ -3,7 +3,7 @@
 //! determiners, for the resolver ([`crate::resolve`]). See the data file for
 //! the entry kinds.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::chrome::entry_and_example;

@@ -13,7 +13,7 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::lexicon::outlets::Outlets;
@@ -80,17 +80,17 @@ impl<'d> Scan<'d> {
             doc,
             next: 0,
             run: None,
-            counts: HashMap::new(),
+            counts: HashMap::default(),
             seen: 0,
-            by_head: HashMap::new(),
+            by_head: HashMap::default(),
             groups: Vec::new(),
-            group_of_name: HashMap::new(),
-            group_of_head: HashMap::new(),
+            group_of_name: HashMap::default(),
+            group_of_head: HashMap::default(),
             last_group: None,
-            full_names: HashMap::new(),
-            people: HashSet::new(),
+            full_names: HashMap::default(),
+            people: HashSet::default(),
             last_person: None,
-            surnames: HashSet::new(),
+            surnames: HashSet::default(),
             lower_words: doc
                 .tokens
                 .iter()
@@ -509,7 +509,7 @@ mod tests {
         );
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Zorblax"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Zorblax"));
     }
 
     #[test]
@@ -538,7 +538,7 @@ mod tests {
         );
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Brightco"));
     }
 
     #[test]
@@ -546,7 +546,7 @@ mod tests {
         let d = doc("We met Gov. Ann Lyle and Gov. Ann Lyle again, and Brightco once.");
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Brightco"));
         assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
     }
 
@@ -588,7 +588,7 @@ mod tests {
         for pos in [0, 3, 7, text.len() / 2, text.len() + 5] {
             scan.advance(pos);
         }
-        let _ = scan.focus(&HashSet::new());
+        let _ = scan.focus(&HashSet::default());
         let _ = scan.last_group();
     }
 }
