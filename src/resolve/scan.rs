@@ -18,6 +18,7 @@ use foldhash::{HashMap, HashSet};
 use crate::document::{Document, TokenKind};
 use crate::lexicon::outlets::Outlets;
 use crate::lexicon::sources::words as source_words;
+use crate::lexicon::with_lower;
 use crate::span::Span;
 
 /// Distinct names counted for the focus; later new names are not counted.
@@ -201,10 +202,10 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        let lower = text.to_lowercase();
-        if !lex.groups.contains(&lower) {
+        if !with_lower(text, |lower| lex.groups.contains(lower)) {
             return;
         }
+        let lower = text.to_lowercase();
         let adjacent = self.run.filter(|run| {
             self.doc
                 .text
@@ -264,7 +265,7 @@ impl<'d> Scan<'d> {
         let skip = words
             .iter()
             .take_while(|(_, w)| {
-                lex.dets.contains(&w.to_lowercase()) || lex.title_role(w).is_some()
+                with_lower(w, |lower| lex.dets.contains(lower)) || lex.title_role(w).is_some()
             })
             .count();
         words.split_off(skip)
@@ -394,16 +395,17 @@ impl<'d> Scan<'d> {
         let lex = source_words();
         let initial = |w: &str| w.len() == 2 && w.ends_with('.');
         words.iter().all(|(_, w)| {
-            let lower = w.to_lowercase();
             initial(w)
                 || w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
                     && w.chars().skip(1).any(char::is_lowercase)
                     && !lex.is_org_head(w)
-                    && !lex.org_names.contains(&lower)
-                    && !lex.places.contains(&lower)
-                    && !lex.groups.contains(&lower)
-                    && !lex.roles.contains(&lower)
+                    && with_lower(w, |lower| {
+                        !lex.org_names.contains(lower)
+                            && !lex.places.contains(lower)
+                            && !lex.groups.contains(lower)
+                            && !lex.roles.contains(lower)
+                    })
                     && lex.title_role(w).is_none()
         })
     }
