@@ -125,7 +125,11 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
@@ -187,11 +191,12 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
     let norm = &n.norm;
     let words = n.words;
     let short = words <= SHORT_WORDS;
+    let sentence = ends_sentence(block);
     entries().iter().any(|e| match e.kind {
         EntryKind::Line | EntryKind::List => *norm == e.phrase,
         EntryKind::Start | EntryKind::ListStart => short && starts_with_words(norm, &e.phrase),
         EntryKind::Contains => words <= LINK_WORDS && contains_words(norm, &e.phrase),
-        EntryKind::End => short && !ends_sentence(block) && norm.ends_with(e.phrase.as_str()),
+        EntryKind::End => short && !sentence && norm.ends_with(e.phrase.as_str()),
         EntryKind::Notice => starts_with_words(norm, &e.phrase),
         EntryKind::Pattern => matches_pattern(&e.phrase, block),
         _ => false,
@@ -200,8 +205,24 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
 
 /// Whether `norm` holds `phrase` as whole words.
 fn contains_words(norm: &str, phrase: &str) -> bool {
-    let padded = format!(" {norm} ");
-    padded.contains(&format!(" {phrase} "))
+    let space_at = |i: usize| norm.as_bytes().get(i) == Some(&b' ');
+    let mut from = 0;
+    while let Some(at) = norm.get(from..).and_then(|rest| rest.find(phrase)) {
+        let at = from + at;
+        let end = at + phrase.len();
+        if (at == 0 || at.checked_sub(1).is_some_and(space_at))
+            && (end == norm.len() || space_at(end))
+        {
+            return true;
+        }
+        // On to the next character: occurrences may overlap.
+        from = at
+            + norm
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -463,6 +484,28 @@ pub fn is_copyright(block: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_words_finds_whole_words_only() {
+        let padded =
+            |norm: &str, phrase: &str| format!(" {norm} ").contains(&format!(" {phrase} "));
+        for (norm, phrase) in [
+            ("in your inbox today", "in your inbox"),
+            ("sign up in your inboxes", "in your inbox"),
+            ("ba a a", "a a"),
+            ("a", "a"),
+            ("é a é", "é"),
+            ("", ""),
+            ("x", ""),
+            ("newsletter", "news"),
+        ] {
+            assert_eq!(
+                contains_words(norm, phrase),
+                padded(norm, phrase),
+                "{norm:?} {phrase:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_entry_parses() {
