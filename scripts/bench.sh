@@ -124,10 +124,12 @@ timed() {
 if "$bin" report --help | grep -q -- '--jobs'; then
     one=("$bin" report -j 1)
     all=("$bin" report -j "$cores")
+    all_label="$cores threads"
 else
     echo "note: this build has no -j; one thread is taskset -c 0" >&2
     one=(taskset -c 0 "$bin" report)
     all=("$bin" report)
+    all_label="all cores (no -j: one thread)"
 fi
 args=(--input-format jsonl --format json-lines)
 
@@ -180,7 +182,7 @@ read -r w u s kb < <(timed "${one[@]}" "${args[@]}" "$tmp/news.jsonl")
 row "secondhand, 1 thread, news" news "$w" "$u" "$s" "$kb" "${wall[wc_news]}"
 one_wall=$w
 read -r w u s kb < <(timed "${all[@]}" "${args[@]}" "$tmp/news.jsonl")
-row "secondhand, $cores threads, news" news "$w" "$u" "$s" "$kb" "${wall[wc_news]}"
+row "secondhand, $all_label, news" news "$w" "$u" "$s" "$kb" "${wall[wc_news]}"
 all_wall=$w
 read -r w u s kb < <(timed "${one[@]}" "${args[@]}" "$tmp/news10.jsonl")
 row "secondhand, 1 thread, news ÷10" news10 "$w" "$u" "$s" "$kb" "${wall[wc_news10]}"
