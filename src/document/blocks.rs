@@ -214,6 +214,8 @@ fn starts_list_item(line: &str) -> bool {
 /// What the classifier knows of one block.
 struct Features<'t> {
     text: &'t str,
+    /// The text normalised, for the word lists.
+    normal: chrome::Normal,
     hint: Option<BlockHint>,
     words: usize,
     /// Ends with sentence punctuation, a colon or a closing quote.
@@ -236,22 +238,24 @@ impl<'t> Features<'t> {
     /// Reads the features of one block.
     fn of(text: &'t str, hint: Option<BlockHint>) -> Features<'t> {
         let trimmed = text.trim_end();
+        let normal = chrome::Normal::of(text);
         Features {
             text,
             hint,
             words: chrome::word_count(text),
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
-            chrome: chrome::is_chrome(text),
+            chrome: chrome::is_chrome_in(text, &normal),
             photo_credit: chrome::is_photo_credit(text),
-            credit: chrome::is_credit(text),
-            heads_list: chrome::heads_list(text),
+            credit: chrome::is_credit_in(text, &normal),
+            heads_list: chrome::heads_list_in(&normal),
             list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),
-            byline: is_byline(text),
-            date: is_date_line(text)
-                || (chrome::dateline_prefix(text).is_some()
+            byline: is_byline_in(text, &normal),
+            date: is_date_line_in(text, &normal)
+                || (chrome::dateline_prefix_in(text, &normal).is_some()
                     && text.contains(|c: char| c.is_ascii_digit())),
             wire_dateline: wire_dateline(text).is_some_and(|(_, len)| len >= trimmed.len()),
+            normal,
         }
     }
 
@@ -333,9 +337,9 @@ fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) 
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
     let headline = find_headline(&feats, &kinds, title);
     if let Some(h) = headline.and_then(|h| feats.get(h)) {
-        let norm = chrome::normalize(h.text);
+        let norm = &h.normal.norm;
         for (k, f) in kinds.iter_mut().zip(&feats) {
-            if k.is_none() && chrome::normalize(f.text) == norm {
+            if k.is_none() && f.normal.norm == *norm {
                 *k = Some(BlockKind::Headline);
             }
         }
@@ -391,8 +395,8 @@ fn find_headline(
     }
     if let Some(title) = title.map(chrome::normalize).filter(|t| !t.is_empty()) {
         let found = candidates().find(|(_, (f, _))| {
-            let norm = chrome::normalize(f.text);
-            f.words >= TITLE_MIN_WORDS && (title == norm || title.starts_with(&norm))
+            let norm = &f.normal.norm;
+            f.words >= TITLE_MIN_WORDS && (title == *norm || title.starts_with(norm.as_str()))
         });
         if let Some((i, _)) = found {
             return Some(i);
@@ -433,12 +437,19 @@ fn title_case(text: &str) -> bool {
 
 /// Whether the block is a byline: a byline phrase ("By", "Edited by:") and
 /// names after it, or a reporter's role alone ("Staff Reporter").
+#[cfg(test)]
 fn is_byline(text: &str) -> bool {
+    is_byline_in(text, &chrome::Normal::of(text))
+}
+
+/// [`is_byline`] of a block whose [`chrome::Normal`] form is known.
+fn is_byline_in(text: &str, normal: &chrome::Normal) -> bool {
+    // Spaces and markup around the text do not change its normal form.
     let text = text.trim().trim_matches(['*', '_']);
-    if chrome::is_role(text) || is_name_and_role(text) {
+    if chrome::is_role_in(normal) || is_name_and_role(text) {
         return true;
     }
-    let Some(rest) = chrome::byline_prefix(text).and_then(|p| text.get(p..)) else {
+    let Some(rest) = chrome::byline_prefix_in(text, normal).and_then(|p| text.get(p..)) else {
         return false;
     };
     names_follow(without_date(rest))
@@ -603,8 +614,13 @@ const DATE_WORDS: &[&str] = &[
 /// 9:41 a.m. ET, 05/02/2031"): a day or month name or a numeric date, a
 /// number, and nothing but date words.
 pub fn is_date_line(text: &str) -> bool {
-    let norm = chrome::normalize(text);
-    if norm.is_empty() || chrome::word_count(&norm) > 12 {
+    is_date_line_in(text, &chrome::Normal::of(text))
+}
+
+/// [`is_date_line`] of a text whose [`chrome::Normal`] form is known.
+fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
+    let norm = &normal.norm;
+    if norm.is_empty() || normal.words > 12 {
         return false;
     }
     let numeric_date = text.split_whitespace().any(|w| {

@@ -2,7 +2,7 @@
 //! words that often start one, as data (`abbreviations.txt`). Words are
 //! looked up without their final period and without regard to case.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// How an abbreviation's period behaves; see `abbreviations.txt`.
@@ -53,7 +53,7 @@ fn parse_line(line: &'static str) -> Option<Group> {
 fn table() -> &'static HashMap<String, AbbrevKind> {
     static TABLE: OnceLock<HashMap<String, AbbrevKind>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for g in groups() {
             let kind = match g.kind {
                 "title" => AbbrevKind::Title,

@@ -125,7 +125,11 @@ pub fn normalize(text: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
@@ -133,18 +137,41 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// A block's normalised text (see [`normalize`]) and its number of words,
+/// worked out once for all the tests of one block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normal {
+    pub norm: String,
+    pub words: usize,
+}
+
+impl Normal {
+    pub fn of(text: &str) -> Normal {
+        let norm = normalize(text);
+        let words = word_count(&norm);
+        Normal { norm, words }
+    }
+}
+
+/// Whether the text has more than `n` words; it stops reading after them.
+pub fn more_words_than(text: &str, n: usize) -> bool {
+    word_starts(text).nth(n).is_some()
+}
+
 /// Number of words (runs of letters and digits) of a text.
 pub fn word_count(text: &str) -> usize {
-    let mut n = 0;
+    word_starts(text).count()
+}
+
+/// The first character of each word (run of letters and digits).
+fn word_starts(text: &str) -> impl Iterator<Item = char> + '_ {
     let mut in_word = false;
-    for c in text.chars() {
+    text.chars().filter(move |c| {
         let w = c.is_alphanumeric();
-        if w && !in_word {
-            n += 1;
-        }
+        let starts = w && !in_word;
         in_word = w;
-    }
-    n
+        starts
+    })
 }
 
 /// Whether `norm` starts with `phrase` at a word boundary.
@@ -156,15 +183,21 @@ fn starts_with_words(norm: &str, phrase: &str) -> bool {
 /// Whether the block is page chrome by a `line`, `start`, `end`, `notice`
 /// or `pattern` entry.
 pub fn is_chrome(block: &str) -> bool {
-    let norm = normalize(block);
-    let short = word_count(&norm) <= SHORT_WORDS;
-    let words = word_count(&norm);
+    is_chrome_in(block, &Normal::of(block))
+}
+
+/// [`is_chrome`] of a block whose [`Normal`] form is known.
+pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
+    let norm = &n.norm;
+    let words = n.words;
+    let short = words <= SHORT_WORDS;
+    let sentence = ends_sentence(block);
     entries().iter().any(|e| match e.kind {
-        EntryKind::Line | EntryKind::List => norm == e.phrase,
-        EntryKind::Start | EntryKind::ListStart => short && starts_with_words(&norm, &e.phrase),
-        EntryKind::Contains => words <= LINK_WORDS && contains_words(&norm, &e.phrase),
-        EntryKind::End => short && !ends_sentence(block) && norm.ends_with(e.phrase.as_str()),
-        EntryKind::Notice => starts_with_words(&norm, &e.phrase),
+        EntryKind::Line | EntryKind::List => *norm == e.phrase,
+        EntryKind::Start | EntryKind::ListStart => short && starts_with_words(norm, &e.phrase),
+        EntryKind::Contains => words <= LINK_WORDS && contains_words(norm, &e.phrase),
+        EntryKind::End => short && !sentence && norm.ends_with(e.phrase.as_str()),
+        EntryKind::Notice => starts_with_words(norm, &e.phrase),
         EntryKind::Pattern => matches_pattern(&e.phrase, block),
         _ => false,
     })
@@ -172,19 +205,39 @@ pub fn is_chrome(block: &str) -> bool {
 
 /// Whether `norm` holds `phrase` as whole words.
 fn contains_words(norm: &str, phrase: &str) -> bool {
-    let padded = format!(" {norm} ");
-    padded.contains(&format!(" {phrase} "))
+    let space_at = |i: usize| norm.as_bytes().get(i) == Some(&b' ');
+    let mut from = 0;
+    while let Some(at) = norm.get(from..).and_then(|rest| rest.find(phrase)) {
+        let at = from + at;
+        let end = at + phrase.len();
+        if (at == 0 || at.checked_sub(1).is_some_and(space_at))
+            && (end == norm.len() || space_at(end))
+        {
+            return true;
+        }
+        // On to the next character: occurrences may overlap.
+        from = at
+            + norm
+                .get(at..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// Whether the block is a label that heads a list of links ("Related
 /// Articles", "More from The Example Daily"), by a `list` or `liststart`
 /// entry.
 pub fn heads_list(block: &str) -> bool {
-    let norm = normalize(block);
-    let short = word_count(&norm) <= SHORT_WORDS;
+    heads_list_in(&Normal::of(block))
+}
+
+/// [`heads_list`] of a block whose [`Normal`] form is known.
+pub fn heads_list_in(n: &Normal) -> bool {
+    let short = n.words <= SHORT_WORDS;
     entries().iter().any(|e| match e.kind {
-        EntryKind::List => norm == e.phrase,
-        EntryKind::ListStart => short && starts_with_words(&norm, &e.phrase),
+        EntryKind::List => n.norm == e.phrase,
+        EntryKind::ListStart => short && starts_with_words(&n.norm, &e.phrase),
         _ => false,
     })
 }
@@ -193,15 +246,20 @@ pub fn heads_list(block: &str) -> bool {
 /// "(Reporting by Ana Ruiz; Editing by Tom Wu)", "Example Wire contributed
 /// to this report.", "h/t: Example Daily".
 pub fn is_credit(block: &str) -> bool {
-    let norm = normalize(block);
-    let words = word_count(&norm);
+    is_credit_in(block, &Normal::of(block))
+}
+
+/// [`is_credit`] of a block whose [`Normal`] form is known.
+pub fn is_credit_in(block: &str, n: &Normal) -> bool {
+    let norm = &n.norm;
+    let words = n.words;
     let t = block.trim();
     let note_shape = (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t);
     entries().iter().any(|e| match e.kind {
         EntryKind::Credit => {
-            note_shape && words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase)
+            note_shape && words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase)
         }
-        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(&norm, &e.phrase),
+        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase),
         EntryKind::CreditEnd => {
             words <= SHORT_WORDS && norm.ends_with(e.phrase.as_str()) && norm.len() > e.phrase.len()
         }
@@ -220,33 +278,46 @@ pub fn ends_sentence(text: &str) -> bool {
 /// The byte length of the byline phrase a short block starts with
 /// ("By ", "Edited by: "), separators after it included.
 pub fn byline_prefix(block: &str) -> Option<usize> {
-    prefix_of(block, EntryKind::Byline)
+    byline_prefix_in(block, &Normal::of(block))
+}
+
+/// [`byline_prefix`] of a block whose [`Normal`] form is known.
+pub fn byline_prefix_in(block: &str, n: &Normal) -> Option<usize> {
+    prefix_of(block, n, EntryKind::Byline)
 }
 
 /// Whether the whole short block is a reporter's role ("Staff Reporter").
 pub fn is_role(block: &str) -> bool {
-    let norm = normalize(block);
+    is_role_in(&Normal::of(block))
+}
+
+/// [`is_role`] of a block whose [`Normal`] form is known.
+pub fn is_role_in(n: &Normal) -> bool {
     entries()
         .iter()
-        .any(|e| e.kind == EntryKind::Role && e.phrase == norm)
+        .any(|e| e.kind == EntryKind::Role && e.phrase == n.norm)
 }
 
 /// The byte length of the dateline phrase a short block starts with
 /// ("Published: "), separators after it included.
 pub fn dateline_prefix(block: &str) -> Option<usize> {
-    prefix_of(block, EntryKind::Dateline)
+    dateline_prefix_in(block, &Normal::of(block))
+}
+
+/// [`dateline_prefix`] of a block whose [`Normal`] form is known.
+pub fn dateline_prefix_in(block: &str, n: &Normal) -> Option<usize> {
+    prefix_of(block, n, EntryKind::Dateline)
 }
 
 /// The longest entry of `kind` that starts the block, as a byte length of
 /// the block (the phrase and the punctuation and spaces after it).
-fn prefix_of(block: &str, kind: EntryKind) -> Option<usize> {
-    let norm = normalize(block);
-    if word_count(&norm) > SHORT_WORDS {
+fn prefix_of(block: &str, n: &Normal, kind: EntryKind) -> Option<usize> {
+    if n.words > SHORT_WORDS {
         return None;
     }
     let phrase = entries()
         .iter()
-        .filter(|e| e.kind == kind && starts_with_words(&norm, &e.phrase))
+        .filter(|e| e.kind == kind && starts_with_words(&n.norm, &e.phrase))
         .map(|e| e.phrase.as_str())
         .max_by_key(|p| p.len())?;
     let words = word_count(phrase);
@@ -312,8 +383,9 @@ pub fn is_weather(block: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    // The temperature is the number and its unit, glued or one word apart.
-    let rest: Vec<&str> = words.collect();
+    // The temperature is the number and its unit, glued or one word apart;
+    // seven words after the first are already too many.
+    let rest: Vec<&str> = words.take(7).collect();
     let (temp_len, tail) = match rest.first() {
         Some(unit) if is_temperature(&format!("{first} {unit}")) => (2, rest.get(1..)),
         _ if is_temperature(first) => (1, rest.get(0..)),
@@ -334,7 +406,7 @@ pub fn is_weather(block: &str) -> bool {
 /// no sentence ("Home | Politics | Sports").
 pub fn is_navigation(block: &str) -> bool {
     let t = block.trim();
-    if t.contains('\n') || ends_sentence(t) || word_count(t) > 20 {
+    if t.contains('\n') || ends_sentence(t) || more_words_than(t, 20) {
         return false;
     }
     let items: Vec<&str> = t
@@ -358,8 +430,10 @@ pub fn is_labelled_link(block: &str) -> bool {
     let Some((label, title)) = t.split_once(':') else {
         return false;
     };
-    let n = word_count(title);
-    heads_list(label) && n > 0 && n <= LINK_WORDS && !ends_sentence(t) && !t.contains('\n')
+    if t.contains('\n') || ends_sentence(t) || more_words_than(title, LINK_WORDS) {
+        return false;
+    }
+    word_count(title) > 0 && heads_list(label)
 }
 
 /// Labels that start a photo credit ("Photo: Ana Ruiz/AP").
@@ -386,7 +460,7 @@ const PHOTO_LABELS: &[&str] = &[
 /// colon, "by" or a slash, then at most eight words and no sentence.
 pub fn is_photo_credit(block: &str) -> bool {
     let t = block.trim().trim_start_matches('(').trim_end_matches(')');
-    if t.contains('\n') || word_count(t) > 10 || (ends_sentence(t) && !t.ends_with("/AP.")) {
+    if t.contains('\n') || more_words_than(t, 10) || (ends_sentence(t) && !t.ends_with("/AP.")) {
         return false;
     }
     let cut = t.find([':', '/']).map(|i| (i, 1));
@@ -410,6 +484,28 @@ pub fn is_copyright(block: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_words_finds_whole_words_only() {
+        let padded =
+            |norm: &str, phrase: &str| format!(" {norm} ").contains(&format!(" {phrase} "));
+        for (norm, phrase) in [
+            ("in your inbox today", "in your inbox"),
+            ("sign up in your inboxes", "in your inbox"),
+            ("ba a a", "a a"),
+            ("a", "a"),
+            ("é a é", "é"),
+            ("", ""),
+            ("x", ""),
+            ("newsletter", "news"),
+        ] {
+            assert_eq!(
+                contains_words(norm, phrase),
+                padded(norm, phrase),
+                "{norm:?} {phrase:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_entry_parses() {

@@ -6,7 +6,7 @@
 //! our own in which the grammar must find the entry (tested in
 //! `grammar::tests`). Tables are built once, on first use.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::OnceLock;
 
 /// The cue verb list.
@@ -148,7 +148,7 @@ fn regular_forms(lemma: &str) -> Vec<(String, Form)> {
 
 /// Builds the verb table from the data.
 fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for (entry, _) in entries(CUE_VERBS) {
         let mut parts = entry.split_whitespace();
         let (Some(head), Some(class)) = (parts.next(), parts.next().and_then(CueClass::parse))
@@ -284,7 +284,7 @@ pub fn idiom(lemma: &str, after: &[&str]) -> bool {
     static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
     IDIOMS
         .get_or_init(|| {
-            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::new();
+            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
             for (e, _) in entries(CUE_IDIOMS) {
                 let mut words = e.split_whitespace();
                 if let Some(lemma) = words.next() {
@@ -356,7 +356,7 @@ pub fn is(class: Class, word: &str) -> bool {
     static TABLE: OnceLock<HashMap<(Class, &'static str), ()>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            let mut t = HashMap::new();
+            let mut t = HashMap::default();
             for (entry, _) in entries(FUNCTION_WORDS) {
                 let mut words = entry.split_whitespace();
                 let Some(class) = words.next().and_then(Class::parse) else {

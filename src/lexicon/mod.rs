@@ -8,3 +8,19 @@ pub mod outlets;
 
 // Source words for the resolver (roles, titles, organisation heads…).
 pub mod sources;
+
+/// Calls `f` with the text in lower case, without allocating for a short
+/// ASCII word (the usual case: looking a word up in a list).
+pub fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if text.is_ascii() {
+        if let Some(b) = buf.get_mut(..text.len()) {
+            b.copy_from_slice(text.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(b) {
+                return f(lower);
+            }
+        }
+    }
+    f(&text.to_lowercase())
+}

@@ -16,7 +16,7 @@
 //! [`Lookup::Ambiguous`] with every owner; choosing among them is for the
 //! resolver, which knows the article.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -272,8 +272,8 @@ impl Outlets {
     /// listed twice is an error.
     pub fn parse(text: &str) -> Result<Outlets, OutletsError> {
         let mut list = Outlets::default();
-        let mut name_lines: HashMap<String, usize> = HashMap::new();
-        let mut domain_lines: HashMap<String, usize> = HashMap::new();
+        let mut name_lines: HashMap<String, usize> = HashMap::default();
+        let mut domain_lines: HashMap<String, usize> = HashMap::default();
         for (index, raw) in text.lines().enumerate() {
             let line = index + 1;
             let trimmed = raw.trim();
@@ -1044,7 +1044,7 @@ mod tests {
 
     #[test]
     fn no_two_outlets_share_a_canonical_name() {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         for outlet in builtin().iter() {
             let previous = seen.insert(name_key(&outlet.name), outlet.name.clone());
             assert_eq!(previous, None, "{}", outlet.name);
@@ -1053,7 +1053,7 @@ mod tests {
 
     #[test]
     fn no_domain_is_claimed_by_two_outlets() {
-        let mut seen = HashMap::new();
+        let mut seen = HashMap::default();
         for outlet in builtin().iter() {
             for domain in &outlet.domains {
                 let previous = seen.insert(domain.clone(), outlet.name.clone());
@@ -1074,7 +1074,7 @@ mod tests {
 
     #[test]
     fn every_name_resolves_to_one_owner_or_to_all_its_owners() {
-        let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut owners: HashMap<String, Vec<&str>> = HashMap::default();
         for outlet in builtin().iter() {
             for name in outlet.names() {
                 let list = owners.entry(name_key(name)).or_default();

@@ -3,7 +3,7 @@
 //! determiners, for the resolver ([`crate::resolve`]). See the data file for
 //! the entry kinds.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::chrome::entry_and_example;
@@ -40,7 +40,8 @@ pub struct Example {
 /// are kept as written (they must be capitalised in the text).
 #[derive(Debug, Default)]
 pub struct SourceWords {
-    /// Anonymity phrases, lower case, words separated by one space.
+    /// Anonymity phrases, lower case, words separated by one space, with a
+    /// space before and after them for matching whole words.
     pub anonymous: Vec<String>,
     pub sources: HashSet<String>,
     pub roles: HashSet<String>,
@@ -100,7 +101,7 @@ fn parse_entry(w: &mut SourceWords, body: &'static str) -> Option<(SourceWord, &
     let key = phrase.to_lowercase();
     let kind = match kind {
         "anonymous" => {
-            w.anonymous.push(key);
+            w.anonymous.push(format!(" {key} "));
             SourceWord::Anonymous
         }
         "source" => insert(&mut w.sources, key, SourceWord::Source),
@@ -154,7 +155,7 @@ impl SourceWords {
 
     /// The role a title gives, if `title` (any case) is one.
     pub fn title_role(&self, title: &str) -> Option<&str> {
-        self.titles.get(&title.to_lowercase()).map(String::as_str)
+        super::with_lower(title, |lower| self.titles.get(lower)).map(String::as_str)
     }
 
     /// Whether a lower-case phrase contains an anonymity phrase at word
@@ -164,9 +165,7 @@ impl SourceWords {
             " {} ",
             lower.split_whitespace().collect::<Vec<_>>().join(" ")
         );
-        self.anonymous
-            .iter()
-            .any(|p| padded.contains(&format!(" {p} ")))
+        self.anonymous.iter().any(|p| padded.contains(p.as_str()))
     }
 
     /// The singular of a plural role noun when the singular is a role

@@ -18,7 +18,7 @@
 //! [`super::LOOKBACK`] pieces before its position, so all of this is
 //! `O(n log n)` in the number of attributions.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{EntityKind, Resolution, LOOKBACK};
 use crate::grammar::Attribution;
@@ -118,7 +118,7 @@ pub fn reported_inside(
 /// The attributions `i` is reported inside, nearest first; stops at a
 /// repeated attribution.
 pub fn chain(inside: &[Option<usize>], i: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut seen = HashSet::from([i]);
+    let mut seen = HashSet::from_iter([i]);
     let mut at = inside.get(i).copied().flatten();
     std::iter::from_fn(move || {
         let j = at?;
@@ -151,7 +151,7 @@ pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> V
         // Walk up until an attribution whose answer is known, a direct one
         // or a repeat; then give every attribution on the walk the answer.
         let mut walk = Vec::new();
-        let mut on_walk = HashSet::new();
+        let mut on_walk = HashSet::default();
         let mut at = Some(start);
         let mut answer = false;
         while let Some(i) = at {

@@ -48,7 +48,7 @@ pub mod mention;
 pub mod publisher;
 pub mod scan;
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -272,17 +272,17 @@ impl<'d> Resolver<'d> {
             doc,
             scan: Scan::new(doc),
             entities: Vec::new(),
-            keys: HashMap::new(),
+            keys: HashMap::default(),
             log: Vec::new(),
-            seen_mentions: HashSet::new(),
+            seen_mentions: HashSet::default(),
             last_report: None,
-            documents: HashMap::new(),
-            person_words: HashSet::new(),
+            documents: HashMap::default(),
+            person_words: HashSet::default(),
             outlet_ends: None,
             antecedent: None,
             whole: None,
-            by_name: HashMap::new(),
-            first_person_with: HashMap::new(),
+            by_name: HashMap::default(),
+            first_person_with: HashMap::default(),
             linked: None,
         }
     }
@@ -551,7 +551,7 @@ impl<'d> Resolver<'d> {
         }
         let doc = self.doc;
         let linked = self.linked.get_or_insert_with(|| {
-            let mut counts: HashMap<String, usize> = HashMap::new();
+            let mut counts: HashMap<String, usize> = HashMap::default();
             for link in &doc.links {
                 if let Some(outlet) = Outlets::active().lookup_domain(&link.href) {
                     *counts.entry(outlet.name.clone()).or_default() += 1;
@@ -573,7 +573,7 @@ impl<'d> Resolver<'d> {
     /// (found once, on first need).
     fn outlet_ends(&mut self) -> &HashMap<String, Vec<usize>> {
         self.outlet_ends.get_or_insert_with(|| {
-            let mut ends: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut ends: HashMap<String, Vec<usize>> = HashMap::default();
             for (range, found) in Outlets::active().find_in(&self.doc.text) {
                 if let Lookup::One(outlet) = found {
                     ends.entry(outlet.name.clone()).or_default().push(range.end);

@@ -13,11 +13,12 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::lexicon::outlets::Outlets;
 use crate::lexicon::sources::words as source_words;
+use crate::lexicon::with_lower;
 use crate::span::Span;
 
 /// Distinct names counted for the focus; later new names are not counted.
@@ -80,17 +81,17 @@ impl<'d> Scan<'d> {
             doc,
             next: 0,
             run: None,
-            counts: HashMap::new(),
+            counts: HashMap::default(),
             seen: 0,
-            by_head: HashMap::new(),
+            by_head: HashMap::default(),
             groups: Vec::new(),
-            group_of_name: HashMap::new(),
-            group_of_head: HashMap::new(),
+            group_of_name: HashMap::default(),
+            group_of_head: HashMap::default(),
             last_group: None,
-            full_names: HashMap::new(),
-            people: HashSet::new(),
+            full_names: HashMap::default(),
+            people: HashSet::default(),
             last_person: None,
-            surnames: HashSet::new(),
+            surnames: HashSet::default(),
             lower_words: doc
                 .tokens
                 .iter()
@@ -201,10 +202,10 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        let lower = text.to_lowercase();
-        if !lex.groups.contains(&lower) {
+        if !with_lower(text, |lower| lex.groups.contains(lower)) {
             return;
         }
+        let lower = text.to_lowercase();
         let adjacent = self.run.filter(|run| {
             self.doc
                 .text
@@ -264,7 +265,7 @@ impl<'d> Scan<'d> {
         let skip = words
             .iter()
             .take_while(|(_, w)| {
-                lex.dets.contains(&w.to_lowercase()) || lex.title_role(w).is_some()
+                with_lower(w, |lower| lex.dets.contains(lower)) || lex.title_role(w).is_some()
             })
             .count();
         words.split_off(skip)
@@ -394,16 +395,17 @@ impl<'d> Scan<'d> {
         let lex = source_words();
         let initial = |w: &str| w.len() == 2 && w.ends_with('.');
         words.iter().all(|(_, w)| {
-            let lower = w.to_lowercase();
             initial(w)
                 || w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
                     && w.chars().skip(1).any(char::is_lowercase)
                     && !lex.is_org_head(w)
-                    && !lex.org_names.contains(&lower)
-                    && !lex.places.contains(&lower)
-                    && !lex.groups.contains(&lower)
-                    && !lex.roles.contains(&lower)
+                    && with_lower(w, |lower| {
+                        !lex.org_names.contains(lower)
+                            && !lex.places.contains(lower)
+                            && !lex.groups.contains(lower)
+                            && !lex.roles.contains(lower)
+                    })
                     && lex.title_role(w).is_none()
         })
     }
@@ -509,7 +511,7 @@ mod tests {
         );
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Zorblax"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Zorblax"));
     }
 
     #[test]
@@ -538,7 +540,7 @@ mod tests {
         );
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Brightco"));
     }
 
     #[test]
@@ -546,7 +548,7 @@ mod tests {
         let d = doc("We met Gov. Ann Lyle and Gov. Ann Lyle again, and Brightco once.");
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
-        assert_eq!(scan.focus(&HashSet::new()).as_deref(), Some("Brightco"));
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Brightco"));
         assert_eq!(scan.full_name("Lyle"), Some("Ann Lyle"));
     }
 
@@ -588,7 +590,7 @@ mod tests {
         for pos in [0, 3, 7, text.len() / 2, text.len() + 5] {
             scan.advance(pos);
         }
-        let _ = scan.focus(&HashSet::new());
+        let _ = scan.focus(&HashSet::default());
         let _ = scan.last_group();
     }
 }
