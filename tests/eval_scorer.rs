@@ -233,7 +233,7 @@ fn moved(text: &str, s: RawSpan, shift: i64, unit: Offsets, k: usize) -> Value {
         }
     };
     let (start, end) = (conv(s.start + shift), conv(s.end + shift));
-    if k % 3 == 0 {
+    if k.is_multiple_of(3) {
         json!({"start": start, "end": end, "text": "ignored"})
     } else {
         json!([start, end])

@@ -229,14 +229,12 @@ fn neighbours(text: &str, t: &Token) -> (Option<char>, Option<char>) {
 
 /// Whether a quotation may open after this character.
 fn opens_after(c: Option<char>) -> bool {
-    c.map_or(true, |c| c.is_whitespace() || "([{—–-/“‘\"«".contains(c))
+    c.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘\"«".contains(c))
 }
 
 /// Whether a quotation may close before this character.
 fn closes_before(c: Option<char>) -> bool {
-    c.map_or(true, |c| {
-        c.is_whitespace() || ".,;:!?)]}—–-…”’\"»".contains(c)
-    })
+    c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…”’\"»".contains(c))
 }
 
 /// What a mark does here, given whether a quotation of its family is open;

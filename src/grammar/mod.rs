@@ -358,9 +358,9 @@ fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
         .filter(|&k| v.is_word(k))
         .take(5)
         .count();
-    let pronoun = f.source.map_or(true, |(a, b)| {
-        b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me")
-    });
+    let pronoun = f
+        .source
+        .is_none_or(|(a, b)| b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me"));
     words >= 5 && pronoun
 }
 
@@ -402,7 +402,7 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
                 continue;
             }
             for c in &other.content {
-                if c.contains(cue) && best.map_or(true, |(_, len)| c.end - c.start < len) {
+                if c.contains(cue) && best.is_none_or(|(_, len)| c.end - c.start < len) {
                     best = Some((j, c.end - c.start));
                 }
             }

@@ -114,7 +114,7 @@ impl<'a> View<'a> {
             "\"" | "'" if self.is_quote(i) => {
                 let t = self.toks.get(i).map_or(0, |t| t.span.start());
                 let before = self.text.get(..t).and_then(|s| s.chars().next_back());
-                before.map_or(true, |c| c.is_whitespace() || "([{—–-:".contains(c))
+                before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c))
             }
             _ => false,
         }

@@ -172,7 +172,7 @@ impl TextBuilder {
             let increasing = self
                 .source_map
                 .last()
-                .map_or(true, |&(t, s)| t < at && s < from);
+                .is_none_or(|&(t, s)| t < at && s < from);
             if increasing {
                 self.source_map.push((at, from));
             }

@@ -283,7 +283,7 @@ mod tests {
         let ends = ends.chain(std::iter::once(x.text.len()));
         let mut last = None;
         for (&(at, from), end) in x.source_map.iter().zip(ends) {
-            assert!(last.map_or(true, |(t, s)| t < at && s < from), "increasing");
+            assert!(last.is_none_or(|(t, s)| t < at && s < from), "increasing");
             last = Some((at, from));
             let run = x.text.get(at as usize..end).unwrap_or("");
             let lead = run.len() - run.trim_start().len();

@@ -70,7 +70,7 @@ impl Pieces {
         for c in content {
             for &(p, j) in self.before(c.end) {
                 let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
-                if overlap > 0 && !skip(j) && best.map_or(true, |(o, _)| o < overlap) {
+                if overlap > 0 && !skip(j) && best.is_none_or(|(o, _)| o < overlap) {
                     best = Some((overlap, j));
                 }
             }

@@ -222,7 +222,7 @@ fn capitalised_name(text: &str) -> String {
 fn name_end(text: &str) -> usize {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let sentence_period = c == '.' && chars.peek().map_or(true, |(_, n)| n.is_whitespace());
+        let sentence_period = c == '.' && chars.peek().is_none_or(|(_, n)| n.is_whitespace());
         if matches!(c, ',' | '(' | ';' | '\n') || sentence_period {
             return i;
         }

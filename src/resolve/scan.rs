@@ -153,7 +153,7 @@ impl<'d> Scan<'d> {
                     .text
                     .get(..run.end)
                     .and_then(|t| t.chars().rev().nth(1))
-                    .map_or(true, |c| !c.is_alphanumeric() || c == '.')
+                    .is_none_or(|c| !c.is_alphanumeric() || c == '.')
         })
     }
 
