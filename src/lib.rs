@@ -30,6 +30,17 @@
 //! # Ok::<(), secondhand::Error>(())
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// Input decides nothing that can panic: no unwrap, expect, panic! or
+// indexing in library code. Tests may unwrap and index.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod check;
 pub mod document;

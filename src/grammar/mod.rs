@@ -301,7 +301,7 @@ fn quoted_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
         if !v.is_open_quote(ls) {
             continue;
         }
-        while fi < found.len() && found[fi].cue.0 < ls {
+        while found.get(fi).is_some_and(|f| f.cue.0 < ls) {
             fi += 1;
         }
         if covered.get(li).copied().unwrap_or(true) {
@@ -391,7 +391,9 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
     // The innermost other attribution whose content holds the cue. Contents
     // are bounded by lines, so a window of neighbours suffices.
     for i in 0..out.len() {
-        let cue = out[i].cue;
+        let Some(cue) = out.get(i).map(|a| a.cue) else {
+            continue;
+        };
         let lo = i.saturating_sub(24);
         let hi = (i + 24).min(out.len());
         let mut best: Option<(usize, u32)> = None;
@@ -406,8 +408,9 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
             }
         }
         if let Some((j, _)) = best {
-            if out[j].via != Some(i) {
-                out[i].via = Some(j);
+            let back = out.get(j).is_some_and(|other| other.via == Some(i));
+            if let Some(a) = out.get_mut(i).filter(|_| !back) {
+                a.via = Some(j);
             }
         }
     }

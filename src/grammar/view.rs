@@ -234,7 +234,8 @@ fn split_lines(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let end_off = offset + line.len();
-        let end = start + toks[start..].partition_point(|t| t.span.start() < end_off);
+        let rest = toks.get(start..).unwrap_or_default();
+        let end = start + rest.partition_point(|t| t.span.start() < end_off);
         if end > start {
             lines.push((start, end));
         }

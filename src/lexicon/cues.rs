@@ -109,7 +109,7 @@ fn regular_forms(lemma: &str) -> Vec<(String, Form)> {
     let b = lemma.as_bytes();
     let n = b.len();
     let last = b.last().copied().unwrap_or(b'a');
-    let before = if n >= 2 { b[n - 2] } else { b'a' };
+    let before = b.iter().rev().nth(1).copied().unwrap_or(b'a');
     let stem = lemma.get(..n.saturating_sub(1)).unwrap_or("");
     let mut out = Vec::new();
     // -s
