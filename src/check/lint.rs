@@ -427,3 +427,213 @@ fn chain_depth<'r>(r: &'r Report, config: &EffectiveConfig, out: &mut Vec<Draft>
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{analyze_detailed, Article, Options};
+
+    /// The codes of the findings on `text`, with `config`, suppression applied.
+    fn codes_with(text: &str, format: InputFormat, config: &EffectiveConfig) -> Vec<&'static str> {
+        let article = Article {
+            id: "t",
+            text,
+            format,
+            publisher: Some("The Valley Ledger"),
+            url: None,
+        };
+        let Ok(analysis) = analyze_detailed(&article, &Options::default()) else {
+            return vec!["no analysis"];
+        };
+        let (checked, _) = check_article("t", text, &analysis, config);
+        checked.findings.iter().map(|f| f.code).collect()
+    }
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        codes_with(text, InputFormat::Text, &EffectiveConfig::default())
+    }
+
+    const HEDGE: &str = "The chef reportedly left the restaurant in March.\n";
+    const NAMED: &str = "The chef left the restaurant in March, the owner said.\n";
+
+    #[test]
+    fn sh001_fires_above_the_maximum_only_when_set() {
+        let text = "The pier will close in May, the Boston Globe reported on Monday. \
+                    According to the Globe, repairs will take a year.\n";
+        assert!(!codes(text).contains(&"SH001"));
+        let mut config = EffectiveConfig::default();
+        config.set_max_secondhand(0.5);
+        assert!(codes_with(text, InputFormat::Text, &config).contains(&"SH001"));
+        assert!(!codes_with(NAMED, InputFormat::Text, &config).contains(&"SH001"));
+    }
+
+    #[test]
+    fn sh002_fires_past_the_maximum_of_anonymous_sources() {
+        let three = "A person familiar with the plan said the pier would close. \
+                     Two officials who asked not to be named said the vote was set. \
+                     Sources close to the mayor said she agreed.\n";
+        assert!(codes(three).contains(&"SH002"), "{:?}", codes(three));
+        let config = EffectiveConfig {
+            max_anonymous: 5,
+            ..EffectiveConfig::default()
+        };
+        assert!(!codes_with(three, InputFormat::Text, &config).contains(&"SH002"));
+    }
+
+    #[test]
+    fn sh003_fires_on_a_hedge_with_no_source() {
+        assert_eq!(codes(HEDGE), ["SH003"]);
+        assert!(!codes(NAMED).contains(&"SH003"));
+    }
+
+    #[test]
+    fn sh004_fires_on_an_unlinked_outlet_in_markdown_only() {
+        let md = "The pier will close, the Boston Globe reported.\n";
+        assert!(
+            codes_with(md, InputFormat::Markdown, &EffectiveConfig::default()).contains(&"SH004")
+        );
+        let linked =
+            "The pier will close, the [Boston Globe](https://www.bostonglobe.com/x) reported.\n";
+        assert!(
+            !codes_with(linked, InputFormat::Markdown, &EffectiveConfig::default())
+                .contains(&"SH004")
+        );
+        let by_domain =
+            "The pier will close, the Boston Globe [reported](https://bostonglobe.com/p).\n";
+        assert!(!codes_with(
+            by_domain,
+            InputFormat::Markdown,
+            &EffectiveConfig::default()
+        )
+        .contains(&"SH004"));
+        assert!(!codes(md).contains(&"SH004"));
+    }
+
+    #[test]
+    fn sh005_fires_on_a_long_quote_with_no_speaker() {
+        let text = "The notice on the door was short.\n\n\
+                    \"We will not let the old pier fall into the sea this winter.\"\n";
+        assert!(codes(text).contains(&"SH005"), "{:?}", codes(text));
+        let said = "\"We will not let the old pier fall into the sea this winter,\" Mayor Ana Okafor said.\n";
+        assert!(!codes(said).contains(&"SH005"), "{:?}", codes(said));
+        let short = "The notice on the door was short.\n\n\"Closed until May.\"\n";
+        assert!(!codes(short).contains(&"SH005"));
+    }
+
+    #[test]
+    fn sh006_fires_when_one_source_carries_most_words() {
+        let one = "The council will raise bus fares by a quarter next spring, transit chief \
+                   Mara Quist said on Tuesday. Quist said buses on the harbour routes will \
+                   run less often after nine in the evening, and that night services on the \
+                   western lines will end at ten. She said the savings would pay for new \
+                   ferries and for repairs to the old depot on Mill Street, which has leaked \
+                   for years. Quist added that riders would be asked for their views.\n";
+        let mut config = EffectiveConfig {
+            min_attributed_words: 20,
+            ..EffectiveConfig::default()
+        };
+        assert!(codes_with(one, InputFormat::Text, &config).contains(&"SH006"));
+        config.single_source_share = 1.0;
+        assert!(!codes_with(one, InputFormat::Text, &config).contains(&"SH006"));
+    }
+
+    #[test]
+    fn sh007_fires_on_a_chain_deeper_than_the_maximum() {
+        let deep = "Pier news\n\nThe Boston Globe reported that Politico said two officials \
+                    told it the pier was unsafe.\n";
+        assert!(codes(deep).contains(&"SH007"), "{:?}", codes(deep));
+        let config = EffectiveConfig {
+            max_chain_depth: 3,
+            ..EffectiveConfig::default()
+        };
+        assert!(!codes_with(deep, InputFormat::Text, &config).contains(&"SH007"));
+        assert!(!codes(NAMED).contains(&"SH007"));
+    }
+
+    #[test]
+    fn rules_that_are_off_do_not_fire() {
+        let mut config = EffectiveConfig::default();
+        config
+            .rules
+            .insert("SH003", crate::check::config::Level::Off);
+        assert!(codes_with(HEDGE, InputFormat::Text, &config).is_empty());
+    }
+
+    fn md(directive: &str) -> String {
+        format!(
+            "First paragraph, calm.\n\n{directive}\nThe chef reportedly left in March.\n\n\
+             The cook reportedly left in April.\n"
+        )
+    }
+
+    #[test]
+    fn ignore_suppresses_the_next_block_in_markdown() {
+        let c = |text: &str| codes_with(text, InputFormat::Markdown, &EffectiveConfig::default());
+        assert_eq!(c(&md("")), ["SH003", "SH003"]);
+        assert_eq!(c(&md("<!-- secondhand: ignore SH003 -->")), ["SH003"]);
+        assert_eq!(c(&md("<!-- secondhand: ignore -->")), ["SH003"]);
+        assert_eq!(
+            c(&md("<!-- secondhand: ignore unsourced-hedge -->")),
+            ["SH003"]
+        );
+        assert_eq!(
+            c(&md("<!-- secondhand: ignore SH002 -->")),
+            ["SH003", "SH003"]
+        );
+        assert!(c(&md("<!-- secondhand: ignore-file SH003 -->")).is_empty());
+        assert!(c(&md("<!-- secondhand: off -->")).is_empty());
+        let on = "<!-- secondhand: off SH003 -->\nThe chef reportedly left in March.\n\n\
+                  <!-- secondhand: on -->\n\nThe cook reportedly left in April.\n";
+        assert_eq!(c(on), ["SH003"]);
+    }
+
+    #[test]
+    fn directives_work_in_html_and_unknown_codes_are_reported() {
+        let html = "<p>First paragraph, calm.</p><!-- secondhand: ignore SH003, SH999 -->\
+                    <p>The chef reportedly left in March.</p>\
+                    <p>The cook reportedly left in April.</p>";
+        let article = Article {
+            id: "t",
+            text: html,
+            format: InputFormat::Html,
+            publisher: None,
+            url: None,
+        };
+        let analysis = analyze_detailed(&article, &Options::default());
+        let Ok(analysis) = analysis else {
+            panic!("analysed")
+        };
+        let (checked, unknown) = check_article("t", html, &analysis, &EffectiveConfig::default());
+        assert_eq!(checked.findings.len(), 1);
+        assert_eq!(unknown, ["SH999"]);
+        let loc = checked.findings[0].location;
+        let under = html.get(loc.byte_start as usize..loc.byte_end as usize);
+        assert_eq!(under, Some("reportedly"));
+        assert_eq!((loc.line, loc.column), (1, loc.byte_start + 1));
+    }
+
+    #[test]
+    fn findings_point_at_the_source_in_markdown() {
+        let text = "# Pier\n\nThe *chef* **reportedly** left.\n";
+        let article = Article {
+            id: "t",
+            text,
+            format: InputFormat::Markdown,
+            publisher: None,
+            url: None,
+        };
+        let Ok(analysis) = analyze_detailed(&article, &Options::default()) else {
+            panic!("analysed")
+        };
+        let found = check(&analysis, text, &EffectiveConfig::default());
+        let loc = found.first().map(|f| f.location);
+        assert_eq!(
+            loc.map(|l| (l.line, l.column, l.end_column)),
+            Some((3, 14, 24))
+        );
+        assert_eq!(
+            loc.and_then(|l| text.get(l.byte_start as usize..l.byte_end as usize)),
+            Some("reportedly")
+        );
+    }
+}
