@@ -148,6 +148,26 @@ fn stdin_is_checked() {
 }
 
 #[test]
+fn stdin_filename_names_the_input_and_picks_its_configuration() {
+    let config = b"[rules]\nSH003 = \"error\"\n";
+    let dir = dir_with(&[("desk/secondhand.toml", config)]);
+    settings().bind(|| {
+        assert_cmd_snapshot!(secondhand(
+            dir.path(),
+            &[
+                "check",
+                "--format",
+                "concise",
+                "--stdin-filename",
+                "desk/pier.md",
+                "-"
+            ]
+        )
+        .pass_stdin(HEDGE));
+    });
+}
+
+#[test]
 fn show_config_prints_the_effective_settings() {
     let config = b"max-secondhand = 0.5\n[rules]\nsingle-source = \"warning\"\n\
                    [[overrides]]\npaths = [\"wire/**\"]\nmax-secondhand = 0.9\n";

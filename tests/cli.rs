@@ -1,21 +1,12 @@
 //! The command line as users run it: exit codes, errors that name the input
 //! and offset, JSON lines in input order with nothing dropped.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 fn secondhand(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_secondhand"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("secondhand runs");
-    if let Some(mut input) = child.stdin.take() {
-        input.write_all(stdin).expect("stdin written");
-    }
-    child.wait_with_output().expect("secondhand finishes")
+    common::run_secondhand(None, args, stdin)
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {

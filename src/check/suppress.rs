@@ -88,7 +88,7 @@ impl Suppressions {
     pub fn covers(&self, code: &str, span: Span) -> bool {
         self.regions.iter().any(|(region, codes)| {
             let inside = region.start <= span.start && span.start < region.end;
-            inside && codes.as_ref().map_or(true, |c| c.contains(&code))
+            inside && codes.as_ref().is_none_or(|c| c.contains(&code))
         })
     }
 }

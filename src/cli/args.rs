@@ -1,8 +1,11 @@
 //! Command-line flags as plain data (clap derive).
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::inputs::parse_exclude;
 
 /// Find who an article's information comes from, and how much is secondhand.
 #[derive(Debug, Parser)]
@@ -56,11 +59,14 @@ pub enum GraphFormat {
     Json,
 }
 
-/// Where the inputs come from and how to read them (shared by `report`
-/// and `graph`).
-#[derive(Debug, Args)]
+/// Where the inputs come from and how to read them (shared by `report`,
+/// `graph` and `check`).
+#[derive(Debug, Clone, Args)]
 pub struct InputArgs {
     /// Files or directories to read; `-` (or nothing) reads standard input.
+    /// Directories are walked in path order for .txt, .md, .markdown, .html,
+    /// .htm and .jsonl files, skipping hidden ones and what .gitignore and
+    /// .ignore files exclude; files named here are always read.
     pub paths: Vec<PathBuf>,
 
     /// How to read the inputs; `auto` goes by file extension, then content.
@@ -79,6 +85,34 @@ pub struct InputArgs {
     /// (the format of the built-in list), added to the built-in list.
     #[arg(long, value_name = "FILE")]
     pub outlets: Option<PathBuf>,
+
+    /// Analyse on this many threads (default: one per core). Output is the
+    /// same whatever the number.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the input.
+    #[arg(long)]
+    pub lossy: bool,
+
+    /// Skip files and directories matching this glob when walking a
+    /// directory (gitignore syntax, relative to it; repeatable).
+    #[arg(long, value_name = "GLOB", value_parser = parse_exclude)]
+    pub exclude: Vec<String>,
+
+    /// Walk directories without honouring .gitignore, .ignore and git's
+    /// excludes (hidden files are still skipped).
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// The name standard input goes by: its id, and its format by extension.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Whether the caller's output is for humans, so that a long run may
+    /// show a progress bar on a terminal (set by the command, not a flag).
+    #[arg(skip)]
+    pub progress: bool,
 }
 
 #[derive(Debug, Args)]

@@ -64,6 +64,8 @@ pub fn run(mut args: CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
         eprintln!("secondhand: {message}");
         return Ok(EXIT_ERROR);
     }
+    // A progress bar only for the formats people read.
+    args.input.progress = matches!(args.format, CheckFormat::Full | CheckFormat::Concise);
     let work = |item: &Item, article: secondhand::Article<'_>, options: &secondhand::Options| {
         let path = absolute(&item.path);
         let config = match config_for(&source, &path) {

@@ -6,6 +6,7 @@ mod check;
 mod eval;
 mod graph;
 mod inputs;
+mod pipeline;
 mod report;
 mod rules;
 

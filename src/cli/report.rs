@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use secondhand::graph::merge::Network;
 use secondhand::render::{self, human::HumanOptions};
 
-use super::args::{ReportArgs, ReportFormat};
+use super::args::{InputArgs, ReportArgs, ReportFormat};
 use super::inputs::{self, Item};
 use super::{EXIT_CLEAN, EXIT_ERROR};
 
@@ -51,7 +51,11 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
         count += 1;
         Ok(())
     };
-    let failed = inputs::analyse_all(&args.input, &mut each)?;
+    let input = InputArgs {
+        progress: args.format == ReportFormat::Human,
+        ..args.input.clone()
+    };
+    let failed = inputs::analyse_all(&input, &mut each)?;
     if args.format == ReportFormat::Graphml {
         write!(out, "{}", render::graphml::footer())?;
     }

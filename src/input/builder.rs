@@ -173,7 +173,7 @@ impl TextBuilder {
             let increasing = self
                 .source_map
                 .last()
-                .map_or(true, |&(t, s)| t < at && s < from);
+                .is_none_or(|&(t, s)| t < at && s < from);
             if increasing {
                 self.source_map.push((at, from));
             }
@@ -267,7 +267,7 @@ pub(crate) fn assert_source_map_points_at_the_same_text(x: &Extracted, source: &
     let ends = ends.chain(std::iter::once(x.text.len()));
     let mut last = None;
     for (&(at, from), end) in x.source_map.iter().zip(ends) {
-        assert!(last.map_or(true, |(t, s)| t < at && s < from), "increasing");
+        assert!(last.is_none_or(|(t, s)| t < at && s < from), "increasing");
         last = Some((at, from));
         let run = x.text.get(at as usize..end).unwrap_or("");
         let lead = run.len() - run.trim_start().len();

@@ -64,6 +64,7 @@ pub struct Records<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    lossy: bool,
 }
 
 impl<R: BufRead> Records<R> {
@@ -76,7 +77,15 @@ impl<R: BufRead> Records<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            lossy: false,
         }
+    }
+
+    /// With `true`, invalid UTF-8 in a line is replaced with U+FFFD before
+    /// the line is parsed, instead of making the record an error.
+    pub fn lossy(mut self, lossy: bool) -> Records<R> {
+        self.lossy = lossy;
+        self
     }
 
     fn next_item(&mut self) -> io::Result<Option<RecordItem>> {
@@ -135,7 +144,12 @@ impl<R: BufRead> Records<R> {
     }
 
     fn record(&self) -> RecordItem {
-        let record: Record = match serde_json::from_slice(&self.buf) {
+        let parsed = if self.lossy {
+            serde_json::from_str(&String::from_utf8_lossy(&self.buf))
+        } else {
+            serde_json::from_slice(&self.buf)
+        };
+        let record: Record = match parsed {
             Ok(r) => r,
             Err(e) => return self.bad(self.fallback_id(), format!("not a JSON record: {e}")),
         };
@@ -206,6 +220,22 @@ mod tests {
         assert_eq!(got[2].id, "7");
         assert!(got[2].article.is_err());
         assert_eq!(got[3].article.as_ref().unwrap().format, InputFormat::Html);
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_line_is_an_error_unless_lossy() {
+        let input = b"{\"id\": \"a\", \"text\": \"Caf\xe9 owners said so.\"}\n";
+        let strict: Vec<RecordItem> = Records::new("in.jsonl", &input[..], 1000)
+            .collect::<io::Result<_>>()
+            .unwrap();
+        assert!(strict[0].article.is_err());
+        let lossy: Vec<RecordItem> = Records::new("in.jsonl", &input[..], 1000)
+            .lossy(true)
+            .collect::<io::Result<_>>()
+            .unwrap();
+        let text = &lossy[0].article.as_ref().unwrap().text;
+        assert_eq!(text, "Caf\u{fffd} owners said so.");
+        assert_eq!(lossy[0].id, "a");
     }
 
     #[test]

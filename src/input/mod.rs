@@ -17,6 +17,8 @@ mod html_parse;
 pub mod jsonl;
 pub mod markdown;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -148,16 +150,35 @@ pub struct Extracted {
 /// byte offset. A leading byte-order mark is kept in the text (it is not a
 /// word, so it changes nothing) so that offsets match the bytes given.
 pub fn decode<'a>(bytes: &'a [u8], input: &str) -> Result<&'a str> {
-    if let Some(offset) = bytes.iter().take(8192).position(|&b| b == 0) {
-        return Err(Error::Binary {
-            input: input.to_string(),
-            offset,
-        });
-    }
+    not_binary(bytes, input)?;
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         input: input.to_string(),
         offset: e.valid_up_to(),
     })?;
+    not_empty(text, input)
+}
+
+/// Like [`decode`], but invalid UTF-8 is replaced with U+FFFD instead of
+/// being an error (byte offsets then count the replacements' three bytes).
+pub fn decode_lossy<'a>(bytes: &'a [u8], input: &str) -> Result<Cow<'a, str>> {
+    not_binary(bytes, input)?;
+    let text = String::from_utf8_lossy(bytes);
+    not_empty(&text, input)?;
+    Ok(text)
+}
+
+/// A NUL byte in the first 8 KiB says binary.
+fn not_binary(bytes: &[u8], input: &str) -> Result<()> {
+    match bytes.iter().take(8192).position(|&b| b == 0) {
+        Some(offset) => Err(Error::Binary {
+            input: input.to_string(),
+            offset,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn not_empty<'a>(text: &'a str, input: &str) -> Result<&'a str> {
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::Empty {
             input: input.to_string(),
@@ -194,6 +215,26 @@ mod tests {
             }
         );
         assert_eq!(err.to_string(), "a.txt: not valid UTF-8 at byte 3");
+    }
+
+    #[test]
+    fn decode_lossy_replaces_invalid_utf8_but_still_refuses_binary_and_empty() {
+        assert_eq!(
+            decode_lossy(b"ok \xff more", "a.txt").unwrap(),
+            "ok \u{fffd} more"
+        );
+        assert!(matches!(
+            decode_lossy(b"ok", "a.txt"),
+            Ok(Cow::Borrowed("ok"))
+        ));
+        assert!(matches!(
+            decode_lossy(b"a\x00\xff", "x"),
+            Err(Error::Binary { offset: 1, .. })
+        ));
+        assert!(matches!(
+            decode_lossy(b" \n", "x"),
+            Err(Error::Empty { .. })
+        ));
     }
 
     #[test]

@@ -2,7 +2,9 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 use secondhand::{analyze, Article, InputFormat, Options, Report};
 
@@ -35,4 +37,24 @@ pub fn report_of(id: &str, text: &str, format: InputFormat) -> Report {
         url: None,
     };
     analyze(&article, &Options::default()).unwrap_or_else(|e| panic!("{id}: {e}"))
+}
+
+/// Runs the `secondhand` binary with `args` in `dir` (else here), `stdin`
+/// written to its standard input, and gives what it did.
+pub fn run_secondhand(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_secondhand"));
+    if let Some(dir) = dir {
+        command.current_dir(dir);
+    }
+    let mut child = command
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("secondhand runs");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin).expect("stdin written");
+    }
+    child.wait_with_output().expect("secondhand finishes")
 }
