@@ -95,6 +95,26 @@ impl Default for Options {
 
 /// Runs the whole pipeline on one article.
 pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
+    analyze_detailed(article, options).map(|analysis| analysis.report)
+}
+
+/// A report with what the input stage knew of the source, for checks that
+/// point back into it (`secondhand check`).
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub report: Report,
+    /// The links of the analysed text (HTML and Markdown).
+    pub links: Vec<input::Link>,
+    /// See [`input::Extracted::source_map`]: empty for plain text, whose
+    /// analysed text is the source.
+    pub source_map: Vec<(u32, u32)>,
+    /// See [`input::Extracted::directives`].
+    pub directives: Vec<(u32, String)>,
+}
+
+/// Runs the whole pipeline on one article, keeping the links, source map and
+/// comment directives of its input beside the report.
+pub fn analyze_detailed(article: &Article<'_>, options: &Options) -> Result<Analysis> {
     if article.text.len() > options.max_bytes.min(u32::MAX as usize) {
         return Err(Error::TooLarge {
             input: article.id.to_string(),
@@ -106,7 +126,10 @@ pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
     if extracted.meta.canonical_url.is_none() {
         extracted.meta.canonical_url = article.url.map(str::to_string);
     }
+    let source_map = std::mem::take(&mut extracted.source_map);
+    let directives = std::mem::take(&mut extracted.directives);
     let doc = Document::new(extracted);
+    let links = doc.links.clone();
     let publisher = resolve::publisher::detect(&doc, article.publisher);
     let origin = resolve::publisher::origin(&doc);
     let attributions = grammar::find(&doc);
@@ -115,7 +138,7 @@ pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
     let secondhand = resolve::is_secondhand(&attributions, &resolution);
     let graph = graph::build(&attributions, &resolution);
     let metrics = metrics::compute(&doc, &attributions, &secondhand);
-    Ok(Report::assemble(report::Parts {
+    let report = Report::assemble(report::Parts {
         id: article.id.to_string(),
         format: article.format,
         doc,
@@ -126,5 +149,11 @@ pub fn analyze(article: &Article<'_>, options: &Options) -> Result<Report> {
         resolution: &resolution,
         graph: &graph,
         metrics,
-    }))
+    });
+    Ok(Analysis {
+        report,
+        links,
+        source_map,
+        directives,
+    })
 }

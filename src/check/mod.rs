@@ -2,12 +2,22 @@
 //! stable codes run over a report, configuration, inline suppression, and
 //! the positions of findings in the source file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+pub mod config;
+mod lint;
+mod position;
+pub mod rules;
+pub mod suppress;
+
+pub use config::{Config, ConfigError, EffectiveConfig};
+pub use lint::{check, check_article};
+pub use position::SourceIndex;
+
 /// How much a finding matters; `--fail-on` picks the least that fails a run.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,

@@ -23,6 +23,10 @@ pub enum Command {
     Graph(GraphArgs),
     /// Score attributions against a gold JSONL file (PolNeAR's score.py).
     Eval(EvalArgs),
+    /// Check articles against sourcing policies (secondhand.toml); exit 1 on findings.
+    Check(CheckArgs),
+    /// List the rules of `check`, or show one rule's documentation.
+    Rules(RulesArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,4 +173,90 @@ pub struct EvalArgs {
     /// The unit of the offsets in --pred.
     #[arg(long, value_enum, default_value_t = OffsetsArg::Bytes, requires = "pred")]
     pub offsets: OffsetsArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each finding with its source lines and labelled spans.
+    Full,
+    /// `path:line:col: CODE message`, one finding a line.
+    Concise,
+    /// One JSON document for the whole run.
+    Json,
+    /// One JSON object per checked file, as each file finishes.
+    JsonLines,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Use this configuration file for every input (instead of the nearest
+    /// secondhand.toml or .secondhand.toml above each input).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Use no configuration file: defaults and flags only.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Full)]
+    pub format: CheckFormat,
+
+    /// The least severity that makes the run fail (exit 1); default `error`
+    /// or the configuration's `fail-on`.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
+
+    /// Report articles whose secondhand share is above this ratio (SH001).
+    #[arg(long, value_name = "RATIO")]
+    pub max_secondhand: Option<f64>,
+
+    /// Exit 0 even with findings (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Print the effective configuration for each path as TOML, and exit.
+    #[arg(long)]
+    pub show_config: bool,
+
+    /// When to colour the `full` format (machine formats never are).
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule's code or name: show its documentation.
+    pub rule: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
 }

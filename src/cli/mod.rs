@@ -2,11 +2,13 @@
 //! printing happens here, never in the library.
 
 mod args;
+mod check;
 mod eval;
 mod graph;
 mod inputs;
 mod pipeline;
 mod report;
+mod rules;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -33,10 +35,12 @@ pub fn run() -> ExitCode {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = match &cli.command {
-        Command::Report(args) => report::run(args, &mut out),
-        Command::Graph(args) => graph::run(args, &mut out),
-        Command::Eval(args) => eval::run(args, &mut out),
+    let result = match cli.command {
+        Command::Report(args) => report::run(&args, &mut out),
+        Command::Graph(args) => graph::run(&args, &mut out),
+        Command::Eval(args) => eval::run(&args, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
+        Command::Rules(args) => rules::run(&args, &mut out),
     };
     let code = match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,

@@ -51,7 +51,7 @@ impl Document {
             links,
             meta,
             hints,
-            source_map: _,
+            ..
         } = extracted;
         let blocks = blocks::segment_with_title(&text, &hints, meta.title.as_deref());
         let tokens = tokens::tokenize(&text);

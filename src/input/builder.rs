@@ -30,6 +30,7 @@ pub(crate) struct TextBuilder {
     content_starts: Vec<usize>,
     links: Vec<Link>,
     hints: Vec<(Span, BlockHint)>,
+    directives: Vec<(u32, String)>,
 }
 
 impl TextBuilder {
@@ -181,14 +182,40 @@ impl TextBuilder {
 
     /// Writes `run` with every run of white space collapsed to one space (HTML
     /// rendering of normal text); white space at a block start is dropped.
-    pub(crate) fn push_collapsed(&mut self, run: &str, is_space: impl Fn(char) -> bool) {
+    /// `locate` gives where a word is written unchanged in the source, if
+    /// it is known (each such word gets a source map entry).
+    pub(crate) fn push_collapsed(
+        &mut self,
+        run: &str,
+        is_space: impl Fn(char) -> bool,
+        mut locate: impl FnMut(&str) -> Option<usize>,
+    ) {
         // Pieces after the first follow white space; empty pieces are runs
         // of it (or its ends), which ask for a space and write nothing.
         for (i, word) in run.split(&is_space).enumerate() {
             if i > 0 {
                 self.space();
             }
-            self.push_verbatim(word);
+            match locate(word).filter(|_| !word.is_empty()) {
+                Some(at) => self.push_copied(word, at),
+                None => {
+                    self.push_verbatim(word);
+                }
+            }
+        }
+    }
+
+    /// Records a comment of the source: a `secondhand: …` comment becomes a
+    /// directive at the current end of the text; other comments are ignored.
+    pub(crate) fn comment(&mut self, comment: &str) {
+        let body = comment.trim();
+        let Some(prefix) = body.get(..11) else {
+            return;
+        };
+        if prefix.eq_ignore_ascii_case("secondhand:") {
+            let words = body.get(11..).unwrap_or("").trim();
+            let at = u32::try_from(self.content_end).unwrap_or(u32::MAX);
+            self.directives.push((at, words.to_string()));
         }
     }
 
@@ -214,6 +241,7 @@ impl TextBuilder {
             } else {
                 Vec::new()
             },
+            directives: self.directives,
         }
     }
 }
@@ -228,6 +256,32 @@ fn hint_rank(hint: BlockHint) -> u8 {
         BlockHint::BlockQuote => 3,
         BlockHint::ListItem => 4,
         BlockHint::Paragraph => 5,
+    }
+}
+
+/// Checks every source map entry: the first word of the run at the text
+/// offset (up to the next entry) is written at the source offset.
+#[cfg(test)]
+pub(crate) fn assert_source_map_points_at_the_same_text(x: &Extracted, source: &str) {
+    let ends = x.source_map.iter().skip(1).map(|&(t, _)| t as usize);
+    let ends = ends.chain(std::iter::once(x.text.len()));
+    let mut last = None;
+    for (&(at, from), end) in x.source_map.iter().zip(ends) {
+        assert!(last.is_none_or(|(t, s)| t < at && s < from), "increasing");
+        last = Some((at, from));
+        let run = x.text.get(at as usize..end).unwrap_or("");
+        let lead = run.len() - run.trim_start().len();
+        let word_len = run.trim_start().find(char::is_whitespace);
+        let word = run
+            .get(..lead + word_len.unwrap_or(run.len() - lead))
+            .unwrap_or("");
+        assert!(!word.trim().is_empty(), "empty run at {at}");
+        let in_source = source.get(from as usize..).unwrap_or("");
+        assert!(
+            in_source.starts_with(word),
+            "{word:?} at {at} vs {:?} at {from}",
+            in_source.get(..20)
+        );
     }
 }
 
@@ -257,10 +311,11 @@ mod tests {
     #[test]
     fn collapsed_runs_keep_one_space_between_words() {
         let mut b = TextBuilder::default();
-        b.push_collapsed("  a \n\t b ", html_space);
-        b.push_collapsed("c", html_space);
-        b.push_collapsed("d ", html_space);
-        b.push_collapsed(" e", html_space);
+        let nowhere = |_: &str| None;
+        b.push_collapsed("  a \n\t b ", html_space, nowhere);
+        b.push_collapsed("c", html_space, nowhere);
+        b.push_collapsed("d ", html_space, nowhere);
+        b.push_collapsed(" e", html_space, nowhere);
         b.push_verbatim("f ");
         b.space();
         b.push_verbatim("g ");
@@ -295,5 +350,26 @@ mod tests {
         let x = b.finish(Meta::default(), true);
         assert_eq!(x.text, "code\n\nnext");
         assert_eq!(x.source_map, vec![(0, 4), (6, 20)]);
+    }
+
+    #[test]
+    fn secondhand_comments_become_directives_at_the_end_of_the_text() {
+        let mut b = TextBuilder::default();
+        b.comment(" secondhand: ignore-file ");
+        b.push_verbatim("one ");
+        b.comment("an ordinary note");
+        b.comment("SECONDHAND: off SH004");
+        b.block_break();
+        b.push_verbatim("two");
+        b.comment("secondhand:");
+        let x = b.finish(Meta::default(), true);
+        assert_eq!(
+            x.directives,
+            vec![
+                (0, "ignore-file".to_string()),
+                (3, "off SH004".to_string()),
+                (8, String::new())
+            ]
+        );
     }
 }

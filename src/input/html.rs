@@ -34,10 +34,14 @@
 //! - **Meta**: `<title>`; `og:site_name`, else JSON-LD `publisher.name`,
 //!   else `application-name`; `<link rel=canonical>`, else `og:url`;
 //!   `<meta name=author>`, else `article:author`.
-//! - **Source map**: empty. html5ever does not report the source position
-//!   of the nodes it builds (and scraper keeps none), so no text offset can
-//!   be tied to a source byte without guessing; findings on HTML input point
-//!   into the extracted text only.
+//! - **Source map**: html5ever does not report the source position of the
+//!   nodes it builds, so each word is looked for in the source, moving
+//!   forward from the last word found, among the bytes that are text (not
+//!   inside tags, comments, scripts or styles; see [`SourceText`]). A word
+//!   found gets an entry; a word written otherwise in the source (with an
+//!   entity, `AT&amp;T`) gets none, and positions in it fall back to the
+//!   nearest earlier mapped point.
+//! - **Directives**: `<!-- secondhand: … -->` comments anywhere in the page.
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeRef;
@@ -54,7 +58,10 @@ const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
 /// Extracts the article text, links, metadata and block hints of an HTML page.
 pub fn extract(html: &str) -> Extracted {
     let page = parse_document(html);
-    let mut walk = Walk::default();
+    let mut walk = Walk {
+        source: SourceText::new(html),
+        ..Walk::default()
+    };
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => walk.open(node),
@@ -99,6 +106,8 @@ struct Walk {
     main_markers: usize,
     pre_depth: usize,
     meta: MetaFinder,
+    /// The page's text bytes, to find each word's source position in.
+    source: SourceText,
 }
 
 impl Walk {
@@ -119,11 +128,19 @@ impl Walk {
             }
             Node::Text(text) if self.skipping.is_none() => {
                 if self.pre_depth > 0 {
-                    self.out.push_verbatim(text);
+                    match self.source.locate(text) {
+                        Some(at) => self.out.push_copied(text, at),
+                        None => {
+                            self.out.push_verbatim(text);
+                        }
+                    }
                 } else {
-                    self.out.push_collapsed(text, is_html_space);
+                    let source = &mut self.source;
+                    self.out
+                        .push_collapsed(text, is_html_space, |word| source.locate(word));
                 }
             }
+            Node::Comment(comment) => self.out.comment(comment),
             _ => {}
         }
     }
@@ -188,9 +205,157 @@ impl Walk {
 
     /// The extracted text, links, hints and metadata.
     fn finish(self) -> Extracted {
-        // See the module doc: html5ever gives no source positions.
-        self.out.finish(self.meta.finish(), false)
+        self.out.finish(self.meta.finish(), true)
     }
+}
+
+/// How far past the last word found the next one is looked for: text
+/// dropped between two kept runs (a long menu) is rarely longer, and the
+/// bound keeps a page of words that are not in the source linear.
+const SEARCH_WINDOW: usize = 256 * 1024;
+
+/// The source of a page with everything that is not text (tags, comments,
+/// doctype, the content of scripts and styles) blanked out with NUL bytes,
+/// so a word is only ever found where the page writes it as text, and a
+/// cursor: words are found in order.
+#[derive(Debug, Default)]
+struct SourceText {
+    masked: String,
+    cursor: usize,
+}
+
+impl SourceText {
+    fn new(html: &str) -> SourceText {
+        let mut bytes = html.as_bytes().to_vec();
+        for range in markup_ranges(html.as_bytes()) {
+            for b in bytes.get_mut(range).unwrap_or(&mut []) {
+                *b = 0;
+            }
+        }
+        // Ranges start at `<` and end after `>` or at the end: the rest
+        // stays valid UTF-8.
+        SourceText {
+            masked: String::from_utf8(bytes).unwrap_or_default(),
+            cursor: 0,
+        }
+    }
+
+    /// Where `word` is next written as text in the source, moving the cursor
+    /// past it; `None` (cursor unmoved) when it is not written as is nearby.
+    fn locate(&mut self, word: &str) -> Option<usize> {
+        if word.is_empty() || word.contains('\0') {
+            return None;
+        }
+        let mut end = self
+            .cursor
+            .saturating_add(SEARCH_WINDOW)
+            .min(self.masked.len());
+        while !self.masked.is_char_boundary(end) {
+            end -= 1;
+        }
+        let found = self.masked.get(self.cursor..end)?.find(word)?;
+        let at = self.cursor + found;
+        self.cursor = at + word.len();
+        Some(at)
+    }
+}
+
+/// Elements whose content the tokenizer reads as raw text.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// The byte ranges of a page that are markup, not text: tags (with quoted
+/// attribute values), comments, doctypes and processing instructions, the
+/// content of raw-text elements, and character references. One pass, linear in the page.
+fn markup_ranges(html: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let find = |from: usize, needle: &[u8]| -> Option<usize> {
+        html.get(from..)?
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|p| from + p)
+    };
+    while let Some(p) = html
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<' || b == b'&'))
+    {
+        let start = i + p;
+        let next = html.get(start + 1).copied().unwrap_or(0);
+        let end = if html.get(start) == Some(&b'&') {
+            // A character reference, `&amp;` `&#8217;`: its text differs
+            // from what it stands for.
+            let len = html
+                .get(start + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take(32)
+                .take_while(|b| b.is_ascii_alphanumeric() || **b == b'#')
+                .count();
+            if len == 0 {
+                i = start + 1;
+                continue;
+            }
+            start + 1 + len + usize::from(html.get(start + 1 + len) == Some(&b';'))
+        } else if html.get(start..start + 4) == Some(b"<!--") {
+            find(start + 4, b"-->").map_or(html.len(), |e| e + 3)
+        } else if next == b'!' || next == b'?' {
+            find(start, b">").map_or(html.len(), |e| e + 1)
+        } else if next.is_ascii_alphabetic() || next == b'/' {
+            let end = tag_end(html, start);
+            let name_start = start + 1 + usize::from(next == b'/');
+            let name_len = html
+                .get(name_start..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let name = html.get(name_start..name_start + name_len).unwrap_or(&[]);
+            let raw = next != b'/'
+                && RAW_TEXT
+                    .iter()
+                    .any(|r| r.as_bytes().eq_ignore_ascii_case(name));
+            if raw {
+                let mut closing = b"</".to_vec();
+                closing.extend_from_slice(name);
+                find(end, &closing).unwrap_or(html.len())
+            } else {
+                end
+            }
+        } else {
+            i = start + 1;
+            continue;
+        };
+        out.push(start..end);
+        i = end.max(start + 1);
+    }
+    out
+}
+
+/// The end (after `>`) of the tag that starts at `start`, skipping quoted
+/// attribute values; the end of the page if it never closes.
+fn tag_end(html: &[u8], start: usize) -> usize {
+    let mut quote = None;
+    for (k, &b) in html.iter().enumerate().skip(start + 1) {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => {
+                // Only a quote after `=` opens a value.
+                let after_eq = html
+                    .get(..k)
+                    .and_then(|h| h.iter().rev().find(|c| !c.is_ascii_whitespace()))
+                    == Some(&b'=');
+                if after_eq {
+                    quote = Some(b);
+                }
+            }
+            None if b == b'>' => return k + 1,
+            None => {}
+        }
+    }
+    html.len()
 }
 
 /// Whether the element is in the HTML namespace (not SVG or MathML).
@@ -584,6 +749,7 @@ fn json_ld_publisher(json: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::builder::assert_source_map_points_at_the_same_text;
 
     /// The text of every hint of `kind`.
     fn hinted(x: &Extracted, kind: BlockHint) -> Vec<&str> {
@@ -837,15 +1003,50 @@ mod tests {
 
     #[test]
     fn spans_fall_on_char_boundaries_with_non_ascii_text() {
-        let x = extract(
-            "<h2>\u{201c}Caf\u{e9}\u{201d} \u{1f600}</h2><p>\u{2018}<a href='/q'>\u{1f4f0} n\u{e9}ws</a>\u{2019}</p>\
-             <nav>\u{2014}men\u{fc}</nav>",
-        );
+        let page = "<h2>\u{201c}Caf\u{e9}\u{201d} \u{1f600}</h2><p>\u{2018}<a href='/q'>\u{1f4f0} n\u{e9}ws</a>\u{2019}</p>\
+             <nav>\u{2014}men\u{fc}</nav>";
+        let x = extract(page);
         for (span, _) in &x.hints {
             assert!(x.text.is_char_boundary(span.start()) && x.text.is_char_boundary(span.end()));
             assert!(!span.text(&x.text).is_empty());
         }
         assert_eq!(x.links[0].span.text(&x.text), "\u{1f4f0} n\u{e9}ws");
-        assert!(x.source_map.is_empty());
+        assert_source_map_points_at_the_same_text(&x, page);
+    }
+
+    #[test]
+    fn words_map_to_where_the_page_writes_them_as_text() {
+        let page = "<html><head><title>said</title><script>var said = 1;</script></head>\
+                    <body><nav data-x='said'>Menu</nav><!-- said -->\
+                    <p class=\"x > said\">The <b>mayor</b> said &amp; so it was said.</p>\
+                    <pre>  kept\n  as is</pre></body></html>";
+        let x = extract(page);
+        assert_eq!(
+            x.text,
+            "Menu\n\nThe mayor said & so it was said.\n\n  kept\n  as is"
+        );
+        assert_source_map_points_at_the_same_text(&x, page);
+        let said = x.text.find("said").unwrap_or(0);
+        let (_, from) = x
+            .source_map
+            .iter()
+            .rev()
+            .find(|&&(t, _)| t as usize <= said)
+            .copied()
+            .unwrap_or_default();
+        assert_eq!(
+            page.get(from as usize..from as usize + 9),
+            Some("said &amp")
+        );
+        assert!(x.source_map.iter().all(|&(t, _)| x
+            .text
+            .get(t as usize..)
+            .is_some_and(|r| !r.starts_with('&'))));
+    }
+
+    #[test]
+    fn secondhand_comments_are_directives() {
+        let x = extract("<p>One.</p><!-- secondhand: ignore SH003 --><p>Two.</p><!-- other -->");
+        assert_eq!(x.directives, vec![(4, "ignore SH003".to_string())]);
     }
 }

@@ -23,6 +23,8 @@
 //! - **Source map**: one entry per run copied unchanged from the source
 //!   (text and code), pointing at its first byte in the Markdown. Runs that
 //!   differ from their source (entities, backslash escapes) get no entry.
+//! - **Directives**: `<!-- secondhand: … -->` comments in HTML blocks and
+//!   inline HTML, at the end of the text written before them.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -65,6 +67,8 @@ struct Walk<'s> {
     front_matter: Option<String>,
     meta: Meta,
     first_heading: Option<String>,
+    /// Raw HTML since the last complete comment, when a comment is open.
+    pending_html: String,
 }
 
 impl<'s> Walk<'s> {
@@ -78,6 +82,7 @@ impl<'s> Walk<'s> {
             front_matter: None,
             meta: Meta::default(),
             first_heading: None,
+            pending_html: String::new(),
         }
     }
 
@@ -103,7 +108,33 @@ impl<'s> Walk<'s> {
             Event::SoftBreak if self.image_depth == 0 => self.out.space(),
             Event::HardBreak if self.image_depth == 0 => self.out.line_break(),
             Event::Rule => self.out.block_break(),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
             _ => {}
+        }
+    }
+
+    /// Reads the comments in raw HTML. An HTML block arrives a line at a
+    /// time, so a comment may span several events: the unclosed tail waits
+    /// in `pending_html` for the next.
+    fn html(&mut self, html: &str) {
+        self.pending_html.push_str(html);
+        let mut rest = self.pending_html.as_str();
+        let mut comments = Vec::new();
+        while let Some(open) = rest.find("<!--") {
+            let body = rest.get(open + 4..).unwrap_or("");
+            match body.find("-->") {
+                Some(close) => {
+                    comments.push(body.get(..close).unwrap_or("").to_string());
+                    rest = body.get(close + 3..).unwrap_or("");
+                }
+                None => break,
+            }
+        }
+        let keep = rest.find("<!--").map_or(0, |open| rest.len() - open);
+        let tail = rest.get(rest.len() - keep..).unwrap_or("").to_string();
+        self.pending_html = tail;
+        for comment in comments {
+            self.out.comment(&comment);
         }
     }
 
@@ -266,6 +297,7 @@ fn unquote(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::builder::assert_source_map_points_at_the_same_text;
 
     /// The text of every hint of `kind`.
     fn hinted(x: &Extracted, kind: BlockHint) -> Vec<&str> {
@@ -274,31 +306,6 @@ mod tests {
             .filter(|(_, h)| *h == kind)
             .map(|(s, _)| s.text(&x.text))
             .collect()
-    }
-
-    /// Checks every source map entry: the first word of the run at the text
-    /// offset (up to the next entry) is written at the source offset.
-    fn assert_source_map_points_at_the_same_text(x: &Extracted, source: &str) {
-        let ends = x.source_map.iter().skip(1).map(|&(t, _)| t as usize);
-        let ends = ends.chain(std::iter::once(x.text.len()));
-        let mut last = None;
-        for (&(at, from), end) in x.source_map.iter().zip(ends) {
-            assert!(last.is_none_or(|(t, s)| t < at && s < from), "increasing");
-            last = Some((at, from));
-            let run = x.text.get(at as usize..end).unwrap_or("");
-            let lead = run.len() - run.trim_start().len();
-            let word_len = run.trim_start().find(char::is_whitespace);
-            let word = run
-                .get(..lead + word_len.unwrap_or(run.len() - lead))
-                .unwrap_or("");
-            assert!(!word.trim().is_empty(), "empty run at {at}");
-            let in_source = source.get(from as usize..).unwrap_or("");
-            assert!(
-                in_source.starts_with(word),
-                "{word:?} at {at} vs {:?} at {from}",
-                in_source.get(..20)
-            );
-        }
     }
 
     #[test]
@@ -344,6 +351,23 @@ mod tests {
         let md = "Before <!-- hidden note --> after <span>kept</span>.\n\n<div>\nblock html\n</div>\n\n![alt words](p.png) end\n";
         let x = extract(md);
         assert_eq!(x.text, "Before after kept.\n\nend");
+    }
+
+    #[test]
+    fn secondhand_comments_in_blocks_and_inline_are_directives() {
+        let md =
+            "One.\n\n<!-- secondhand: ignore SH003 -->\nTwo <!-- secondhand: off --> three.\n\n\
+                  <!--\nsecondhand: on\n-->\n\nFour. <!-- plain -->\n";
+        let x = extract(md);
+        assert_eq!(x.text, "One.\n\nTwo three.\n\nFour.");
+        assert_eq!(
+            x.directives,
+            vec![
+                (4, "ignore SH003".to_string()),
+                (9, "off".to_string()),
+                (16, "on".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -137,6 +137,10 @@ pub struct Extracted {
     /// run copied from the source as is. Empty when the text *is* the source
     /// (plain text). Used to point findings at source lines and columns.
     pub source_map: Vec<(u32, u32)>,
+    /// `<!-- secondhand: … -->` comments (HTML and Markdown): where the
+    /// text stood when the comment came (the end of the text before it) and
+    /// the comment's words after `secondhand:`, trimmed. In source order.
+    pub directives: Vec<(u32, String)>,
 }
 
 /// Checks raw bytes and returns them as text.
