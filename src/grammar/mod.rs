@@ -154,6 +154,11 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
     for f in &mut found {
         clamp_to_quote(&q, f);
     }
+    // Quotation marks with no word between them quote nothing.
+    found.retain(|f| {
+        f.kind != AttributionKind::Quote
+            || f.content.iter().any(|&(a, b)| (a..b).any(|j| v.is_word(j)))
+    });
     let all = to_attributions(&v, &found);
     let keep: Vec<bool> = all
         .iter()

@@ -322,6 +322,14 @@ fn quoted_paragraphs_continue_the_last_speaker() {
 }
 
 #[test]
+fn a_paragraph_of_quotation_marks_alone_quotes_nothing() {
+    let r = run("“We will rebuild,” the mayor said.\n\n\"“”‘’ said\n\n“ ” — 🙂");
+    assert_eq!(r.len(), 1, "{r:?}");
+    let r = run("\"“”‘’«»'„‟‹›「」\"'` said \"“”‘’«»'„‟‹›「」\"'` said");
+    assert!(r.iter().all(|a| a.0 != "\""), "{r:?}");
+}
+
+#[test]
 fn nested_attributions_point_to_the_outer_one() {
     let doc = Document::new(extract(
         "The daily report said that Lee emphasized, “We never knew about the meetings.”",

@@ -40,6 +40,10 @@ const ABBREVIATIONS: &[&str] = &[
     "r", "i", "e", "g", "p", "a", "m", "s",
 ];
 
+/// The most closing quotes and brackets between a sentence's end mark and
+/// the next sentence.
+const MAX_CLOSERS: usize = 8;
+
 impl<'a> View<'a> {
     /// Builds the view of a document.
     pub fn new(doc: &'a Document) -> View<'a> {
@@ -192,8 +196,11 @@ impl<'a> View<'a> {
         }
         // Our own rule: . ? ! (then closing quotes or brackets), then a
         // capital, a digit or an opening quote.
+        // At most a few of them: a walk back over a run of 100,000 `)`
+        // from each of its tokens was quadratic.
         let mut j = i;
-        while j > 0 && (self.is_close_quote(j - 1) || self.is_punct(j - 1, ")")) {
+        let floor = i.saturating_sub(MAX_CLOSERS);
+        while j > floor && (self.is_close_quote(j - 1) || self.is_punct(j - 1, ")")) {
             j -= 1;
         }
         if j == 0 || j == i && self.is_quote(i) && !self.is_open_quote(i) {

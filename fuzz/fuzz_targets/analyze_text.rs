@@ -1,0 +1,9 @@
+//! Arbitrary bytes analysed as text.
+#![no_main]
+
+mod analyze;
+
+use libfuzzer_sys::fuzz_target;
+use secondhand::InputFormat;
+
+fuzz_target!(|data: &[u8]| analyze::run(data, InputFormat::Text));
