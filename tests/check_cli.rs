@@ -8,6 +8,9 @@ use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
 
+#[path = "common/sarif.rs"]
+mod sarif;
+
 const HEDGE: &str = "The chef reportedly left the restaurant in March.\n";
 const CLEAN: &str = "The chef left the restaurant in March, the owner said.\n";
 
@@ -216,4 +219,104 @@ fn rules_lists_codes_and_shows_docs() {
         assert_cmd_snapshot!("rules_list", secondhand(dir.path(), &["rules"]));
         assert_cmd_snapshot!("rules_sh003", secondhand(dir.path(), &["rules", "SH003"]));
     });
+}
+
+/// The bundled corpus, checked with its own `corpus/secondhand.toml`.
+fn corpus_check(args: &[&str]) -> Command {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut all = vec!["check", "corpus/"];
+    all.extend_from_slice(args);
+    secondhand(root, &all)
+}
+
+#[test]
+fn corpus_findings_in_every_format() {
+    for format in ["full", "concise", "github", "json-lines", "json", "sarif"] {
+        let mut s = settings();
+        s.set_snapshot_suffix(format);
+        s.bind(|| {
+            assert_cmd_snapshot!(corpus_check(&["--format", format, "--color", "never"]));
+        });
+    }
+}
+
+#[test]
+fn corpus_findings_cover_every_rule() {
+    let out = corpus_check(&["--format", "concise"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for rule in secondhand::check::rules::all() {
+        assert!(
+            text.contains(&format!(": {} ", rule.code)),
+            "no {} finding in the corpus",
+            rule.code
+        );
+    }
+}
+
+#[test]
+fn sarif_of_the_corpus_is_valid_against_the_official_schema() {
+    let out = corpus_check(&["--format", "sarif"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let log = String::from_utf8(out.stdout).unwrap();
+    let problems = sarif::schema_errors(&sarif::sarif_validator(), &log);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let value: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(
+        value["runs"][0]["columnKind"].as_str(),
+        Some("unicodeCodePoints")
+    );
+}
+
+#[test]
+fn github_format_annotates_each_finding() {
+    let dir = dir_with(&[("a.txt", HEDGE.as_bytes()), ("b.txt", CLEAN.as_bytes())]);
+    settings().bind(|| {
+        assert_cmd_snapshot!(secondhand(
+            dir.path(),
+            &["check", "--fail-on", "warning", "--format", "github", "."]
+        ));
+    });
+}
+
+#[test]
+fn sarif_format_on_a_run_with_an_input_error() {
+    let dir = dir_with(&[("a.txt", HEDGE.as_bytes()), ("b.txt", b"caf\xe9\n")]);
+    let out = secondhand(dir.path(), &["check", "--format", "sarif", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let log = String::from_utf8(out.stdout).unwrap();
+    let problems = sarif::schema_errors(&sarif::sarif_validator(), &log);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let value: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(
+        value["runs"][0]["invocations"][0]["executionSuccessful"],
+        serde_json::Value::Bool(false)
+    );
+    settings().bind(|| {
+        assert_cmd_snapshot!(secondhand(dir.path(), &["check", "--format", "sarif", "."]));
+    });
+}
+
+#[test]
+fn machine_formats_have_no_ansi_escapes_even_when_colour_is_forced() {
+    for format in ["concise", "github", "json-lines", "json", "sarif"] {
+        let out = corpus_check(&["--format", format, "--color", "always"])
+            .env("CLICOLOR_FORCE", "1")
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        assert!(!out.stdout.is_empty(), "{format} wrote nothing");
+        assert!(
+            !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+            "{format} has an escape code"
+        );
+    }
+    // The check is not vacuous: the people's format does colour when asked.
+    let full = corpus_check(&["--format", "full", "--color", "always"])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(full.stdout.contains(&0x1b));
 }

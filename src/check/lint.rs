@@ -71,8 +71,13 @@ fn place(draft: Draft, config: &EffectiveConfig, index: &SourceIndex<'_>) -> Opt
         code,
         message,
         span,
-        secondary,
+        mut secondary,
     } = draft;
+    // One label a place: a span that is the finding's own, or that an
+    // earlier secondary already shows, adds nothing.
+    secondary.sort_by_key(|(s, _)| (s.start, s.end));
+    secondary.dedup_by_key(|(s, _)| (s.start, s.end));
+    secondary.retain(|(s, _)| *s != span);
     Some(Finding {
         code,
         name: rules::lookup(code).map_or("", |r| r.name),

@@ -7,15 +7,16 @@
 //! analysis once, before the first article.
 
 use std::collections::HashMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use secondhand::check::{check_article, Checked, Config, EffectiveConfig, Severity};
 use secondhand::lexicon::outlets::Outlets;
+use secondhand::render::findings::{self, Run, Style};
 use secondhand::{analyze_detailed, Error};
 
-use super::args::{CheckArgs, CheckFormat, SeverityArg};
+use super::args::{CheckArgs, CheckFormat, ColorArg, SeverityArg};
 use super::inputs::{self, Item};
 use super::{EXIT_CLEAN, EXIT_ERROR};
 
@@ -87,6 +88,7 @@ pub fn run(mut args: CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     let mut all = Vec::new();
     let mut errors = Vec::new();
     let format = args.format;
+    let style = style(&args);
     let mut each = |item: &Item, result: Result<Outcome, Error>| -> io::Result<()> {
         match result {
             Ok(Outcome::Checked(checked, effective, unknown)) => {
@@ -102,7 +104,7 @@ pub fn run(mut args: CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
                     .any(|f| f.severity >= effective.fail_on);
                 match format {
                     CheckFormat::Json | CheckFormat::Sarif => all.push(checked),
-                    _ => write!(out, "{}", render(&checked, format))?,
+                    _ => write!(out, "{}", render(&checked, format, &style))?,
                 }
             }
             Ok(Outcome::Excluded) => {}
@@ -122,11 +124,8 @@ pub fn run(mut args: CheckArgs, out: &mut dyn Write) -> io::Result<u8> {
     };
     let failed = inputs::process_all(&args.input, &work, &mut each)?;
     match format {
-        CheckFormat::Json => writeln!(out, "{}", json(&all, &errors))?,
-        CheckFormat::Sarif => {
-            eprintln!("secondhand: --format sarif is not available in this build yet");
-            return Ok(EXIT_ERROR);
-        }
+        CheckFormat::Json => write!(out, "{}", findings::json(&run_of(&all, &errors)))?,
+        CheckFormat::Sarif => write!(out, "{}", findings::sarif(&run_of(&all, &errors)))?,
         _ => {}
     }
     Ok(if failed || config_failed {
@@ -266,79 +265,38 @@ fn relative(path: &Path) -> String {
 }
 
 /// One checked file in a per-file format.
-///
-/// The finding renderers of `secondhand::render::findings` (full, concise,
-/// github, json-lines, json, sarif) are written beside this command; until
-/// they are in this build, these minimal ones stand in.
-fn render(checked: &Checked, format: CheckFormat) -> String {
+fn render(checked: &Checked, format: CheckFormat, style: &Style) -> String {
     match format {
-        CheckFormat::Github => fallback::github(checked),
-        CheckFormat::JsonLines => fallback::json_line(checked),
-        _ => fallback::concise(checked),
+        CheckFormat::Full => findings::full(checked, style),
+        CheckFormat::Concise => findings::concise(checked),
+        CheckFormat::Github => findings::github(checked),
+        CheckFormat::JsonLines => findings::json_lines(checked),
+        // Whole-run formats are written at the end.
+        CheckFormat::Json | CheckFormat::Sarif => String::new(),
     }
 }
 
-fn json(checked: &[Checked], errors: &[Error]) -> String {
-    fallback::json(checked, errors)
+/// Colour for `full` only: `--color always`, or `auto` on a terminal
+/// without `NO_COLOR`. Machine formats never carry colour.
+fn style(args: &CheckArgs) -> Style {
+    let wanted = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    Style {
+        color: wanted && args.format == CheckFormat::Full,
+    }
 }
 
-/// Stand-in renderers (see [`render`]).
-mod fallback {
-    use secondhand::check::Checked;
-    use secondhand::Error;
-
-    /// `path:line:col: CODE message`, one finding a line.
-    pub fn concise(c: &Checked) -> String {
-        c.findings
-            .iter()
-            .map(|f| {
-                format!(
-                    "{}:{}:{}: {} [{}] {}\n",
-                    c.path,
-                    f.location.line,
-                    f.location.column,
-                    f.code,
-                    f.severity.name(),
-                    f.message
-                )
-            })
-            .collect()
-    }
-
-    pub fn github(c: &Checked) -> String {
-        c.findings
-            .iter()
-            .map(|f| {
-                let level = match f.severity {
-                    secondhand::check::Severity::Error => "error",
-                    secondhand::check::Severity::Warning => "warning",
-                    secondhand::check::Severity::Info => "notice",
-                };
-                format!(
-                    "::{level} file={},line={},col={},endLine={},endColumn={},title={} ({})::{}\n",
-                    c.path,
-                    f.location.line,
-                    f.location.column,
-                    f.location.end_line,
-                    f.location.end_column,
-                    f.code,
-                    f.name,
-                    f.message
-                )
-            })
-            .collect()
-    }
-
-    pub fn json_line(c: &Checked) -> String {
-        format!("{}\n", serde_json::to_string(c).unwrap_or_default())
-    }
-
-    pub fn json(checked: &[Checked], errors: &[Error]) -> String {
-        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        serde_json::to_string_pretty(&serde_json::json!({
-            "checked": checked,
-            "errors": errors,
-        }))
-        .unwrap_or_default()
+/// A whole-run format's input: every checked file and input error, and all
+/// the rules (SARIF lists them).
+fn run_of<'a>(checked: &'a [Checked], errors: &'a [Error]) -> Run<'a> {
+    Run {
+        checked,
+        errors,
+        rules: secondhand::check::rules::all(),
     }
 }
