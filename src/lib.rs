@@ -29,6 +29,7 @@
 //! assert!(report.metrics.secondhand_share > 0.0);
 //! # Ok::<(), secondhand::Error>(())
 //! ```
+#![forbid(unsafe_code)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 // Input decides nothing that can panic: no unwrap, expect, panic! or
 // indexing in library code. Tests may unwrap and index.
