@@ -147,6 +147,18 @@ fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// The path whose configuration a command-line root gets: a file itself,
+/// or a (made-up) file inside a directory, so that the directory's own
+/// `secondhand.toml` counts.
+fn probe(root: &Path) -> PathBuf {
+    let path = absolute(root);
+    if path.is_dir() {
+        path.join("x")
+    } else {
+        path
+    }
+}
+
 /// The configuration for an input at `path` (absolute).
 fn config_for(source: &Source, path: &Path) -> Result<Option<Arc<Config>>, String> {
     match source {
@@ -193,9 +205,7 @@ fn install_outlets(args: &mut CheckArgs, source: &Source, roots: &[PathBuf]) -> 
     let mut extra = Outlets::default();
     let mut seen = Vec::new();
     for root in roots {
-        let path = absolute(root);
-        let config = config_for(source, &path.join("x")).or_else(|_| config_for(source, &path))?;
-        if let Some(c) = config {
+        if let Some(c) = config_for(source, &probe(root))? {
             if !seen.contains(&c.path) {
                 seen.push(c.path.clone());
                 extra.extend(c.outlets().clone());
@@ -206,9 +216,7 @@ fn install_outlets(args: &mut CheckArgs, source: &Source, roots: &[PathBuf]) -> 
         return Ok(());
     }
     if let Some(file) = args.input.outlets.take() {
-        let text =
-            std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
-        extra.extend(Outlets::parse(&text).map_err(|e| format!("{}: {e}", file.display()))?);
+        extra.extend(inputs::read_outlets(&file)?);
     }
     if Outlets::install(extra) {
         Ok(())
@@ -225,12 +233,7 @@ fn show_config(
     out: &mut dyn Write,
 ) -> io::Result<u8> {
     for (i, root) in roots.iter().enumerate() {
-        let path = absolute(root);
-        let probe = if path.is_dir() {
-            path.join("x")
-        } else {
-            path.clone()
-        };
+        let probe = probe(root);
         let config = match config_for(source, &probe) {
             Ok(c) => c,
             Err(e) => {

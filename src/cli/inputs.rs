@@ -417,9 +417,7 @@ fn open(path: &Path) -> io::Result<Box<dyn BufRead>> {
 
 /// Reads the user's outlet list and adds it to the one the pipeline uses.
 fn install_outlets(path: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let extra = Outlets::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    if Outlets::install(extra) {
+    if Outlets::install(read_outlets(path)?) {
         Ok(())
     } else {
         Err(format!(
@@ -427,6 +425,12 @@ fn install_outlets(path: &Path) -> Result<(), String> {
             path.display()
         ))
     }
+}
+
+/// Reads a user's outlet list (`--outlets FILE`); errors name the file.
+pub fn read_outlets(path: &Path) -> Result<Outlets, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Outlets::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 #[cfg(test)]
