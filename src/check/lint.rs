@@ -267,19 +267,13 @@ fn outlets_without_links(analysis: &Analysis, out: &mut Vec<Draft>) {
         else {
             continue;
         };
-        let domains: Vec<String> = Outlets::active()
-            .lookup_name(&e.name)
-            .outlets()
-            .iter()
-            .flat_map(|o| o.domains.clone())
-            .collect();
+        let outlets = Outlets::active();
+        let candidates = outlets.lookup_name(&e.name);
         let linked = analysis.links.iter().any(|link| {
             e.mentions.iter().any(|m| m.span().overlaps(link.span))
-                || host(&link.href).is_some_and(|h| {
-                    domains
-                        .iter()
-                        .any(|d| &h == d || h.ends_with(&format!(".{d}")))
-                })
+                || outlets
+                    .lookup_domain(&link.href)
+                    .is_some_and(|o| candidates.outlets().iter().any(|c| c.name == o.name))
         });
         if linked {
             continue;
@@ -295,14 +289,6 @@ fn outlets_without_links(analysis: &Analysis, out: &mut Vec<Draft>) {
             secondary: Vec::new(),
         });
     }
-}
-
-/// The lowercase host of a URL (`None` for relative links).
-fn host(href: &str) -> Option<String> {
-    let rest = href.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?.split(':').next()?;
-    Some(host.to_ascii_lowercase())
 }
 
 /// SH005: a long body quotation outside every sourced attribution.
