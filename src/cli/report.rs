@@ -4,10 +4,19 @@ use std::io::{self, Write};
 
 use secondhand::graph::merge::Network;
 use secondhand::render::{self, human::HumanOptions};
+use secondhand::{Article, Options};
 
 use super::args::{InputArgs, ReportArgs, ReportFormat};
 use super::inputs::{self, Item};
 use super::{EXIT_CLEAN, EXIT_ERROR};
+
+/// What a worker thread hands back for one article: its output already
+/// rendered, or for GraphML (whose ids number the articles in output order)
+/// the graph, rendered in order.
+enum Rendered {
+    Text(String),
+    Graph(String, Network),
+}
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
     let human = HumanOptions { body: args.body };
@@ -15,38 +24,47 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
     if args.format == ReportFormat::Graphml {
         write!(out, "{}", render::graphml::header())?;
     }
+    // Rendering is done on the worker threads, beside the analysis, so that
+    // the thread writing the output in order does little more than write.
+    let format = args.format;
+    let work = |_: &Item, article: Article<'_>, options: &Options| {
+        let report = secondhand::analyze(&article, options)?;
+        Ok(match format {
+            ReportFormat::Human => Rendered::Text(render::human::report(&report, &human)),
+            ReportFormat::Json => Rendered::Text(render::json::report(&report) + "\n"),
+            ReportFormat::JsonLines => Rendered::Text(render::json::line(&report) + "\n"),
+            ReportFormat::Dot => {
+                Rendered::Text(render::dot::graph(&report.id, &Network::of_report(&report)))
+            }
+            ReportFormat::Graphml => {
+                Rendered::Graph(report.id.clone(), Network::of_report(&report))
+            }
+        })
+    };
     let mut each = |item: &Item, analysed| -> io::Result<()> {
-        match (analysed, args.format) {
-            (Ok(report), ReportFormat::Human) => {
-                if count > 0 {
+        match analysed {
+            Ok(Rendered::Text(text)) => {
+                if format == ReportFormat::Human && count > 0 {
                     writeln!(out)?;
                 }
-                write!(out, "{}", render::human::report(&report, &human))?;
+                out.write_all(text.as_bytes())?;
             }
-            (Ok(report), ReportFormat::Json) => writeln!(out, "{}", render::json::report(&report))?,
-            (Ok(report), ReportFormat::JsonLines) => {
-                writeln!(out, "{}", render::json::line(&report))?
-            }
-            (Ok(report), ReportFormat::Dot) => {
-                let net = Network::of_report(&report);
-                write!(out, "{}", render::dot::graph(&report.id, &net))?
-            }
-            (Ok(report), ReportFormat::Graphml) => {
+            Ok(Rendered::Graph(id, net)) => {
                 // Ids are prefixed by the article's place so that the
                 // graphs of one document never share an id.
-                let net = Network::of_report(&report);
                 let prefix = format!("g{}.", count + 1);
-                write!(out, "{}", render::graphml::graph(&report.id, &prefix, &net))?
+                write!(out, "{}", render::graphml::graph(&id, &prefix, &net))?
             }
-            (Err(e), ReportFormat::JsonLines) => {
-                writeln!(
-                    out,
-                    "{}",
-                    render::json::error_line(Some(&item.id), item.line, &e)
-                )?;
+            Err(e) => {
+                if format == ReportFormat::JsonLines {
+                    writeln!(
+                        out,
+                        "{}",
+                        render::json::error_line(Some(&item.id), item.line, &e)
+                    )?;
+                }
                 eprintln!("secondhand: {e}");
             }
-            (Err(e), _) => eprintln!("secondhand: {e}"),
         }
         count += 1;
         Ok(())
@@ -55,7 +73,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
         progress: args.format == ReportFormat::Human,
         ..args.input.clone()
     };
-    let failed = inputs::analyse_all(&input, &mut each)?;
+    let failed = inputs::process_all(&input, &work, &mut each)?;
     if args.format == ReportFormat::Graphml {
         write!(out, "{}", render::graphml::footer())?;
     }
