@@ -242,11 +242,11 @@ impl<'t> Features<'t> {
         Features {
             text,
             hint,
-            words: chrome::word_count(text),
+            words: normal.text_words,
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
             chrome: chrome::is_chrome_in(text, &normal),
-            photo_credit: chrome::is_photo_credit(text),
+            photo_credit: chrome::is_photo_credit_in(text, &normal),
             credit: chrome::is_credit_in(text, &normal),
             heads_list: chrome::heads_list_in(&normal),
             list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),

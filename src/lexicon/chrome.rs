@@ -61,6 +61,9 @@ pub const SHORT_WORDS: usize = 12;
 /// Credits (`credit` entries) have at most this many words.
 pub const CREDIT_WORDS: usize = 40;
 
+// Credits are tested against the longer limit first.
+const _: () = assert!(SHORT_WORDS <= CREDIT_WORDS);
+
 /// Short blocks (`contains` entries, items of a list of links) have at most
 /// this many words.
 pub const LINK_WORDS: usize = 20;
@@ -72,6 +75,55 @@ pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| DATA.lines().filter_map(parse_line).collect())
 }
+
+/// The phrases of one entry kind, and the byte length of the longest.
+#[derive(Debug, Default)]
+struct Phrases {
+    phrases: Vec<&'static str>,
+    longest: usize,
+}
+
+impl Phrases {
+    /// Whether `norm` is one of the phrases; a text longer than every
+    /// phrase is not looked up.
+    fn equals(&self, norm: &str) -> bool {
+        norm.len() <= self.longest && self.phrases.contains(&norm)
+    }
+
+    /// Whether `norm` starts with one of the phrases at a word boundary.
+    fn starts(&self, norm: &str) -> bool {
+        self.phrases.iter().any(|p| starts_with_words(norm, p))
+    }
+}
+
+/// The entries of `chrome.txt` grouped by kind (patterns without
+/// repeats), so that a block is tested only against the phrases that can
+/// match it.
+fn by_kind(kind: EntryKind) -> &'static Phrases {
+    static BY_KIND: OnceLock<Vec<Phrases>> = OnceLock::new();
+    static EMPTY: Phrases = Phrases {
+        phrases: Vec::new(),
+        longest: 0,
+    };
+    BY_KIND
+        .get_or_init(|| {
+            let mut out: Vec<Phrases> = (0..KINDS).map(|_| Phrases::default()).collect();
+            for e in entries() {
+                if let Some(p) = out.get_mut(e.kind as usize) {
+                    if !p.phrases.contains(&e.phrase.as_str()) {
+                        p.phrases.push(e.phrase.as_str());
+                    }
+                    p.longest = p.longest.max(e.phrase.len());
+                }
+            }
+            out
+        })
+        .get(kind as usize)
+        .unwrap_or(&EMPTY)
+}
+
+/// Number of [`EntryKind`]s.
+const KINDS: usize = EntryKind::CreditEnd as usize + 1;
 
 /// Splits a data line `ENTRY | EXAMPLE` into its entry and example;
 /// comments (`#`) and blank lines give `None`. Shared by the lexicon files.
@@ -117,61 +169,128 @@ fn parse_line(line: &'static str) -> Option<Entry> {
 /// Lower case, with every run of characters that are not letters or digits
 /// turned into one space, trimmed: "- Advertisement -" → "advertisement".
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            space = true;
-        }
-    }
-    out
+    Normal::of(text).norm
 }
 
-/// A block's normalised text (see [`normalize`]) and its number of words,
-/// worked out once for all the tests of one block.
+/// A block's normalised text (see [`normalize`]) and its numbers of words,
+/// worked out once, in one pass, for all the tests of one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normal {
     pub norm: String,
+    /// [`word_count`] of `norm`.
     pub words: usize,
+    /// [`word_count`] of the text itself (lower-casing may split a word).
+    pub text_words: usize,
 }
 
 impl Normal {
     pub fn of(text: &str) -> Normal {
-        let norm = normalize(text);
-        let words = word_count(&norm);
-        Normal { norm, words }
+        let mut norm = String::with_capacity(text.len());
+        // A separator was seen since the last letter or digit.
+        let mut space = false;
+        let mut in_text_word = false;
+        let mut text_words = 0;
+        let mut in_norm_word = false;
+        let mut words = 0;
+        for c in Chars::of(text) {
+            if !c.is_alphanumeric() {
+                space = true;
+                in_text_word = false;
+                continue;
+            }
+            if !in_text_word {
+                text_words += 1;
+                in_text_word = true;
+            }
+            if space && !norm.is_empty() {
+                norm.push(' ');
+                in_norm_word = false;
+            }
+            space = false;
+            if c.is_ascii() {
+                norm.push(c.to_ascii_lowercase());
+                if !in_norm_word {
+                    words += 1;
+                    in_norm_word = true;
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    norm.push(l);
+                    let w = l.is_alphanumeric();
+                    if w && !in_norm_word {
+                        words += 1;
+                    }
+                    in_norm_word = w;
+                }
+            }
+        }
+        Normal {
+            norm,
+            words,
+            text_words,
+        }
+    }
+}
+
+/// The characters of a text, decoded byte by byte with a fast path for
+/// ASCII (most news text).
+struct Chars<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Chars<'t> {
+    fn of(text: &'t str) -> Chars<'t> {
+        Chars { text, at: 0 }
+    }
+}
+
+impl Iterator for Chars<'_> {
+    type Item = char;
+
+    #[inline]
+    fn next(&mut self) -> Option<char> {
+        let b = *self.text.as_bytes().get(self.at)?;
+        if b.is_ascii() {
+            self.at += 1;
+            return Some(char::from(b));
+        }
+        let c = self.text.get(self.at..)?.chars().next()?;
+        self.at += c.len_utf8();
+        Some(c)
     }
 }
 
 /// Whether the text has more than `n` words; it stops reading after them.
 pub fn more_words_than(text: &str, n: usize) -> bool {
-    word_starts(text).nth(n).is_some()
+    count_words(text, n.saturating_add(1)) > n
 }
 
 /// Number of words (runs of letters and digits) of a text.
 pub fn word_count(text: &str) -> usize {
-    word_starts(text).count()
+    count_words(text, usize::MAX)
 }
 
-/// The first character of each word (run of letters and digits).
-fn word_starts(text: &str) -> impl Iterator<Item = char> + '_ {
+/// Number of words (runs of letters and digits) of a text, counted up to
+/// `limit`.
+fn count_words(text: &str, limit: usize) -> usize {
     let mut in_word = false;
-    text.chars().filter(move |c| {
-        let w = c.is_alphanumeric();
-        let starts = w && !in_word;
+    let mut count = 0;
+    for c in Chars::of(text) {
+        let w = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if w && !in_word {
+            count += 1;
+            if count >= limit {
+                break;
+            }
+        }
         in_word = w;
-        starts
-    })
+    }
+    count
 }
 
 /// Whether `norm` starts with `phrase` at a word boundary.
@@ -188,19 +307,30 @@ pub fn is_chrome(block: &str) -> bool {
 
 /// [`is_chrome`] of a block whose [`Normal`] form is known.
 pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
-    let norm = &n.norm;
+    let norm = n.norm.as_str();
     let words = n.words;
     let short = words <= SHORT_WORDS;
-    let sentence = ends_sentence(block);
-    entries().iter().any(|e| match e.kind {
-        EntryKind::Line | EntryKind::List => *norm == e.phrase,
-        EntryKind::Start | EntryKind::ListStart => short && starts_with_words(norm, &e.phrase),
-        EntryKind::Contains => words <= LINK_WORDS && contains_words(norm, &e.phrase),
-        EntryKind::End => short && !sentence && norm.ends_with(e.phrase.as_str()),
-        EntryKind::Notice => starts_with_words(norm, &e.phrase),
-        EntryKind::Pattern => matches_pattern(&e.phrase, block),
-        _ => false,
-    })
+    by_kind(EntryKind::Line).equals(norm)
+        || by_kind(EntryKind::List).equals(norm)
+        || (short
+            && (by_kind(EntryKind::Start).starts(norm)
+                || by_kind(EntryKind::ListStart).starts(norm)))
+        || (words <= LINK_WORDS
+            && by_kind(EntryKind::Contains)
+                .phrases
+                .iter()
+                .any(|p| contains_words(norm, p)))
+        || (short
+            && !ends_sentence(block)
+            && by_kind(EntryKind::End)
+                .phrases
+                .iter()
+                .any(|p| norm.ends_with(p)))
+        || by_kind(EntryKind::Notice).starts(norm)
+        || by_kind(EntryKind::Pattern)
+            .phrases
+            .iter()
+            .any(|p| matches_pattern_in(p, block, n))
 }
 
 /// Whether `norm` holds `phrase` as whole words.
@@ -234,12 +364,8 @@ pub fn heads_list(block: &str) -> bool {
 
 /// [`heads_list`] of a block whose [`Normal`] form is known.
 pub fn heads_list_in(n: &Normal) -> bool {
-    let short = n.words <= SHORT_WORDS;
-    entries().iter().any(|e| match e.kind {
-        EntryKind::List => n.norm == e.phrase,
-        EntryKind::ListStart => short && starts_with_words(&n.norm, &e.phrase),
-        _ => false,
-    })
+    by_kind(EntryKind::List).equals(&n.norm)
+        || (n.words <= SHORT_WORDS && by_kind(EntryKind::ListStart).starts(&n.norm))
 }
 
 /// Whether the block is a credit line, by a `credit` or `creditend` entry:
@@ -251,20 +377,23 @@ pub fn is_credit(block: &str) -> bool {
 
 /// [`is_credit`] of a block whose [`Normal`] form is known.
 pub fn is_credit_in(block: &str, n: &Normal) -> bool {
-    let norm = &n.norm;
+    let norm = n.norm.as_str();
     let words = n.words;
-    let t = block.trim();
-    let note_shape = (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t);
-    entries().iter().any(|e| match e.kind {
-        EntryKind::Credit => {
-            note_shape && words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase)
-        }
-        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase),
-        EntryKind::CreditEnd => {
-            words <= SHORT_WORDS && norm.ends_with(e.phrase.as_str()) && norm.len() > e.phrase.len()
-        }
-        _ => false,
-    })
+    if words > CREDIT_WORDS {
+        // Every kind of credit has at most CREDIT_WORDS >= SHORT_WORDS.
+        return false;
+    }
+    let note_shape = || {
+        let t = block.trim();
+        (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t)
+    };
+    by_kind(EntryKind::CreditNote).starts(norm)
+        || (by_kind(EntryKind::Credit).starts(norm) && note_shape())
+        || (words <= SHORT_WORDS
+            && by_kind(EntryKind::CreditEnd)
+                .phrases
+                .iter()
+                .any(|p| norm.ends_with(p) && norm.len() > p.len()))
 }
 
 /// Whether the text ends with sentence punctuation, closing quotes and
@@ -293,9 +422,7 @@ pub fn is_role(block: &str) -> bool {
 
 /// [`is_role`] of a block whose [`Normal`] form is known.
 pub fn is_role_in(n: &Normal) -> bool {
-    entries()
-        .iter()
-        .any(|e| e.kind == EntryKind::Role && e.phrase == n.norm)
+    by_kind(EntryKind::Role).equals(&n.norm)
 }
 
 /// The byte length of the dateline phrase a short block starts with
@@ -315,10 +442,10 @@ fn prefix_of(block: &str, n: &Normal, kind: EntryKind) -> Option<usize> {
     if n.words > SHORT_WORDS {
         return None;
     }
-    let phrase = entries()
+    let phrase = by_kind(kind)
+        .phrases
         .iter()
-        .filter(|e| e.kind == kind && starts_with_words(&n.norm, &e.phrase))
-        .map(|e| e.phrase.as_str())
+        .filter(|p| starts_with_words(&n.norm, p))
         .max_by_key(|p| p.len())?;
     let words = word_count(phrase);
     Some(byte_after_words(block, words))
@@ -345,18 +472,33 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Runs the built-in pattern `name` on the block.
-fn matches_pattern(name: &str, block: &str) -> bool {
+/// Runs the built-in pattern `name` on a block whose [`Normal`] form is
+/// known; the word counts rule out long blocks before any pattern runs.
+fn matches_pattern_in(name: &str, block: &str, n: &Normal) -> bool {
     match name {
         "temperature" => is_temperature(block),
         "copyright" => is_copyright(block),
-        "weather" => is_weather(block),
-        "navigation" => is_navigation(block),
+        "weather" => starts_like_temperature(block) && is_weather(block),
+        "navigation" => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
         "labelled link" => is_labelled_link(block),
-        "photo credit" => is_photo_credit(block),
+        "photo credit" => is_photo_credit_in(block, n),
         _ => false,
     }
 }
+
+/// Whether the block's first character can start a temperature (a digit
+/// or a sign): [`is_weather`] is false for any other block.
+fn starts_like_temperature(block: &str) -> bool {
+    block
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '+'))
+}
+
+/// Navigation lines have at most this many words.
+const NAVIGATION_WORDS: usize = 20;
+
+/// Photo credits have at most this many words.
+const PHOTO_CREDIT_WORDS: usize = 10;
 
 /// A weather widget: a number and a degree unit and nothing else ("52.8 F",
 /// "18°C", "-3 °F").
@@ -406,7 +548,7 @@ pub fn is_weather(block: &str) -> bool {
 /// no sentence ("Home | Politics | Sports").
 pub fn is_navigation(block: &str) -> bool {
     let t = block.trim();
-    if t.contains('\n') || ends_sentence(t) || more_words_than(t, 20) {
+    if t.contains('\n') || ends_sentence(t) || more_words_than(t, NAVIGATION_WORDS) {
         return false;
     }
     let items: Vec<&str> = t
@@ -460,7 +602,10 @@ const PHOTO_LABELS: &[&str] = &[
 /// colon, "by" or a slash, then at most eight words and no sentence.
 pub fn is_photo_credit(block: &str) -> bool {
     let t = block.trim().trim_start_matches('(').trim_end_matches(')');
-    if t.contains('\n') || more_words_than(t, 10) || (ends_sentence(t) && !t.ends_with("/AP.")) {
+    if t.contains('\n')
+        || more_words_than(t, PHOTO_CREDIT_WORDS)
+        || (ends_sentence(t) && !t.ends_with("/AP."))
+    {
         return false;
     }
     let cut = t.find([':', '/']).map(|i| (i, 1));
@@ -472,6 +617,12 @@ pub fn is_photo_credit(block: &str) -> bool {
         return false;
     };
     PHOTO_LABELS.contains(&normalize(label).as_str()) && word_count(rest) > 0
+}
+
+/// [`is_photo_credit`] of a block whose [`Normal`] form is known: a block
+/// of more words is none (trimming spaces and brackets keeps the count).
+pub fn is_photo_credit_in(block: &str, n: &Normal) -> bool {
+    n.text_words <= PHOTO_CREDIT_WORDS && is_photo_credit(block)
 }
 
 /// A copyright line: starts with "©" or "(c)" and is short.
