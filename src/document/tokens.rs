@@ -40,42 +40,87 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// What an ASCII byte is to the tokenizer.
+const WORD: u8 = 1;
+/// An ASCII digit (also [`WORD`]).
+const DIGIT: u8 = 2;
+/// ASCII white space as [`char::is_whitespace`] has it.
+const SPACE: u8 = 4;
+
+/// The class bits of each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            WORD | DIGIT
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            WORD
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class bits and byte length of the character at byte `i`, whose
+/// first byte is `b`.
+fn class_at(text: &str, i: usize, b: u8) -> (u8, usize) {
+    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+        return (class, 1);
+    }
+    let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+        return (0, 1);
+    };
+    let class = if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        0
+    };
+    (class, c.len_utf8())
+}
+
 /// Splits the text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut word: Option<(usize, bool)> = None; // (start, has a non-digit)
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            match &mut word {
-                Some((_, alpha)) => *alpha |= !c.is_ascii_digit(),
-                None => word = Some((i, !c.is_ascii_digit())),
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (class, len) = class_at(text, i, b);
+        if class & WORD == 0 {
+            if class & SPACE == 0 {
+                tokens.push(Token {
+                    span: Span::new(i, i + len),
+                    kind: TokenKind::Punct,
+                });
             }
+            i += len;
             continue;
         }
-        if let Some((s, alpha)) = word.take() {
-            tokens.push(Token {
-                span: Span::new(s, i),
-                kind: if alpha {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-            });
+        // A run of word characters: a number when all are ASCII digits.
+        let start = i;
+        let mut digits = class & DIGIT != 0;
+        i += len;
+        while let Some(&b) = bytes.get(i) {
+            let (class, len) = class_at(text, i, b);
+            if class & WORD == 0 {
+                break;
+            }
+            digits &= class & DIGIT != 0;
+            i += len;
         }
-        if !c.is_whitespace() {
-            tokens.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-        }
-    }
-    if let Some((s, alpha)) = word {
         tokens.push(Token {
-            span: Span::new(s, text.len()),
-            kind: if alpha {
-                TokenKind::Word
-            } else {
+            span: Span::new(start, i),
+            kind: if digits {
                 TokenKind::Number
+            } else {
+                TokenKind::Word
             },
         });
     }

@@ -86,8 +86,8 @@ struct Phrases {
 impl Phrases {
     /// Whether `norm` is one of the phrases; a text longer than every
     /// phrase is not looked up.
-    fn equals(&self, norm: &str) -> bool {
-        norm.len() <= self.longest && self.phrases.contains(&norm)
+    fn equals(&self, n: &Normal) -> bool {
+        n.whole && n.norm.len() <= self.longest && self.phrases.contains(&n.norm.as_str())
     }
 
     /// Whether `norm` starts with one of the phrases at a word boundary.
@@ -176,89 +176,177 @@ pub fn normalize(text: &str) -> String {
 /// worked out once, in one pass, for all the tests of one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normal {
+    /// The normal form; of a block read by [`Normal::head_of`] with more
+    /// than [`HEAD_WORDS`] words, only its first words (see `whole`).
     pub norm: String,
-    /// [`word_count`] of `norm`.
+    /// [`word_count`] of the whole normal form.
     pub words: usize,
     /// [`word_count`] of the text itself (lower-casing may split a word).
     pub text_words: usize,
+    /// Whether `norm` is the whole normal form. When it is not, `norm` is
+    /// the normal form of the block's first words, ends at a word boundary
+    /// and holds more than [`HEAD_WORDS`] words: every entry phrase is
+    /// shorter, so a phrase that starts the block starts `norm`, and no
+    /// phrase is the whole block.
+    pub whole: bool,
 }
 
+/// Every entry phrase has at most this many words (a test checks it), so
+/// that the first `HEAD_WORDS + 1` words of a long block are all the tests
+/// need of its normal form.
+pub const HEAD_WORDS: usize = 20;
+
+// A block of more than HEAD_WORDS words is never short nor a link.
+const _: () = assert!(SHORT_WORDS <= HEAD_WORDS && LINK_WORDS <= HEAD_WORDS);
+
 impl Normal {
+    /// The whole normal form of a text.
     pub fn of(text: &str) -> Normal {
-        let mut norm = String::with_capacity(text.len());
-        // A separator was seen since the last letter or digit.
-        let mut space = false;
-        let mut in_text_word = false;
-        let mut text_words = 0;
-        let mut in_norm_word = false;
-        let mut words = 0;
-        for c in Chars::of(text) {
-            if !c.is_alphanumeric() {
-                space = true;
-                in_text_word = false;
+        Normal::read(text, usize::MAX)
+    }
+
+    /// The normal form of a text, but only its first words when it has more
+    /// than [`HEAD_WORDS`]; the word counts are whole.
+    pub fn head_of(text: &str) -> Normal {
+        Normal::read(text, HEAD_WORDS)
+    }
+
+    /// The normal form, copied until it holds more than `head` words.
+    fn read(text: &str, head: usize) -> Normal {
+        let bytes = text.as_bytes();
+        let mut norm: Vec<u8> = Vec::with_capacity(text.len().min(head.saturating_mul(8)));
+        let mut whole = true;
+        let mut count = WordCounter::default();
+        // A byte at a time: ASCII is classified by a table, other
+        // characters are decoded at their first byte.
+        for (at, &b) in bytes.iter().enumerate() {
+            let class = byte_class(b);
+            let c = match class {
+                WORD => char::from(b),
+                OTHER => {
+                    count.separator();
+                    continue;
+                }
+                CONTINUATION => continue,
+                _ => char_at(text, at),
+            };
+            if class != WORD && !c.is_alphanumeric() {
+                count.separator();
                 continue;
             }
-            if !in_text_word {
-                text_words += 1;
-                in_text_word = true;
-            }
-            if space && !norm.is_empty() {
-                norm.push(' ');
-                in_norm_word = false;
-            }
-            space = false;
-            if c.is_ascii() {
-                norm.push(c.to_ascii_lowercase());
-                if !in_norm_word {
-                    words += 1;
-                    in_norm_word = true;
+            if count.letter() {
+                if whole && count.norm_words > head {
+                    // Enough words: from here on they are only counted.
+                    whole = false;
                 }
-            } else {
-                for l in c.to_lowercase() {
-                    norm.push(l);
-                    let w = l.is_alphanumeric();
-                    if w && !in_norm_word {
-                        words += 1;
-                    }
-                    in_norm_word = w;
+                if whole && !norm.is_empty() {
+                    norm.push(b' ');
+                }
+            }
+            if class == WORD {
+                count.norm_char(true);
+                if whole {
+                    // Letters to lower case; digits have the bit set.
+                    norm.push(b | 0x20);
+                }
+                continue;
+            }
+            for l in c.to_lowercase() {
+                count.norm_char(l.is_alphanumeric());
+                if whole {
+                    norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
                 }
             }
         }
         Normal {
-            norm,
-            words,
-            text_words,
+            // Whole characters only were copied: the bytes are UTF-8.
+            norm: String::from_utf8(norm)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            words: count.norm_words,
+            text_words: count.text_words,
+            whole,
         }
     }
 }
 
-/// The characters of a text, decoded byte by byte with a fast path for
-/// ASCII (most news text).
-struct Chars<'t> {
-    text: &'t str,
-    at: usize,
+/// The words of a text and of its normal form, counted a character at a
+/// time: a letter or digit of the text starts a word after a separator;
+/// in the normal form, after the space a separator becomes, a character of
+/// its lower case that is a letter or digit starts one.
+#[derive(Default)]
+struct WordCounter {
+    text_words: usize,
+    norm_words: usize,
+    in_text_word: bool,
+    in_norm_word: bool,
 }
 
-impl<'t> Chars<'t> {
-    fn of(text: &'t str) -> Chars<'t> {
-        Chars { text, at: 0 }
+impl WordCounter {
+    /// A character of the text that is not a letter or digit.
+    fn separator(&mut self) {
+        self.in_text_word = false;
     }
-}
 
-impl Iterator for Chars<'_> {
-    type Item = char;
-
-    #[inline]
-    fn next(&mut self) -> Option<char> {
-        let b = *self.text.as_bytes().get(self.at)?;
-        if b.is_ascii() {
-            self.at += 1;
-            return Some(char::from(b));
+    /// A letter or digit of the text; whether it starts a word (which the
+    /// space before it in the normal form ends there).
+    fn letter(&mut self) -> bool {
+        let starts = !self.in_text_word;
+        if starts {
+            self.text_words += 1;
+            self.in_text_word = true;
+            self.in_norm_word = false;
         }
-        let c = self.text.get(self.at..)?.chars().next()?;
-        self.at += c.len_utf8();
-        Some(c)
+        starts
     }
+
+    /// A character of the lower case of a letter or digit.
+    fn norm_char(&mut self, alphanumeric: bool) {
+        if alphanumeric && !self.in_norm_word {
+            self.norm_words += 1;
+        }
+        self.in_norm_word = alphanumeric;
+    }
+}
+
+/// [`byte_class`] of an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`byte_class`] of any other ASCII character.
+const OTHER: u8 = 0;
+/// [`byte_class`] of the first byte of a character that is not ASCII.
+const LEAD: u8 = 2;
+/// [`byte_class`] of the other bytes of a character that is not ASCII.
+const CONTINUATION: u8 = 3;
+
+/// What a byte is to the word scanners: [`WORD`], [`OTHER`], [`LEAD`] or
+/// [`CONTINUATION`].
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(LEAD)
+}
+
+/// [`byte_class`] of each byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [LEAD; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0xC0 {
+            LEAD
+        } else if b >= 0x80 {
+            CONTINUATION
+        } else if (b as u8).is_ascii_alphanumeric() {
+            WORD
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The character at byte `at` of the text (a space past its end).
+fn char_at(text: &str, at: usize) -> char {
+    text.get(at..)
+        .and_then(|r| r.chars().next())
+        .unwrap_or(' ')
 }
 
 /// Whether the text has more than `n` words; it stops reading after them.
@@ -276,11 +364,12 @@ pub fn word_count(text: &str) -> usize {
 fn count_words(text: &str, limit: usize) -> usize {
     let mut in_word = false;
     let mut count = 0;
-    for c in Chars::of(text) {
-        let w = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        let w = match byte_class(b) {
+            WORD => true,
+            OTHER => false,
+            CONTINUATION => continue,
+            _ => char_at(text, at).is_alphanumeric(),
         };
         if w && !in_word {
             count += 1;
@@ -310,8 +399,8 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
     let norm = n.norm.as_str();
     let words = n.words;
     let short = words <= SHORT_WORDS;
-    by_kind(EntryKind::Line).equals(norm)
-        || by_kind(EntryKind::List).equals(norm)
+    by_kind(EntryKind::Line).equals(n)
+        || by_kind(EntryKind::List).equals(n)
         || (short
             && (by_kind(EntryKind::Start).starts(norm)
                 || by_kind(EntryKind::ListStart).starts(norm)))
@@ -364,7 +453,7 @@ pub fn heads_list(block: &str) -> bool {
 
 /// [`heads_list`] of a block whose [`Normal`] form is known.
 pub fn heads_list_in(n: &Normal) -> bool {
-    by_kind(EntryKind::List).equals(&n.norm)
+    by_kind(EntryKind::List).equals(n)
         || (n.words <= SHORT_WORDS && by_kind(EntryKind::ListStart).starts(&n.norm))
 }
 
@@ -422,7 +511,7 @@ pub fn is_role(block: &str) -> bool {
 
 /// [`is_role`] of a block whose [`Normal`] form is known.
 pub fn is_role_in(n: &Normal) -> bool {
-    by_kind(EntryKind::Role).equals(&n.norm)
+    by_kind(EntryKind::Role).equals(n)
 }
 
 /// The byte length of the dateline phrase a short block starts with
@@ -659,6 +748,27 @@ mod tests {
     }
 
     #[test]
+    fn every_phrase_is_shorter_than_a_long_blocks_head() {
+        for e in entries() {
+            assert!(word_count(&e.phrase) <= HEAD_WORDS, "{}", e.phrase);
+        }
+    }
+
+    #[test]
+    fn the_head_of_a_long_block_starts_its_normal_form() {
+        let long = "Related:  the Council’s VOTE, İstanbul ŒUVRE 42 x ".repeat(9);
+        let whole = Normal::of(&long);
+        let head = Normal::head_of(&long);
+        assert!(whole.whole && !head.whole);
+        assert_eq!((head.words, head.text_words), (whole.words, whole.text_words));
+        assert_eq!(whole.words, word_count(&whole.norm));
+        assert_eq!(whole.text_words, word_count(&long));
+        assert!(head.words > HEAD_WORDS && word_count(&head.norm) > HEAD_WORDS);
+        assert!(whole.norm.starts_with(&format!("{} ", head.norm)));
+        assert_eq!(Normal::head_of("Related Articles"), Normal::of("Related Articles"));
+    }
+
+    #[test]
     fn every_entry_parses() {
         let lines = DATA
             .lines()
@@ -797,3 +907,4 @@ mod tests {
         );
     }
 }
+
