@@ -422,8 +422,7 @@ fn find_headline(
         return Some(i);
     }
     if let Some(title) = title.map(chrome::normalize).filter(|t| !t.is_empty()) {
-        let found =
-            candidates().find(|(_, (f, _))| f.words >= TITLE_MIN_WORDS && f.titles(&title));
+        let found = candidates().find(|(_, (f, _))| f.words >= TITLE_MIN_WORDS && f.titles(&title));
         if let Some((i, _)) = found {
             return Some(i);
         }

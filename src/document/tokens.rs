@@ -47,24 +47,22 @@ const DIGIT: u8 = 2;
 /// ASCII white space as [`char::is_whitespace`] has it.
 const SPACE: u8 = 4;
 
-/// The class bits of each ASCII byte.
+/// The class bits of each ASCII byte, looked up rather than worked out.
 static ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            WORD | DIGIT
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            WORD
-        } else if matches!(c, b' ' | b'\t'..=b'\r') {
-            SPACE
-        } else {
-            0
+    let mut table = [0; 128];
+    let mut rest: &mut [u8] = &mut table;
+    let mut b: usize = 0;
+    while let Some((class, tail)) = rest.split_first_mut() {
+        *class = match b as u8 {
+            b'0'..=b'9' => WORD | DIGIT,
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
+            b' ' | b'\t'..=b'\r' => SPACE,
+            _ => 0,
         };
+        rest = tail;
         b += 1;
     }
-    t
+    table
 };
 
 /// The class bits and byte length of the character at byte `i`, whose

@@ -309,7 +309,9 @@ impl WordCounter {
         let bytes = text.as_bytes();
         let mut at = from;
         while self.text_words < limit {
-            let chunk = bytes.get(at..at + 8).and_then(|c| <[u8; 8]>::try_from(c).ok());
+            let chunk = bytes
+                .get(at..at + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok());
             if let Some(x) = chunk.map(u64::from_le_bytes).filter(|x| x & HIGH_BITS == 0) {
                 self.ascii_chunk(x);
                 at += 8;
@@ -393,30 +395,27 @@ fn byte_class(b: u8) -> u8 {
     BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(LEAD)
 }
 
-/// [`byte_class`] of each byte.
+/// [`byte_class`] of each byte, looked up rather than worked out.
 static BYTE_CLASS: [u8; 256] = {
-    let mut t = [LEAD; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = if b >= 0xC0 {
-            LEAD
-        } else if b >= 0x80 {
-            CONTINUATION
-        } else if (b as u8).is_ascii_alphanumeric() {
-            WORD
-        } else {
-            OTHER
+    let mut table = [LEAD; 256];
+    let mut rest: &mut [u8] = &mut table;
+    let mut b: usize = 0;
+    while let Some((class, tail)) = rest.split_first_mut() {
+        *class = match b as u8 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => WORD,
+            0..=0x7F => OTHER,
+            0x80..=0xBF => CONTINUATION,
+            _ => LEAD,
         };
+        rest = tail;
         b += 1;
     }
-    t
+    table
 };
 
 /// The character at byte `at` of the text (a space past its end).
 fn char_at(text: &str, at: usize) -> char {
-    text.get(at..)
-        .and_then(|r| r.chars().next())
-        .unwrap_or(' ')
+    text.get(at..).and_then(|r| r.chars().next()).unwrap_or(' ')
 }
 
 /// Whether the text has more than `n` words; it stops reading after them.
@@ -815,12 +814,18 @@ mod tests {
         let whole = Normal::of(&long);
         let head = Normal::head_of(&long);
         assert!(whole.whole && !head.whole);
-        assert_eq!((head.words, head.text_words), (whole.words, whole.text_words));
+        assert_eq!(
+            (head.words, head.text_words),
+            (whole.words, whole.text_words)
+        );
         assert_eq!(whole.words, word_count(&whole.norm));
         assert_eq!(whole.text_words, word_count(&long));
         assert!(head.words > HEAD_WORDS && word_count(&head.norm) > HEAD_WORDS);
         assert!(whole.norm.starts_with(&format!("{} ", head.norm)));
-        assert_eq!(Normal::head_of("Related Articles"), Normal::of("Related Articles"));
+        assert_eq!(
+            Normal::head_of("Related Articles"),
+            Normal::of("Related Articles")
+        );
     }
 
     #[test]
@@ -986,4 +991,3 @@ mod tests {
         );
     }
 }
-
