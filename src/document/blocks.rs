@@ -153,6 +153,11 @@ fn paragraphs(text: &str, from: usize, to: usize) -> Vec<Span> {
 
 /// Joins the lines of one paragraph into blocks.
 fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
+    if let [line] = lines {
+        // One line is one block: no width to work out.
+        out.push(*line);
+        return;
+    }
     let width = lines
         .iter()
         .map(|l| l.text(text).chars().count())

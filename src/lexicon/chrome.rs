@@ -217,21 +217,28 @@ impl Normal {
         let mut norm: Vec<u8> = Vec::with_capacity(text.len().min(head.saturating_mul(8)));
         let mut whole = true;
         let mut count = WordCounter::default();
-        // A byte at a time: ASCII is classified by a table, other
-        // characters are decoded at their first byte.
-        for (at, &b) in bytes.iter().enumerate() {
+        // A run of ASCII letters and digits at a time; other ASCII bytes
+        // are classified by a table, other characters decoded.
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
             let class = byte_class(b);
-            let c = match class {
-                WORD => char::from(b),
-                OTHER => {
-                    count.separator();
+            let (c, len) = match class {
+                WORD => ('a', ascii_word_len(bytes, at)),
+                OTHER | CONTINUATION => {
+                    if class == OTHER {
+                        count.separator();
+                    }
+                    at += 1;
                     continue;
                 }
-                CONTINUATION => continue,
-                _ => char_at(text, at),
+                _ => {
+                    let c = char_at(text, at);
+                    (c, c.len_utf8())
+                }
             };
             if class != WORD && !c.is_alphanumeric() {
                 count.separator();
+                at += len;
                 continue;
             }
             if !count.in_text_word && count.norm_words > head {
@@ -246,13 +253,15 @@ impl Normal {
             if class == WORD {
                 count.norm_char(true);
                 // Letters to lower case; digits have the bit set.
-                norm.push(b | 0x20);
-                continue;
+                let run = bytes.get(at..at + len).unwrap_or_default();
+                norm.extend(run.iter().map(|b| b | 0x20));
+            } else {
+                for l in c.to_lowercase() {
+                    count.norm_char(l.is_alphanumeric());
+                    norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
             }
-            for l in c.to_lowercase() {
-                count.norm_char(l.is_alphanumeric());
-                norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-            }
+            at += len;
         }
         Normal {
             // Whole characters only were copied: the bytes are UTF-8.
@@ -263,6 +272,14 @@ impl Normal {
             whole,
         }
     }
+}
+
+/// The length of the run of ASCII letters and digits at byte `at`.
+fn ascii_word_len(bytes: &[u8], at: usize) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| byte_class(b) != WORD)
+        .unwrap_or(rest.len())
 }
 
 /// The words of a text and of its normal form, counted a character at a
