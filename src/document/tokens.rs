@@ -65,6 +65,12 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
+/// The class bits of a byte: those of an ASCII character, none for a byte
+/// of a character that is not ASCII.
+fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
 /// The class bits and byte length of the character at byte `i`, whose
 /// first byte is `b`.
 fn class_at(text: &str, i: usize, b: u8) -> (u8, usize) {
@@ -102,16 +108,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         // A run of word characters: a number when all are ASCII digits.
+        // ASCII letters and digits are skipped a run at a time; only a
+        // character that is not ASCII is decoded.
         let start = i;
         let mut digits = class & DIGIT != 0;
         i += len;
-        while let Some(&b) = bytes.get(i) {
-            let (class, len) = class_at(text, i, b);
-            if class & WORD == 0 {
-                break;
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| ascii_class(b) & WORD == 0)
+                .unwrap_or(rest.len());
+            let ascii = rest.get(..run).unwrap_or_default();
+            digits = digits && ascii.iter().all(u8::is_ascii_digit);
+            i += run;
+            match bytes.get(i) {
+                Some(&b) if !b.is_ascii() => {
+                    let (class, len) = class_at(text, i, b);
+                    if class & WORD == 0 {
+                        break;
+                    }
+                    digits = false;
+                    i += len;
+                }
+                _ => break,
             }
-            digits &= class & DIGIT != 0;
-            i += len;
         }
         tokens.push(Token {
             span: Span::new(start, i),
