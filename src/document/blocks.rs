@@ -153,6 +153,11 @@ fn paragraphs(text: &str, from: usize, to: usize) -> Vec<Span> {
 
 /// Joins the lines of one paragraph into blocks.
 fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
+    if let [line] = lines {
+        // One line is one block: no width to work out.
+        out.push(*line);
+        return;
+    }
     let width = lines
         .iter()
         .map(|l| l.text(text).chars().count())
@@ -214,7 +219,7 @@ fn starts_list_item(line: &str) -> bool {
 /// What the classifier knows of one block.
 struct Features<'t> {
     text: &'t str,
-    /// The text normalised, for the word lists.
+    /// The text normalised, for the word lists (the head of a long block).
     normal: chrome::Normal,
     hint: Option<BlockHint>,
     words: usize,
@@ -238,15 +243,15 @@ impl<'t> Features<'t> {
     /// Reads the features of one block.
     fn of(text: &'t str, hint: Option<BlockHint>) -> Features<'t> {
         let trimmed = text.trim_end();
-        let normal = chrome::Normal::of(text);
+        let normal = chrome::Normal::head_of(text);
         Features {
             text,
             hint,
-            words: chrome::word_count(text),
+            words: normal.text_words,
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
             chrome: chrome::is_chrome_in(text, &normal),
-            photo_credit: chrome::is_photo_credit(text),
+            photo_credit: chrome::is_photo_credit_in(text, &normal),
             credit: chrome::is_credit_in(text, &normal),
             heads_list: chrome::heads_list_in(&normal),
             list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),
@@ -256,6 +261,34 @@ impl<'t> Features<'t> {
                     && text.contains(|c: char| c.is_ascii_digit())),
             wire_dateline: wire_dateline(text).is_some_and(|(_, len)| len >= trimmed.len()),
             normal,
+        }
+    }
+
+    /// Whether the block's normal form is that of `other`, whose whole
+    /// normal form, when it has to be worked out, is kept in `other_norm`.
+    fn same_normal_form(&self, other: &Features, other_norm: &mut Option<String>) -> bool {
+        let (a, b) = (&self.normal, &other.normal);
+        if a.whole && b.whole {
+            return a.norm == b.norm;
+        }
+        // Equal forms have equal word counts and heads.
+        if a.words != b.words || !(a.norm.starts_with(&b.norm) || b.norm.starts_with(&a.norm)) {
+            return false;
+        }
+        let other_norm = other_norm.get_or_insert_with(|| chrome::normalize(other.text));
+        chrome::normalize(self.text) == *other_norm
+    }
+
+    /// Whether the page title (normalised) is the block or starts with it.
+    fn titles(&self, title: &str) -> bool {
+        let norm = &self.normal.norm;
+        if self.normal.whole {
+            return title == *norm || title.starts_with(norm.as_str());
+        }
+        // The whole form starts with the head, and is longer.
+        title.len() > norm.len() && title.starts_with(norm.as_str()) && {
+            let whole = chrome::normalize(self.text);
+            title == whole || title.starts_with(whole.as_str())
         }
     }
 
@@ -337,9 +370,9 @@ fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) 
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
     let headline = find_headline(&feats, &kinds, title);
     if let Some(h) = headline.and_then(|h| feats.get(h)) {
-        let norm = &h.normal.norm;
+        let mut headline_norm = None;
         for (k, f) in kinds.iter_mut().zip(&feats) {
-            if k.is_none() && f.normal.norm == *norm {
+            if k.is_none() && f.same_normal_form(h, &mut headline_norm) {
                 *k = Some(BlockKind::Headline);
             }
         }
@@ -394,10 +427,7 @@ fn find_headline(
         return Some(i);
     }
     if let Some(title) = title.map(chrome::normalize).filter(|t| !t.is_empty()) {
-        let found = candidates().find(|(_, (f, _))| {
-            let norm = &f.normal.norm;
-            f.words >= TITLE_MIN_WORDS && (title == *norm || title.starts_with(norm.as_str()))
-        });
+        let found = candidates().find(|(_, (f, _))| f.words >= TITLE_MIN_WORDS && f.titles(&title));
         if let Some((i, _)) = found {
             return Some(i);
         }

@@ -140,12 +140,17 @@ fn next_word<'t>(text: &'t str, toks: &[Token], j: usize) -> (Next, &'t str) {
 
 /// Whether the run of terminators `i..end` ends a sentence.
 fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
-    let run: String = toks
-        .get(i..end)
-        .unwrap_or(&[])
-        .iter()
-        .map(|t| t.span.text(text))
-        .collect();
+    // The run's tokens are glued together (see [`run_end`]): its text is
+    // the text from the first to the last.
+    let run = match toks.get(i..end).unwrap_or(&[]) {
+        [first, .., last] => Span {
+            start: first.span.start,
+            end: last.span.end,
+        }
+        .text(text),
+        [one] => one.span.text(text),
+        [] => "",
+    };
     let (next, next_text) = next_word(text, toks, end);
     if toks.get(end).is_some_and(|t| is_dash(t.span.text(text))) {
         // "HEMPSTEAD, N.Y. — If": a dash does not start a sentence.
@@ -166,7 +171,7 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
     let Some((word, dotted)) = word_before(text, toks, i) else {
         return true;
     };
-    let kind = abbreviations::kind(&word);
+    let kind = abbreviations::kind(word);
     let initial = !dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     if next == Next::Lower {
         return !(kind.is_some() || dotted || initial);
@@ -217,7 +222,7 @@ fn starts_sentence(next: Next, word: &str) -> bool {
 
 /// The word glued before the period at `i`, with the dotted letters before
 /// it ("U.S" for "U.S."), and whether it had inner periods.
-fn word_before(text: &str, toks: &[Token], i: usize) -> Option<(String, bool)> {
+fn word_before<'t>(text: &'t str, toks: &[Token], i: usize) -> Option<(&'t str, bool)> {
     let period = toks.get(i)?;
     let w = toks.get(i.checked_sub(1)?)?;
     if w.kind == TokenKind::Punct || w.span.end != period.span.start {
@@ -248,7 +253,7 @@ fn word_before(text: &str, toks: &[Token], i: usize) -> Option<(String, bool)> {
         end: w.span.end,
     }
     .text(text);
-    Some((word.to_string(), start + 1 < i))
+    Some((word, start + 1 < i))
 }
 
 #[cfg(test)]

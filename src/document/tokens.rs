@@ -40,42 +40,106 @@ fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
+/// What an ASCII byte is to the tokenizer.
+const WORD: u8 = 1;
+/// An ASCII digit (also [`WORD`]).
+const DIGIT: u8 = 2;
+/// ASCII white space as [`char::is_whitespace`] has it.
+const SPACE: u8 = 4;
+
+/// The class bits of each ASCII byte, looked up rather than worked out.
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0; 128];
+    let mut rest: &mut [u8] = &mut table;
+    let mut b: usize = 0;
+    while let Some((class, tail)) = rest.split_first_mut() {
+        *class = match b as u8 {
+            b'0'..=b'9' => WORD | DIGIT,
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
+            b' ' | b'\t'..=b'\r' => SPACE,
+            _ => 0,
+        };
+        rest = tail;
+        b += 1;
+    }
+    table
+};
+
+/// The class bits of a byte: those of an ASCII character, none for a byte
+/// of a character that is not ASCII.
+fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The class bits and byte length of the character at byte `i`, whose
+/// first byte is `b`.
+fn class_at(text: &str, i: usize, b: u8) -> (u8, usize) {
+    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
+        return (class, 1);
+    }
+    let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+        return (0, 1);
+    };
+    let class = if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        0
+    };
+    (class, c.len_utf8())
+}
+
 /// Splits the text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut word: Option<(usize, bool)> = None; // (start, has a non-digit)
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            match &mut word {
-                Some((_, alpha)) => *alpha |= !c.is_ascii_digit(),
-                None => word = Some((i, !c.is_ascii_digit())),
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (class, len) = class_at(text, i, b);
+        if class & WORD == 0 {
+            if class & SPACE == 0 {
+                tokens.push(Token {
+                    span: Span::new(i, i + len),
+                    kind: TokenKind::Punct,
+                });
             }
+            i += len;
             continue;
         }
-        if let Some((s, alpha)) = word.take() {
-            tokens.push(Token {
-                span: Span::new(s, i),
-                kind: if alpha {
-                    TokenKind::Word
-                } else {
-                    TokenKind::Number
-                },
-            });
+        // A run of word characters: a number when all are ASCII digits.
+        // ASCII letters and digits are skipped a run at a time; only a
+        // character that is not ASCII is decoded.
+        let start = i;
+        let mut digits = class & DIGIT != 0;
+        i += len;
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| ascii_class(b) & WORD == 0)
+                .unwrap_or(rest.len());
+            let ascii = rest.get(..run).unwrap_or_default();
+            digits = digits && ascii.iter().all(u8::is_ascii_digit);
+            i += run;
+            match bytes.get(i) {
+                Some(&b) if !b.is_ascii() => {
+                    let (class, len) = class_at(text, i, b);
+                    if class & WORD == 0 {
+                        break;
+                    }
+                    digits = false;
+                    i += len;
+                }
+                _ => break,
+            }
         }
-        if !c.is_whitespace() {
-            tokens.push(Token {
-                span: Span::new(i, i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
-        }
-    }
-    if let Some((s, alpha)) = word {
         tokens.push(Token {
-            span: Span::new(s, text.len()),
-            kind: if alpha {
-                TokenKind::Word
-            } else {
+            span: Span::new(start, i),
+            kind: if digits {
                 TokenKind::Number
+            } else {
+                TokenKind::Word
             },
         });
     }

@@ -61,6 +61,9 @@ pub const SHORT_WORDS: usize = 12;
 /// Credits (`credit` entries) have at most this many words.
 pub const CREDIT_WORDS: usize = 40;
 
+// Credits are tested against the longer limit first.
+const _: () = assert!(SHORT_WORDS <= CREDIT_WORDS);
+
 /// Short blocks (`contains` entries, items of a list of links) have at most
 /// this many words.
 pub const LINK_WORDS: usize = 20;
@@ -72,6 +75,55 @@ pub fn entries() -> &'static [Entry] {
     static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
     ENTRIES.get_or_init(|| DATA.lines().filter_map(parse_line).collect())
 }
+
+/// The phrases of one entry kind, and the byte length of the longest.
+#[derive(Debug, Default)]
+struct Phrases {
+    phrases: Vec<&'static str>,
+    longest: usize,
+}
+
+impl Phrases {
+    /// Whether `norm` is one of the phrases; a text longer than every
+    /// phrase is not looked up.
+    fn equals(&self, n: &Normal) -> bool {
+        n.whole && n.norm.len() <= self.longest && self.phrases.contains(&n.norm.as_str())
+    }
+
+    /// Whether `norm` starts with one of the phrases at a word boundary.
+    fn starts(&self, norm: &str) -> bool {
+        self.phrases.iter().any(|p| starts_with_words(norm, p))
+    }
+}
+
+/// The entries of `chrome.txt` grouped by kind (patterns without
+/// repeats), so that a block is tested only against the phrases that can
+/// match it.
+fn by_kind(kind: EntryKind) -> &'static Phrases {
+    static BY_KIND: OnceLock<Vec<Phrases>> = OnceLock::new();
+    static EMPTY: Phrases = Phrases {
+        phrases: Vec::new(),
+        longest: 0,
+    };
+    BY_KIND
+        .get_or_init(|| {
+            let mut out: Vec<Phrases> = (0..KINDS).map(|_| Phrases::default()).collect();
+            for e in entries() {
+                if let Some(p) = out.get_mut(e.kind as usize) {
+                    if !p.phrases.contains(&e.phrase.as_str()) {
+                        p.phrases.push(e.phrase.as_str());
+                    }
+                    p.longest = p.longest.max(e.phrase.len());
+                }
+            }
+            out
+        })
+        .get(kind as usize)
+        .unwrap_or(&EMPTY)
+}
+
+/// Number of [`EntryKind`]s.
+const KINDS: usize = EntryKind::CreditEnd as usize + 1;
 
 /// Splits a data line `ENTRY | EXAMPLE` into its entry and example;
 /// comments (`#`) and blank lines give `None`. Shared by the lexicon files.
@@ -117,61 +169,288 @@ fn parse_line(line: &'static str) -> Option<Entry> {
 /// Lower case, with every run of characters that are not letters or digits
 /// turned into one space, trimmed: "- Advertisement -" → "advertisement".
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
-            }
-        } else {
-            space = true;
-        }
-    }
-    out
+    Normal::of(text).norm
 }
 
-/// A block's normalised text (see [`normalize`]) and its number of words,
-/// worked out once for all the tests of one block.
+/// A block's normalised text (see [`normalize`]) and its numbers of words,
+/// worked out once, in one pass, for all the tests of one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normal {
+    /// The normal form; of a block read by [`Normal::head_of`] with more
+    /// than [`HEAD_WORDS`] words, only its first words (see `whole`).
     pub norm: String,
+    /// [`word_count`] of the whole normal form.
     pub words: usize,
+    /// [`word_count`] of the text itself (lower-casing may split a word).
+    pub text_words: usize,
+    /// Whether `norm` is the whole normal form. When it is not, `norm` is
+    /// the normal form of the block's first words, ends at a word boundary
+    /// and holds more than [`HEAD_WORDS`] words: every entry phrase is
+    /// shorter, so a phrase that starts the block starts `norm`, and no
+    /// phrase is the whole block.
+    pub whole: bool,
 }
 
+/// Every entry phrase has at most this many words (a test checks it), so
+/// that the first `HEAD_WORDS + 1` words of a long block are all the tests
+/// need of its normal form.
+pub const HEAD_WORDS: usize = 20;
+
+// A block of more than HEAD_WORDS words is never short nor a link.
+const _: () = assert!(SHORT_WORDS <= HEAD_WORDS && LINK_WORDS <= HEAD_WORDS);
+
 impl Normal {
+    /// The whole normal form of a text.
     pub fn of(text: &str) -> Normal {
-        let norm = normalize(text);
-        let words = word_count(&norm);
-        Normal { norm, words }
+        Normal::read(text, usize::MAX)
     }
+
+    /// The normal form of a text, but only its first words when it has more
+    /// than [`HEAD_WORDS`]; the word counts are whole.
+    pub fn head_of(text: &str) -> Normal {
+        Normal::read(text, HEAD_WORDS)
+    }
+
+    /// The normal form, copied until it holds more than `head` words.
+    fn read(text: &str, head: usize) -> Normal {
+        let bytes = text.as_bytes();
+        let mut norm: Vec<u8> = Vec::with_capacity(text.len().min(head.saturating_mul(8)));
+        let mut whole = true;
+        let mut count = WordCounter::default();
+        // A run of ASCII letters and digits at a time; other ASCII bytes
+        // are classified by a table, other characters decoded.
+        let mut at = 0;
+        while let Some(&b) = bytes.get(at) {
+            let class = byte_class(b);
+            let (c, len) = match class {
+                WORD => ('a', ascii_word_len(bytes, at)),
+                OTHER | CONTINUATION => {
+                    if class == OTHER {
+                        count.separator();
+                    }
+                    at += 1;
+                    continue;
+                }
+                _ => {
+                    let c = char_at(text, at);
+                    (c, c.len_utf8())
+                }
+            };
+            if class != WORD && !c.is_alphanumeric() {
+                count.separator();
+                at += len;
+                continue;
+            }
+            if !count.in_text_word && count.norm_words > head {
+                // Enough words: the rest are only counted.
+                whole = false;
+                count.count(text, at, usize::MAX);
+                break;
+            }
+            if count.letter() && !norm.is_empty() {
+                norm.push(b' ');
+            }
+            if class == WORD {
+                count.norm_char(true);
+                // Letters to lower case; digits have the bit set.
+                let run = bytes.get(at..at + len).unwrap_or_default();
+                norm.extend(run.iter().map(|b| b | 0x20));
+            } else {
+                for l in c.to_lowercase() {
+                    count.norm_char(l.is_alphanumeric());
+                    norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+            at += len;
+        }
+        Normal {
+            // Whole characters only were copied: the bytes are UTF-8.
+            norm: String::from_utf8(norm)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            words: count.norm_words,
+            text_words: count.text_words,
+            whole,
+        }
+    }
+}
+
+/// The length of the run of ASCII letters and digits at byte `at`.
+fn ascii_word_len(bytes: &[u8], at: usize) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    rest.iter()
+        .position(|&b| byte_class(b) != WORD)
+        .unwrap_or(rest.len())
+}
+
+/// The words of a text and of its normal form, counted a character at a
+/// time: a letter or digit of the text starts a word after a separator;
+/// in the normal form, after the space a separator becomes, a character of
+/// its lower case that is a letter or digit starts one.
+#[derive(Default)]
+struct WordCounter {
+    text_words: usize,
+    norm_words: usize,
+    in_text_word: bool,
+    in_norm_word: bool,
+}
+
+impl WordCounter {
+    /// A character of the text that is not a letter or digit.
+    fn separator(&mut self) {
+        self.in_text_word = false;
+    }
+
+    /// A letter or digit of the text; whether it starts a word (which the
+    /// space before it in the normal form ends there).
+    fn letter(&mut self) -> bool {
+        let starts = !self.in_text_word;
+        if starts {
+            self.text_words += 1;
+            self.in_text_word = true;
+            self.in_norm_word = false;
+        }
+        starts
+    }
+
+    /// A character of the lower case of a letter or digit.
+    fn norm_char(&mut self, alphanumeric: bool) {
+        if alphanumeric && !self.in_norm_word {
+            self.norm_words += 1;
+        }
+        self.in_norm_word = alphanumeric;
+    }
+
+    /// Counts the words of `text[from..]`, eight ASCII bytes at a time
+    /// where it can, until the text has `limit` words or more.
+    fn count(&mut self, text: &str, from: usize, limit: usize) {
+        let bytes = text.as_bytes();
+        let mut at = from;
+        while self.text_words < limit {
+            let chunk = bytes
+                .get(at..at + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok());
+            if let Some(x) = chunk.map(u64::from_le_bytes).filter(|x| x & HIGH_BITS == 0) {
+                self.ascii_chunk(x);
+                at += 8;
+                continue;
+            }
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
+            let c = match byte_class(b) {
+                WORD => char::from(b),
+                OTHER => {
+                    self.separator();
+                    at += 1;
+                    continue;
+                }
+                _ => char_at(text, at),
+            };
+            at += c.len_utf8();
+            if !c.is_alphanumeric() {
+                self.separator();
+                continue;
+            }
+            self.letter();
+            for l in c.to_lowercase() {
+                self.norm_char(l.is_alphanumeric());
+            }
+        }
+    }
+
+    /// Eight ASCII bytes (little-endian in `x`) read at once: the same as
+    /// [`WordCounter::separator`], [`WordCounter::letter`] and
+    /// [`WordCounter::norm_char`] a byte at a time.
+    fn ascii_chunk(&mut self, x: u64) {
+        let word = ascii_alphanumeric_bytes(x);
+        let before = if self.in_text_word { 0x80 } else { 0 };
+        let starts = (word & !((word << 8) | before)).count_ones() as usize;
+        self.text_words += starts;
+        self.norm_words += starts;
+        if word & 0x80 != 0 && self.in_text_word && !self.in_norm_word {
+            // A word of the text goes on, but its normal form had ended.
+            self.norm_words += 1;
+        }
+        if word != 0 {
+            self.in_norm_word = true;
+        }
+        self.in_text_word = word >> 63 != 0;
+    }
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The top bit of each byte of `x` (all ASCII) that is a letter or digit.
+fn ascii_alphanumeric_bytes(x: u64) -> u64 {
+    // Per byte, v + (0x80 - lo) has its top bit set when v >= lo; no byte
+    // carries into the next, as v < 0x80.
+    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let digit = at_least(x, b'0') & !at_least(x, b'9' + 1);
+    let lower = x | splat(0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    (digit | letter) & HIGH_BITS
+}
+
+/// [`byte_class`] of an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`byte_class`] of any other ASCII character.
+const OTHER: u8 = 0;
+/// [`byte_class`] of the first byte of a character that is not ASCII.
+const LEAD: u8 = 2;
+/// [`byte_class`] of the other bytes of a character that is not ASCII.
+const CONTINUATION: u8 = 3;
+
+/// What a byte is to the word scanners: [`WORD`], [`OTHER`], [`LEAD`] or
+/// [`CONTINUATION`].
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(LEAD)
+}
+
+/// [`byte_class`] of each byte, looked up rather than worked out.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [LEAD; 256];
+    let mut rest: &mut [u8] = &mut table;
+    let mut b: usize = 0;
+    while let Some((class, tail)) = rest.split_first_mut() {
+        *class = match b as u8 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => WORD,
+            0..=0x7F => OTHER,
+            0x80..=0xBF => CONTINUATION,
+            _ => LEAD,
+        };
+        rest = tail;
+        b += 1;
+    }
+    table
+};
+
+/// The character at byte `at` of the text (a space past its end).
+fn char_at(text: &str, at: usize) -> char {
+    text.get(at..).and_then(|r| r.chars().next()).unwrap_or(' ')
 }
 
 /// Whether the text has more than `n` words; it stops reading after them.
 pub fn more_words_than(text: &str, n: usize) -> bool {
-    word_starts(text).nth(n).is_some()
+    count_words(text, n.saturating_add(1)) > n
 }
 
 /// Number of words (runs of letters and digits) of a text.
 pub fn word_count(text: &str) -> usize {
-    word_starts(text).count()
+    count_words(text, usize::MAX)
 }
 
-/// The first character of each word (run of letters and digits).
-fn word_starts(text: &str) -> impl Iterator<Item = char> + '_ {
-    let mut in_word = false;
-    text.chars().filter(move |c| {
-        let w = c.is_alphanumeric();
-        let starts = w && !in_word;
-        in_word = w;
-        starts
-    })
+/// Number of words (runs of letters and digits) of a text, counted until
+/// there are `limit` or more.
+fn count_words(text: &str, limit: usize) -> usize {
+    let mut count = WordCounter::default();
+    count.count(text, 0, limit);
+    count.text_words
 }
 
 /// Whether `norm` starts with `phrase` at a word boundary.
@@ -188,19 +467,30 @@ pub fn is_chrome(block: &str) -> bool {
 
 /// [`is_chrome`] of a block whose [`Normal`] form is known.
 pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
-    let norm = &n.norm;
+    let norm = n.norm.as_str();
     let words = n.words;
     let short = words <= SHORT_WORDS;
-    let sentence = ends_sentence(block);
-    entries().iter().any(|e| match e.kind {
-        EntryKind::Line | EntryKind::List => *norm == e.phrase,
-        EntryKind::Start | EntryKind::ListStart => short && starts_with_words(norm, &e.phrase),
-        EntryKind::Contains => words <= LINK_WORDS && contains_words(norm, &e.phrase),
-        EntryKind::End => short && !sentence && norm.ends_with(e.phrase.as_str()),
-        EntryKind::Notice => starts_with_words(norm, &e.phrase),
-        EntryKind::Pattern => matches_pattern(&e.phrase, block),
-        _ => false,
-    })
+    by_kind(EntryKind::Line).equals(n)
+        || by_kind(EntryKind::List).equals(n)
+        || (short
+            && (by_kind(EntryKind::Start).starts(norm)
+                || by_kind(EntryKind::ListStart).starts(norm)))
+        || (words <= LINK_WORDS
+            && by_kind(EntryKind::Contains)
+                .phrases
+                .iter()
+                .any(|p| contains_words(norm, p)))
+        || (short
+            && !ends_sentence(block)
+            && by_kind(EntryKind::End)
+                .phrases
+                .iter()
+                .any(|p| norm.ends_with(p)))
+        || by_kind(EntryKind::Notice).starts(norm)
+        || by_kind(EntryKind::Pattern)
+            .phrases
+            .iter()
+            .any(|p| matches_pattern_in(p, block, n))
 }
 
 /// Whether `norm` holds `phrase` as whole words.
@@ -234,12 +524,8 @@ pub fn heads_list(block: &str) -> bool {
 
 /// [`heads_list`] of a block whose [`Normal`] form is known.
 pub fn heads_list_in(n: &Normal) -> bool {
-    let short = n.words <= SHORT_WORDS;
-    entries().iter().any(|e| match e.kind {
-        EntryKind::List => n.norm == e.phrase,
-        EntryKind::ListStart => short && starts_with_words(&n.norm, &e.phrase),
-        _ => false,
-    })
+    by_kind(EntryKind::List).equals(n)
+        || (n.words <= SHORT_WORDS && by_kind(EntryKind::ListStart).starts(&n.norm))
 }
 
 /// Whether the block is a credit line, by a `credit` or `creditend` entry:
@@ -251,20 +537,23 @@ pub fn is_credit(block: &str) -> bool {
 
 /// [`is_credit`] of a block whose [`Normal`] form is known.
 pub fn is_credit_in(block: &str, n: &Normal) -> bool {
-    let norm = &n.norm;
+    let norm = n.norm.as_str();
     let words = n.words;
-    let t = block.trim();
-    let note_shape = (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t);
-    entries().iter().any(|e| match e.kind {
-        EntryKind::Credit => {
-            note_shape && words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase)
-        }
-        EntryKind::CreditNote => words <= CREDIT_WORDS && starts_with_words(norm, &e.phrase),
-        EntryKind::CreditEnd => {
-            words <= SHORT_WORDS && norm.ends_with(e.phrase.as_str()) && norm.len() > e.phrase.len()
-        }
-        _ => false,
-    })
+    if words > CREDIT_WORDS {
+        // Every kind of credit has at most CREDIT_WORDS >= SHORT_WORDS.
+        return false;
+    }
+    let note_shape = || {
+        let t = block.trim();
+        (t.starts_with('(') && t.ends_with(')')) || !ends_sentence(t)
+    };
+    by_kind(EntryKind::CreditNote).starts(norm)
+        || (by_kind(EntryKind::Credit).starts(norm) && note_shape())
+        || (words <= SHORT_WORDS
+            && by_kind(EntryKind::CreditEnd)
+                .phrases
+                .iter()
+                .any(|p| norm.ends_with(p) && norm.len() > p.len()))
 }
 
 /// Whether the text ends with sentence punctuation, closing quotes and
@@ -293,9 +582,7 @@ pub fn is_role(block: &str) -> bool {
 
 /// [`is_role`] of a block whose [`Normal`] form is known.
 pub fn is_role_in(n: &Normal) -> bool {
-    entries()
-        .iter()
-        .any(|e| e.kind == EntryKind::Role && e.phrase == n.norm)
+    by_kind(EntryKind::Role).equals(n)
 }
 
 /// The byte length of the dateline phrase a short block starts with
@@ -315,10 +602,10 @@ fn prefix_of(block: &str, n: &Normal, kind: EntryKind) -> Option<usize> {
     if n.words > SHORT_WORDS {
         return None;
     }
-    let phrase = entries()
+    let phrase = by_kind(kind)
+        .phrases
         .iter()
-        .filter(|e| e.kind == kind && starts_with_words(&n.norm, &e.phrase))
-        .map(|e| e.phrase.as_str())
+        .filter(|p| starts_with_words(&n.norm, p))
         .max_by_key(|p| p.len())?;
     let words = word_count(phrase);
     Some(byte_after_words(block, words))
@@ -345,18 +632,33 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Runs the built-in pattern `name` on the block.
-fn matches_pattern(name: &str, block: &str) -> bool {
+/// Runs the built-in pattern `name` on a block whose [`Normal`] form is
+/// known; the word counts rule out long blocks before any pattern runs.
+fn matches_pattern_in(name: &str, block: &str, n: &Normal) -> bool {
     match name {
         "temperature" => is_temperature(block),
         "copyright" => is_copyright(block),
-        "weather" => is_weather(block),
-        "navigation" => is_navigation(block),
+        "weather" => starts_like_temperature(block) && is_weather(block),
+        "navigation" => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
         "labelled link" => is_labelled_link(block),
-        "photo credit" => is_photo_credit(block),
+        "photo credit" => is_photo_credit_in(block, n),
         _ => false,
     }
 }
+
+/// Whether the block's first character can start a temperature (a digit
+/// or a sign): [`is_weather`] is false for any other block.
+fn starts_like_temperature(block: &str) -> bool {
+    block
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '+'))
+}
+
+/// Navigation lines have at most this many words.
+const NAVIGATION_WORDS: usize = 20;
+
+/// Photo credits have at most this many words.
+const PHOTO_CREDIT_WORDS: usize = 10;
 
 /// A weather widget: a number and a degree unit and nothing else ("52.8 F",
 /// "18°C", "-3 °F").
@@ -406,7 +708,7 @@ pub fn is_weather(block: &str) -> bool {
 /// no sentence ("Home | Politics | Sports").
 pub fn is_navigation(block: &str) -> bool {
     let t = block.trim();
-    if t.contains('\n') || ends_sentence(t) || more_words_than(t, 20) {
+    if t.contains('\n') || ends_sentence(t) || more_words_than(t, NAVIGATION_WORDS) {
         return false;
     }
     let items: Vec<&str> = t
@@ -460,7 +762,10 @@ const PHOTO_LABELS: &[&str] = &[
 /// colon, "by" or a slash, then at most eight words and no sentence.
 pub fn is_photo_credit(block: &str) -> bool {
     let t = block.trim().trim_start_matches('(').trim_end_matches(')');
-    if t.contains('\n') || more_words_than(t, 10) || (ends_sentence(t) && !t.ends_with("/AP.")) {
+    if t.contains('\n')
+        || more_words_than(t, PHOTO_CREDIT_WORDS)
+        || (ends_sentence(t) && !t.ends_with("/AP."))
+    {
         return false;
     }
     let cut = t.find([':', '/']).map(|i| (i, 1));
@@ -472,6 +777,12 @@ pub fn is_photo_credit(block: &str) -> bool {
         return false;
     };
     PHOTO_LABELS.contains(&normalize(label).as_str()) && word_count(rest) > 0
+}
+
+/// [`is_photo_credit`] of a block whose [`Normal`] form is known: a block
+/// of more words is none (trimming spaces and brackets keeps the count).
+pub fn is_photo_credit_in(block: &str, n: &Normal) -> bool {
+    n.text_words <= PHOTO_CREDIT_WORDS && is_photo_credit(block)
 }
 
 /// A copyright line: starts with "©" or "(c)" and is short.
@@ -504,6 +815,57 @@ mod tests {
                 padded(norm, phrase),
                 "{norm:?} {phrase:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_phrase_is_shorter_than_a_long_blocks_head() {
+        for e in entries() {
+            assert!(word_count(&e.phrase) <= HEAD_WORDS, "{}", e.phrase);
+        }
+    }
+
+    #[test]
+    fn the_head_of_a_long_block_starts_its_normal_form() {
+        let long = "Related:  the Council’s VOTE, İstanbul ŒUVRE 42 x ".repeat(9);
+        let whole = Normal::of(&long);
+        let head = Normal::head_of(&long);
+        assert!(whole.whole && !head.whole);
+        assert_eq!(
+            (head.words, head.text_words),
+            (whole.words, whole.text_words)
+        );
+        assert_eq!(whole.words, word_count(&whole.norm));
+        assert_eq!(whole.text_words, word_count(&long));
+        assert!(head.words > HEAD_WORDS && word_count(&head.norm) > HEAD_WORDS);
+        assert!(whole.norm.starts_with(&format!("{} ", head.norm)));
+        assert_eq!(
+            Normal::head_of("Related Articles"),
+            Normal::of("Related Articles")
+        );
+    }
+
+    #[test]
+    fn words_are_counted_as_runs_of_letters_and_digits() {
+        let naive = |t: &str| {
+            let mut in_word = false;
+            t.chars()
+                .filter(|c| {
+                    let starts = c.is_alphanumeric() && !in_word;
+                    in_word = c.is_alphanumeric();
+                    starts
+                })
+                .count()
+        };
+        let base = "Ab9 cd,EF  gh-ij_kl@Zz [mn] é ĳx İa 12.5 — ŒU ";
+        for i in 0..base.len() {
+            let Some(t) = base.get(i..) else { continue };
+            let t = t.repeat(3);
+            assert_eq!(word_count(&t), naive(&t), "{t:?}");
+            let n = naive(&normalize(&t));
+            assert_eq!(Normal::head_of(&t).words, n, "{t:?}");
+            assert_eq!(Normal::of(&t).words, n, "{t:?}");
+            assert_eq!(more_words_than(&t, 5), naive(&t) > 5, "{t:?}");
         }
     }
 
