@@ -8,7 +8,6 @@ use super::content;
 use super::quotes::Quotes;
 use super::view::{Sent, View};
 use super::{AttributionKind, Found};
-use crate::lexicon::cues;
 
 /// Where the clause of a sentence starts: after a leading connective and
 /// its comma ("However, …").
@@ -39,7 +38,7 @@ pub fn clause_start(v: &View, sent: &Sent) -> usize {
 /// Finds the hedge adverbs of a sentence.
 pub fn hedges(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     for i in sent.start..sent.end {
-        if !v.is_word(i) || !cues::hedge(v.w(i)) {
+        if !v.is_word(i) || !v.lex(i).is_some_and(|e| e.hedge()) {
             continue;
         }
         let start = clause_start(v, sent);

@@ -440,6 +440,11 @@ fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
     v.lower.get(a..b).unwrap_or("")
 }
 
+/// The text every prepositional phrase but a fronted participle starts
+/// with: "according to", "as per", "as was noted in", "as X put it",
+/// "in a poll", "per X", "via X".
+const PHRASE_OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
+
 /// Prepositional and passive cues of a sentence: "according to X",
 /// "as per X", "per X", "as was noted in X", "Indicated in X was that",
 /// "First reported by X, …".
@@ -452,6 +457,12 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         }
         let text = rest(v, i, sent);
         let at_start = (sent.start..i).all(|k| !v.is_word(k));
+        // Past the sentence start every phrase opens with one of these
+        // words: a cheap test before the parsers.
+        if !at_start && !PHRASE_OPENERS.iter().any(|p| text.starts_with(p)) {
+            i += 1;
+            continue;
+        }
         let put_it = if v.w(i) == "as" {
             as_put_it(v, q, sent, i)
         } else {

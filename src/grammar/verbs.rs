@@ -25,15 +25,15 @@ use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
 pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     let first_new = out.len();
     for i in sent.start..sent.end {
-        if !v.is_word(i) {
+        let Some(entry) = v.lex(i).filter(|e| e.is_verb() && v.is_word(i)) else {
             continue;
-        }
+        };
         let next = if v.w(i + 1) == "it" {
             v.w(i + 2)
         } else {
             v.w(i + 1)
         };
-        let Some(vf) = cues::verb_before(v.w(i), next) else {
+        let Some(vf) = entry.verb_before(next) else {
             continue;
         };
         // "said goodbye to …": an idiom, no cue.
@@ -82,8 +82,11 @@ fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_n
     for j in sent.start..sent.end {
         // A closing mark right after the quotation's own comma, ? or !.
         let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
+        if !v.ends_quote(j) {
+            continue;
+        }
         let closes_with_mark = mark(1) || (v.raw(j) == "'" && mark(2));
-        if !v.ends_quote(j) || !closes_with_mark {
+        if !closes_with_mark {
             continue;
         }
         let k = j + 1;

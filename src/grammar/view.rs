@@ -5,6 +5,7 @@
 //! token indices into [`View::toks`].
 
 use crate::document::{Document, Token, TokenKind};
+use crate::lexicon::cues::{self, Class, Entry, VerbForm};
 use crate::span::Span;
 
 /// A sentence as a token range inside one line.
@@ -27,7 +28,22 @@ pub struct View<'a> {
     /// Token ranges of the non-empty lines.
     pub lines: Vec<(usize, usize)>,
     pub sents: Vec<Sent>,
+    /// Per token: what the cue lists say of its lowercase text.
+    lex: Vec<Option<&'static Entry>>,
+    /// Per token: the `IS_*` bits below.
+    flags: Vec<u8>,
 }
+
+/// A word or number.
+const IS_WORD: u8 = 1;
+/// A word starting with an upper-case letter.
+const IS_CAP: u8 = 2;
+/// A double quotation mark of any style (or the first of `''`).
+const IS_QUOTE: u8 = 4;
+/// A quotation mark that opens a quotation.
+const IS_OPEN_QUOTE: u8 = 8;
+/// The end of a closing quotation mark.
+const ENDS_QUOTE: u8 = 16;
 
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
@@ -57,9 +73,57 @@ impl<'a> View<'a> {
             toks,
             lines,
             sents: Vec::new(),
+            lex: Vec::new(),
+            flags: Vec::new(),
         };
+        v.lex = (0..toks.len()).map(|i| cues::entry(v.w(i))).collect();
+        v.flags = (0..toks.len()).map(|i| v.token_flags(i)).collect();
         v.sents = v.split_sentences(doc);
         v
+    }
+
+    /// The `IS_*` bits of token `i`, read from its text.
+    fn token_flags(&self, i: usize) -> u8 {
+        let mut f = 0;
+        if self.toks.get(i).is_some_and(|t| t.kind.is_word()) {
+            f |= IS_WORD;
+        }
+        if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        {
+            f |= IS_CAP;
+        }
+        if self.read_quote(i) {
+            f |= IS_QUOTE;
+        }
+        if self.read_open_quote(i) {
+            f |= IS_OPEN_QUOTE;
+        }
+        let close = |k: usize| self.read_quote(k) && !self.read_open_quote(k);
+        if close(i) || (self.raw(i) == "'" && i > 0 && close(i - 1)) {
+            f |= ENDS_QUOTE;
+        }
+        f
+    }
+
+    /// Whether token `i` has all the `IS_*` bits of `bits`.
+    fn has(&self, i: usize, bits: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// What the cue lists say of token `i`, if they name it.
+    pub fn lex(&self, i: usize) -> Option<&'static Entry> {
+        self.lex.get(i).copied().flatten()
+    }
+
+    /// Whether token `i` belongs to a class of function words.
+    pub fn is_a(&self, i: usize, class: Class) -> bool {
+        self.lex(i).is_some_and(|e| e.is(class))
+    }
+
+    /// The cue verb form of token `i`, if it is one (see [`cues::verb`]).
+    pub fn verb(&self, i: usize) -> Option<VerbForm> {
+        self.lex(i)?.verb()
     }
 
     /// Lowercase text of token `i` ("" past the end).
@@ -80,13 +144,12 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a word or number.
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind.is_word())
+        self.has(i, IS_WORD)
     }
 
     /// Whether token `i` is a word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, IS_CAP)
     }
 
     /// Whether token `i` is the punctuation `c`.
@@ -96,6 +159,11 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a double quotation mark of any style.
     pub fn is_quote(&self, i: usize) -> bool {
+        self.has(i, IS_QUOTE)
+    }
+
+    /// Reads [`View::is_quote`] from the text.
+    fn read_quote(&self, i: usize) -> bool {
         matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„") || self.is_double_apostrophe(i)
     }
 
@@ -113,9 +181,14 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a quotation mark that opens a quotation.
     pub fn is_open_quote(&self, i: usize) -> bool {
+        self.has(i, IS_OPEN_QUOTE)
+    }
+
+    /// Reads [`View::is_open_quote`] from the text.
+    fn read_open_quote(&self, i: usize) -> bool {
         match self.raw(i) {
             "“" | "«" | "„" => true,
-            "\"" | "'" if self.is_quote(i) => {
+            "\"" | "'" if self.read_quote(i) => {
                 let t = self.toks.get(i).map_or(0, |t| t.span.start());
                 let before = self.text.get(..t).and_then(|s| s.chars().next_back());
                 before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c))
@@ -127,12 +200,14 @@ impl<'a> View<'a> {
     /// Whether token `i` ends a closing quotation mark (either mark, or the
     /// second apostrophe of `''`).
     pub fn ends_quote(&self, i: usize) -> bool {
-        self.is_close_quote(i) || (self.raw(i) == "'" && i > 0 && self.is_close_quote(i - 1))
+        self.has(i, ENDS_QUOTE)
     }
 
     /// Whether token `i` is a quotation mark that closes a quotation.
     pub fn is_close_quote(&self, i: usize) -> bool {
-        self.is_quote(i) && !self.is_open_quote(i)
+        self.flags
+            .get(i)
+            .is_some_and(|f| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`

@@ -209,35 +209,139 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
     map
 }
 
-/// Every cue verb entry a lowercase word is a form of.
-fn verb_entries(word: &str) -> &'static [VerbForm] {
-    static VERBS: OnceLock<HashMap<String, Vec<VerbForm>>> = OnceLock::new();
-    VERBS
-        .get_or_init(build_verbs)
-        .get(word)
-        .map_or(&[], |v| v.as_slice())
+/// Everything the cue lists say of one lowercase word: its function-word
+/// classes, its cue verb entries, whether it is a noun cue, a hedge or an
+/// anonymous-source head. One hash lookup ([`entry`]) answers them all; the
+/// grammar's view looks each token up once.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// One bit per [`Class`] ([`Class::bit`]).
+    classes: u16,
+    /// Every cue verb entry the word is a form of.
+    verbs: Vec<VerbForm>,
+    /// A noun cue before `that`.
+    noun: bool,
+    /// The preposition through which a noun cue carries its content.
+    noun_preposition: Option<&'static str>,
+    /// A head noun of anonymous sources.
+    anonymous: bool,
+    /// A hedge adverb.
+    hedge: bool,
+}
+
+impl Entry {
+    /// Whether the word belongs to a class of function words.
+    pub fn is(&self, class: Class) -> bool {
+        self.classes & class.bit() != 0
+    }
+
+    /// Whether the word is a form of some cue verb.
+    pub fn is_verb(&self) -> bool {
+        !self.verbs.is_empty()
+    }
+
+    /// The cue verb form of the word (the entry without a particle when
+    /// there are several).
+    pub fn verb(&self) -> Option<VerbForm> {
+        self.verbs
+            .iter()
+            .find(|e| e.particle.is_none())
+            .or_else(|| self.verbs.first())
+            .copied()
+    }
+
+    /// The cue verb form of the word followed by `next`: an entry whose
+    /// particle is `next` first ("pointed out"), else one without a particle.
+    pub fn verb_before(&self, next: &str) -> Option<VerbForm> {
+        self.verbs
+            .iter()
+            .find(|e| e.particle == Some(next))
+            .or_else(|| self.verbs.iter().find(|e| e.particle.is_none()))
+            .copied()
+    }
+
+    /// Whether the word is a noun cue before `that`.
+    pub fn noun(&self) -> bool {
+        self.noun
+    }
+
+    /// The preposition through which the word, a noun cue, carries its
+    /// content ("criticism" gives "of").
+    pub fn noun_preposition(&self) -> Option<&'static str> {
+        self.noun_preposition
+    }
+
+    /// Whether the word heads anonymous sources ("sources", "officials").
+    pub fn anonymous_head(&self) -> bool {
+        self.anonymous
+    }
+
+    /// Whether the word is a hedge adverb ("reportedly").
+    pub fn hedge(&self) -> bool {
+        self.hedge
+    }
+}
+
+/// Builds the table of every word the cue lists name.
+fn build_entries() -> HashMap<String, Entry> {
+    let mut map: HashMap<String, Entry> = build_verbs()
+        .into_iter()
+        .map(|(w, verbs)| {
+            (
+                w,
+                Entry {
+                    verbs,
+                    ..Entry::default()
+                },
+            )
+        })
+        .collect();
+    for (e, _) in entries(CUE_NOUNS) {
+        let mut words = e.split_whitespace();
+        let Some(first) = words.next() else {
+            continue;
+        };
+        let e = map.entry(first.to_string()).or_default();
+        match words.next() {
+            // A later line for the same noun replaces an earlier one.
+            Some(p) => e.noun_preposition = Some(p),
+            None => e.noun = true,
+        }
+    }
+    for w in word_set(ANONYMOUS).into_keys() {
+        map.entry(w.to_string()).or_default().anonymous = true;
+    }
+    for w in word_set(HEDGES).into_keys() {
+        map.entry(w.to_string()).or_default().hedge = true;
+    }
+    for (entry, _) in entries(FUNCTION_WORDS) {
+        let mut words = entry.split_whitespace();
+        let Some(class) = words.next().and_then(Class::parse) else {
+            continue;
+        };
+        for w in words {
+            map.entry(w.to_string()).or_default().classes |= class.bit();
+        }
+    }
+    map
+}
+
+/// What the cue lists say of a lowercase word, if they name it.
+pub fn entry(word: &str) -> Option<&'static Entry> {
+    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(build_entries).get(word)
 }
 
 /// The cue verb form of a lowercase word, if it is one (the entry without
 /// a particle when there are several).
 pub fn verb(word: &str) -> Option<VerbForm> {
-    let entries = verb_entries(word);
-    entries
-        .iter()
-        .find(|e| e.particle.is_none())
-        .or_else(|| entries.first())
-        .copied()
+    entry(word)?.verb()
 }
 
 /// The cue verb form of a word followed by `next`: an entry whose particle
 /// is `next` first ("pointed out"), else one without a particle.
 pub fn verb_before(word: &str, next: &str) -> Option<VerbForm> {
-    let entries = verb_entries(word);
-    entries
-        .iter()
-        .find(|e| e.particle == Some(next))
-        .or_else(|| entries.iter().find(|e| e.particle.is_none()))
-        .copied()
+    entry(word)?.verb_before(next)
 }
 
 /// The first word of each entry of a list, as a set.
@@ -250,32 +354,13 @@ fn word_set(data: &'static str) -> HashMap<&'static str, ()> {
 
 /// Whether a lowercase word is a noun cue before `that`.
 pub fn noun(word: &str) -> bool {
-    static NOUNS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            entries(CUE_NOUNS)
-                .filter(|(e, _)| e.split_whitespace().count() == 1)
-                .map(|(e, _)| (e, ()))
-                .collect()
-        })
-        .contains_key(word)
+    entry(word).is_some_and(Entry::noun)
 }
 
 /// The preposition through which a lowercase noun carries its content
 /// ("criticism" gives "of"), if it is such a noun cue.
 pub fn noun_preposition(word: &str) -> Option<&'static str> {
-    static NOUNS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            entries(CUE_NOUNS)
-                .filter_map(|(e, _)| {
-                    let mut w = e.split_whitespace();
-                    Some((w.next()?, w.next()?))
-                })
-                .collect()
-        })
-        .get(word)
-        .copied()
+    entry(word)?.noun_preposition()
 }
 
 /// Whether a cue verb of `lemma` followed by the lowercase words `after`
@@ -303,14 +388,12 @@ pub fn idiom(lemma: &str, after: &[&str]) -> bool {
 
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
 pub fn anonymous_head(word: &str) -> bool {
-    static HEADS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    HEADS.get_or_init(|| word_set(ANONYMOUS)).contains_key(word)
+    entry(word).is_some_and(Entry::anonymous_head)
 }
 
 /// Whether a lowercase word is a hedge adverb ("reportedly").
 pub fn hedge(word: &str) -> bool {
-    static HEDGE: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    HEDGE.get_or_init(|| word_set(HEDGES)).contains_key(word)
+    entry(word).is_some_and(Entry::hedge)
 }
 
 /// A class of function words in `function_words.txt`.
@@ -349,26 +432,16 @@ impl Class {
             _ => return None,
         })
     }
+
+    /// The class's bit in [`Entry`]'s class set.
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
 }
 
 /// Whether a lowercase word belongs to a class of function words.
 pub fn is(class: Class, word: &str) -> bool {
-    static TABLE: OnceLock<HashMap<(Class, &'static str), ()>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            let mut t = HashMap::default();
-            for (entry, _) in entries(FUNCTION_WORDS) {
-                let mut words = entry.split_whitespace();
-                let Some(class) = words.next().and_then(Class::parse) else {
-                    continue;
-                };
-                for w in words {
-                    t.insert((class, w), ());
-                }
-            }
-            t
-        })
-        .contains_key(&(class, word))
+    entry(word).is_some_and(|e| e.is(class))
 }
 
 #[cfg(test)]
