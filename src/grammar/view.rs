@@ -76,34 +76,48 @@ impl<'a> View<'a> {
             lex: Vec::new(),
             flags: Vec::new(),
         };
-        v.lex = (0..toks.len()).map(|i| cues::entry(v.w(i))).collect();
-        v.flags = (0..toks.len()).map(|i| v.token_flags(i)).collect();
+        // A punctuation token is one character that is no word character,
+        // and the cue lists name no such word (a test in `cues` checks it).
+        v.lex = toks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| t.kind.is_word().then(|| cues::entry(v.w(i))).flatten())
+            .collect();
+        v.flags = v.token_flags();
         v.sents = v.split_sentences(doc);
         v
     }
 
-    /// The `IS_*` bits of token `i`, read from its text.
-    fn token_flags(&self, i: usize) -> u8 {
-        let mut f = 0;
-        if self.toks.get(i).is_some_and(|t| t.kind.is_word()) {
-            f |= IS_WORD;
+    /// The `IS_*` bits of every token, read from the text.
+    fn token_flags(&self) -> Vec<u8> {
+        let mut flags: Vec<u8> = Vec::with_capacity(self.toks.len());
+        for (i, t) in self.toks.iter().enumerate() {
+            let f = if t.kind.is_word() {
+                let cap = t.kind == TokenKind::Word
+                    && t.span.text(self.text).chars().next().is_some_and(char::is_uppercase);
+                if cap {
+                    IS_WORD | IS_CAP
+                } else {
+                    IS_WORD
+                }
+            } else {
+                let mut f = 0;
+                if self.read_quote(i) {
+                    f |= IS_QUOTE;
+                    if self.read_open_quote(i) {
+                        f |= IS_OPEN_QUOTE;
+                    }
+                }
+                let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
+                let after_close = i > 0 && flags.last().is_some_and(|&p| close(p));
+                if close(f) || (self.raw(i) == "'" && after_close) {
+                    f |= ENDS_QUOTE;
+                }
+                f
+            };
+            flags.push(f);
         }
-        if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
-        {
-            f |= IS_CAP;
-        }
-        if self.read_quote(i) {
-            f |= IS_QUOTE;
-        }
-        if self.read_open_quote(i) {
-            f |= IS_OPEN_QUOTE;
-        }
-        let close = |k: usize| self.read_quote(k) && !self.read_open_quote(k);
-        if close(i) || (self.raw(i) == "'" && i > 0 && close(i - 1)) {
-            f |= ENDS_QUOTE;
-        }
-        f
+        flags
     }
 
     /// Whether token `i` has all the `IS_*` bits of `bits`.

@@ -481,6 +481,20 @@ mod tests {
     }
 
     #[test]
+    fn no_entry_is_a_punctuation_token() {
+        // The grammar's view looks up word tokens only: no entry may be one
+        // character that is no word character.
+        for word in build_entries().keys() {
+            let mut chars = word.chars();
+            let single = chars.next().filter(|_| chars.next().is_none());
+            assert!(
+                single.is_none_or(crate::document::tokens::is_word_char),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
     fn every_list_has_entries() {
         assert!(noun("claim") && anonymous_head("sources") && hedge("reportedly"));
         assert!(idiom("say", &["goodbye", "to"]) && idiom("say", &["a", "prayer"]));
