@@ -235,7 +235,7 @@ fn speaker_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
         while k < le
             && k - ls < MAX_SPEAKER_WORDS
             && v.is_cap(k)
-            && !cues::is(Class::Preposition, v.w(k))
+            && !v.is_a(k, Class::Preposition)
         {
             k += 1;
         }
@@ -365,7 +365,7 @@ fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
         .count();
     let pronoun = f
         .source
-        .is_none_or(|(a, b)| b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me"));
+        .is_none_or(|(a, b)| b == a + 1 && (v.is_a(a, Class::Pronoun) || v.w(a) == "me"));
     words >= 5 && pronoun
 }
 
@@ -376,7 +376,7 @@ fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
     let Some((a, b)) = f.source else {
         return false;
     };
-    let named = (a..b).any(|k| v.is_cap(k) || cues::anonymous_head(v.w(k)));
+    let named = (a..b).any(|k| v.is_cap(k) || v.is_anonymous_head(k));
     f.chain && named && q.at(f.cue.0).is_none()
 }
 
@@ -475,7 +475,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
         } else if matches!(v.w(i), "per" | "via")
             && (at_start || v.is_punct(i.wrapping_sub(1), ","))
-            && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
+            && (v.is_cap(i + 1) || v.is_a(i + 1, Class::Determiner))
         {
             around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
         } else if put_it.is_some() {
@@ -607,7 +607,7 @@ fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Opti
     // Before a comma only a verb of reporting makes a source ("First
     // reported by X, …"; not "Backed by the party, …").
     let reporting = (cs..ce).any(|k| {
-        cues::verb(v.w(k))
+        v.verb(k)
             .is_some_and(|f| matches!(f.class, cues::CueClass::Speech | cues::CueClass::Evidence))
     });
     let mut e = ce;

@@ -140,6 +140,11 @@ impl<'a> View<'a> {
         self.lex(i)?.verb()
     }
 
+    /// Whether token `i` heads anonymous sources ("sources", "officials").
+    pub fn is_anonymous_head(&self, i: usize) -> bool {
+        self.lex(i).is_some_and(Entry::anonymous_head)
+    }
+
     /// Lowercase text of token `i` ("" past the end).
     pub fn w(&self, i: usize) -> &str {
         self.toks
