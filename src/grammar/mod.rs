@@ -450,6 +450,9 @@ const PHRASE_OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
 /// "First reported by X, …".
 fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     let mut i = sent.start;
+    // The last token of the sentence that starts with a poll word, once
+    // looked for.
+    let mut last_poll: Option<Option<usize>> = None;
     while i < sent.end {
         if !v.is_word(i) {
             i += 1;
@@ -468,8 +471,15 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         } else {
             None
         };
-        let found = if let Some(n) = phrases::run(phrases::according_to, text)
-            .or_else(|| phrases::run(phrases::as_per, text))
+        // "in a poll" needs a token starting with a poll word after "in".
+        let poll_ahead = text.starts_with("in")
+            && *last_poll.get_or_insert_with(|| {
+                (sent.start..sent.end)
+                    .rev()
+                    .find(|&k| phrases::starts_poll_word(v.w(k)))
+            }) > Some(i);
+        let found = if let Some(n) = phrases::run(&["according"], phrases::according_to, text)
+            .or_else(|| phrases::run(&["as"], phrases::as_per, text))
         {
             tokens_covering(v, i, n, sent.end)
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
@@ -480,9 +490,12 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
         } else if put_it.is_some() {
             put_it
-        } else if let Some(n) = phrases::run(phrases::in_poll, text) {
+        } else if let Some(n) = poll_ahead
+            .then(|| phrases::run(&["in"], phrases::in_poll, text))
+            .flatten()
+        {
             tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
-        } else if let Some(n) = phrases::run(phrases::as_was, text) {
+        } else if let Some(n) = phrases::run(&["as"], phrases::as_was, text) {
             // "as reported by X" is a report; "as was noted in X" a passive.
             let kind = if text.get(..n).is_some_and(|t| t.contains("reported")) {
                 AttributionKind::ReportedBy
@@ -491,7 +504,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             };
             tokens_covering(v, i, n, sent.end).and_then(|ce| around_np(v, q, sent, (i, ce), kind))
         } else if at_start {
-            phrases::run(phrases::passive_front, text)
+            phrases::run(&[], phrases::passive_front, text)
                 .and_then(|n| tokens_covering(v, i, n, sent.end))
                 .and_then(|ce| passive_front(v, q, sent, (i, ce)))
         } else {
@@ -624,7 +637,7 @@ fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Opti
                 content,
             ));
         }
-        if let Some(n) = phrases::run(phrases::was_that, rest(v, e, sent)) {
+        if let Some(n) = phrases::run(&["was", "is"], phrases::was_that, rest(v, e, sent)) {
             let c = tokens_covering(v, e, n, sent.end)?;
             let content = content::forward(v, q, sent, c)?;
             return Some(Found::new(

@@ -189,6 +189,12 @@ fn is_poll(w: &str) -> bool {
     matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling")
 }
 
+/// Whether a token's lowercase text starts with a poll word: [`in_poll`]
+/// matches only where such a token follows "in" in the sentence.
+pub fn starts_poll_word(w: &str) -> bool {
+    w.starts_with("poll") || w.starts_with("survey")
+}
+
 /// np_word := a run of word characters, `/`, `-`, `.` or apostrophes that
 /// is not a poll word
 fn np_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
@@ -216,10 +222,16 @@ pub fn in_poll<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
 }
 
 /// Runs a phrase parser on `input`; the length it recognised, if any.
+/// `leads` are the texts the phrase can open with (empty: any text), a
+/// cheap test before the parser.
 pub fn run<'a>(
+    leads: &[&str],
     parser: impl Fn(&'a str) -> IResult<&'a str, &'a str, nom::error::Error<&'a str>>,
     input: &'a str,
 ) -> Option<usize> {
+    if !leads.is_empty() && !leads.iter().any(|l| input.starts_with(l)) {
+        return None;
+    }
     parser(input).ok().map(|(_, r)| r.len())
 }
 
