@@ -246,6 +246,19 @@ impl<'a> View<'a> {
     /// Splits every line into sentences, starting from the document's
     /// sentences and cutting further at full stops the document missed.
     fn split_sentences(&self, doc: &Document) -> Vec<Sent> {
+        // Tokens that start one of the document's sentences (which are in
+        // text order, one block after another).
+        let mut doc_starts = vec![false; self.toks.len()];
+        if doc.sentences.len() > doc.blocks.len() {
+            for s in &doc.sentences {
+                let at = self
+                    .toks
+                    .binary_search_by(|t| t.span.start().cmp(&s.span.start()));
+                if let Some(slot) = at.ok().and_then(|k| doc_starts.get_mut(k)) {
+                    *slot = true;
+                }
+            }
+        }
         let mut out = Vec::new();
         for (li, &(ls, le)) in self.lines.iter().enumerate() {
             let mut start = ls;
@@ -253,7 +266,7 @@ impl<'a> View<'a> {
             while i < le {
                 // Very long stretches without a full stop are cut, so that
                 // every search inside a sentence stays bounded.
-                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(doc, i, le)) {
+                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(&doc_starts, i, le)) {
                     out.push(Sent {
                         start,
                         end: i,
@@ -274,18 +287,15 @@ impl<'a> View<'a> {
         out
     }
 
-    /// Whether a sentence starts at token `i` (inside a line ending at `le`).
-    fn ends_sentence(&self, doc: &Document, i: usize, le: usize) -> bool {
-        let Some(tok) = self.toks.get(i) else {
+    /// Whether a sentence starts at token `i` (inside a line ending at
+    /// `le`); `doc_starts` marks the tokens that start a sentence of the
+    /// document.
+    fn ends_sentence(&self, doc_starts: &[bool], i: usize, le: usize) -> bool {
+        if self.toks.get(i).is_none() {
             return false;
-        };
+        }
         // A boundary of the document's sentences.
-        if doc.sentences.iter().len() > doc.blocks.len()
-            && doc
-                .sentences
-                .binary_search_by(|s| s.span.start().cmp(&tok.span.start()))
-                .is_ok()
-        {
+        if doc_starts.get(i).copied().unwrap_or(false) {
             return true;
         }
         // Our own rule: . ? ! (then closing quotes or brackets), then a

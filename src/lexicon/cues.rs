@@ -326,10 +326,56 @@ fn build_entries() -> HashMap<String, Entry> {
     map
 }
 
+/// The most bytes of a word kept in [`Table::short`].
+const SHORT: usize = 7;
+
+/// A word of at most [`SHORT`] bytes as an integer: its bytes and its
+/// length, so that distinct words give distinct keys.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let packed = bytes
+        .iter()
+        .enumerate()
+        .fold(0u64, |key, (k, &b)| key | u64::from(b) << (8 * k));
+    Some(packed | (bytes.len() as u64) << 56)
+}
+
+/// The cue-list table. Most words are short: keyed by an integer, they
+/// are found without hashing or comparing strings.
+struct Table {
+    /// Words of at most [`SHORT`] bytes, by [`short_key`].
+    short: HashMap<u64, Entry>,
+    /// Longer words.
+    long: HashMap<String, Entry>,
+}
+
 /// What the cue lists say of a lowercase word, if they name it.
 pub fn entry(word: &str) -> Option<&'static Entry> {
-    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(build_entries).get(word)
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = Table {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        };
+        for (w, e) in build_entries() {
+            match short_key(&w) {
+                Some(key) => {
+                    table.short.insert(key, e);
+                }
+                None => {
+                    table.long.insert(w, e);
+                }
+            }
+        }
+        table
+    });
+    match short_key(word) {
+        Some(key) => table.short.get(&key),
+        None => table.long.get(word),
+    }
 }
 
 /// The cue verb form of a lowercase word, if it is one (the entry without
