@@ -445,6 +445,13 @@ fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
 /// "in a poll", "per X", "via X".
 const PHRASE_OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
 
+/// Whether a lowercase word starts with one of [`PHRASE_OPENERS`] (their
+/// first letters tested first: most words start none).
+fn opens_phrase(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b'a' | b'i' | b'p' | b'v'))
+        && PHRASE_OPENERS.iter().any(|p| w.starts_with(p))
+}
+
 /// Prepositional and passive cues of a sentence: "according to X",
 /// "as per X", "per X", "as was noted in X", "Indicated in X was that",
 /// "First reported by X, …".
@@ -453,19 +460,21 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     // The last token of the sentence that starts with a poll word, once
     // looked for.
     let mut last_poll: Option<Option<usize>> = None;
+    let first_word = (sent.start..sent.end).find(|&k| v.is_word(k));
     while i < sent.end {
         if !v.is_word(i) {
             i += 1;
             continue;
         }
-        let text = rest(v, i, sent);
-        let at_start = (sent.start..i).all(|k| !v.is_word(k));
+        let at_start = Some(i) == first_word;
         // Past the sentence start every phrase opens with one of these
-        // words: a cheap test before the parsers.
-        if !at_start && !PHRASE_OPENERS.iter().any(|p| text.starts_with(p)) {
+        // words (the word starts as the text does): a cheap test before
+        // the parsers.
+        if !at_start && !opens_phrase(v.w(i)) {
             i += 1;
             continue;
         }
+        let text = rest(v, i, sent);
         let put_it = if v.w(i) == "as" {
             as_put_it(v, q, sent, i)
         } else {

@@ -93,8 +93,12 @@ impl<'a> View<'a> {
         let mut flags: Vec<u8> = Vec::with_capacity(self.toks.len());
         for (i, t) in self.toks.iter().enumerate() {
             let f = if t.kind.is_word() {
+                // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
-                    && t.span.text(self.text).chars().next().is_some_and(char::is_uppercase);
+                    && match self.text.as_bytes().get(t.span.start()) {
+                        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                        _ => t.span.text(self.text).chars().next().is_some_and(char::is_uppercase),
+                    };
                 if cap {
                     IS_WORD | IS_CAP
                 } else {
@@ -297,6 +301,10 @@ impl<'a> View<'a> {
         // A boundary of the document's sentences.
         if doc_starts.get(i).copied().unwrap_or(false) {
             return true;
+        }
+        // After a word (most tokens) no end mark or closer stands before.
+        if self.is_word(i.wrapping_sub(1)) {
+            return false;
         }
         // Our own rule: . ? ! (then closing quotes or brackets), then a
         // capital, a digit or an opening quote.
