@@ -37,8 +37,8 @@ pub fn clause_start(v: &View, sent: &Sent) -> usize {
 
 /// Finds the hedge adverbs of a sentence.
 pub fn hedges(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    for i in sent.start..sent.end {
-        if !v.is_word(i) || !v.lex(i).is_some_and(|e| e.hedge()) {
+    for &i in v.cue_starts(sent) {
+        if !v.is_hedge(i) {
             continue;
         }
         let start = clause_start(v, sent);

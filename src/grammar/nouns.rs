@@ -12,8 +12,11 @@ use super::{AttributionKind, Found};
 
 /// Noun cues followed by `that`: "X's claim that …", "the view that …".
 pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    for i in sent.start..sent.end {
-        let Some(entry) = v.lex(i).filter(|_| v.is_word(i)) else {
+    for &i in v.cue_starts(sent) {
+        if !v.is_noun_cue(i) {
+            continue;
+        }
+        let Some(entry) = v.lex(i) else {
             continue;
         };
         let found = if entry.noun() && v.w(i + 1) == "that" {

@@ -24,8 +24,11 @@ use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
 /// Finds the verb cues of a sentence.
 pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     let first_new = out.len();
-    for i in sent.start..sent.end {
-        let Some(entry) = v.lex(i).filter(|e| e.is_verb() && v.is_word(i)) else {
+    for &i in v.cue_starts(sent) {
+        if !v.is_cue_verb(i) {
+            continue;
+        }
+        let Some(entry) = v.lex(i) else {
             continue;
         };
         let next = if v.w(i + 1) == "it" {
@@ -79,7 +82,7 @@ const MAX_TAG_NAME: usize = 4;
 /// barked." and "“…?” reacted Trump.": a past-tense verb next to a
 /// pronoun or a name, ending the sentence.
 fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
-    for j in sent.start..sent.end {
+    for &j in v.cue_starts(sent) {
         // A closing mark right after the quotation's own comma, ? or !.
         let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
         if !v.ends_quote(j) {

@@ -32,6 +32,10 @@ pub struct View<'a> {
     lex: Vec<Option<&'static Entry>>,
     /// Per token: the `IS_*` bits below.
     flags: Vec<u8>,
+    /// The tokens that may start a cue the grammar looks for token by
+    /// token: cue verbs, noun cues, hedges and the ends of closing
+    /// quotation marks (see [`View::cue_starts`]).
+    cue_starts: Vec<usize>,
 }
 
 /// A word or number.
@@ -44,6 +48,12 @@ const IS_QUOTE: u8 = 4;
 const IS_OPEN_QUOTE: u8 = 8;
 /// The end of a closing quotation mark.
 const ENDS_QUOTE: u8 = 16;
+/// A word that is a form of a cue verb.
+const IS_CUE_VERB: u8 = 32;
+/// A noun cue (before `that` or a preposition).
+const IS_NOUN_CUE: u8 = 64;
+/// A hedge adverb.
+const IS_HEDGE: u8 = 128;
 
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
@@ -75,6 +85,7 @@ impl<'a> View<'a> {
             sents: Vec::new(),
             lex: Vec::new(),
             flags: Vec::new(),
+            cue_starts: Vec::new(),
         };
         // A punctuation token is one character that is no word character,
         // and the cue lists name no such word (a test in `cues` checks it).
@@ -84,6 +95,11 @@ impl<'a> View<'a> {
             .map(|(i, t)| t.kind.is_word().then(|| cues::entry(v.w(i))).flatten())
             .collect();
         v.flags = v.token_flags();
+        let starts = IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE;
+        v.cue_starts = (v.flags.iter().enumerate())
+            .filter(|&(_, f)| f & starts != 0)
+            .map(|(i, _)| i)
+            .collect();
         v.sents = v.split_sentences(doc);
         v
     }
@@ -93,17 +109,29 @@ impl<'a> View<'a> {
         let mut flags: Vec<u8> = Vec::with_capacity(self.toks.len());
         for (i, t) in self.toks.iter().enumerate() {
             let f = if t.kind.is_word() {
+                // What the cue lists say of it, as bits the grammar's
+                // per-token loops test first.
+                let lex = self.lex(i).map_or(0, |e| {
+                    let mut f = 0;
+                    if e.is_verb() {
+                        f |= IS_CUE_VERB;
+                    }
+                    if e.noun() || e.noun_preposition().is_some() {
+                        f |= IS_NOUN_CUE;
+                    }
+                    if e.hedge() {
+                        f |= IS_HEDGE;
+                    }
+                    f
+                });
                 // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
                     && match self.text.as_bytes().get(t.span.start()) {
                         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                         _ => t.span.text(self.text).chars().next().is_some_and(char::is_uppercase),
                     };
-                if cap {
-                    IS_WORD | IS_CAP
-                } else {
-                    IS_WORD
-                }
+                let word = if cap { IS_WORD | IS_CAP } else { IS_WORD };
+                word | lex
             } else {
                 let mut f = 0;
                 if self.read_quote(i) {
@@ -132,6 +160,31 @@ impl<'a> View<'a> {
     /// What the cue lists say of token `i`, if they name it.
     pub fn lex(&self, i: usize) -> Option<&'static Entry> {
         self.lex.get(i).copied().flatten()
+    }
+
+    /// The tokens of a sentence, in order, that are cue verbs, noun cues,
+    /// hedges or ends of closing quotation marks: the only ones where the
+    /// per-token searches for those cues can start.
+    pub fn cue_starts(&self, sent: &Sent) -> &[usize] {
+        let a = self.cue_starts.partition_point(|&i| i < sent.start);
+        let b = self.cue_starts.partition_point(|&i| i < sent.end);
+        self.cue_starts.get(a..b).unwrap_or(&[])
+    }
+
+    /// Whether token `i` is a word that is a form of a cue verb.
+    pub fn is_cue_verb(&self, i: usize) -> bool {
+        self.has(i, IS_CUE_VERB)
+    }
+
+    /// Whether token `i` is a word that is a noun cue (before `that` or a
+    /// preposition).
+    pub fn is_noun_cue(&self, i: usize) -> bool {
+        self.has(i, IS_NOUN_CUE)
+    }
+
+    /// Whether token `i` is a word that is a hedge adverb.
+    pub fn is_hedge(&self, i: usize) -> bool {
+        self.has(i, IS_HEDGE)
     }
 
     /// Whether token `i` belongs to a class of function words.

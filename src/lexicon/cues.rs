@@ -343,11 +343,67 @@ fn short_key(word: &str) -> Option<u64> {
     Some(packed | (bytes.len() as u64) << 56)
 }
 
-/// The cue-list table. Most words are short: keyed by an integer, they
-/// are found without hashing or comparing strings.
+/// Short words by [`short_key`]: open addressing over a power-of-two
+/// table at most half full, so that a lookup is a multiply, a shift and a
+/// few integer compares (most words looked up are short).
+struct ShortTable {
+    /// `(key, index into entries)`; key 0 marks an empty slot (no word
+    /// has it: the key holds the word's length).
+    slots: Vec<(u64, usize)>,
+    /// 64 minus the number of bits of a slot index.
+    shift: u32,
+    entries: Vec<Entry>,
+}
+
+impl ShortTable {
+    /// Builds the table of non-empty words.
+    fn new(words: Vec<(u64, Entry)>) -> ShortTable {
+        let bits = (words.len() * 2).next_power_of_two().trailing_zeros().max(1);
+        let mut table = ShortTable {
+            slots: vec![(0, 0); 1 << bits],
+            shift: 64 - bits,
+            entries: Vec::with_capacity(words.len()),
+        };
+        let mask = table.slots.len() - 1;
+        for (key, entry) in words {
+            let mut at = table.home(key);
+            while table.slots.get(at).is_some_and(|s| s.0 != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = table.slots.get_mut(at) {
+                *slot = (key, table.entries.len());
+            }
+            table.entries.push(entry);
+        }
+        table
+    }
+
+    /// The first slot to probe for `key` (Fibonacci hashing).
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of `key`, if any.
+    fn get(&self, key: u64) -> Option<&Entry> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let &(k, e) = self.slots.get(at)?;
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                return self.entries.get(e);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The cue-list table.
 struct Table {
-    /// Words of at most [`SHORT`] bytes, by [`short_key`].
-    short: HashMap<u64, Entry>,
+    /// Words of at most [`SHORT`] bytes.
+    short: ShortTable,
     /// Longer words.
     long: HashMap<String, Entry>,
 }
@@ -356,24 +412,23 @@ struct Table {
 pub fn entry(word: &str) -> Option<&'static Entry> {
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table = Table {
-            short: HashMap::default(),
-            long: HashMap::default(),
-        };
+        let mut short = Vec::new();
+        let mut long = HashMap::default();
         for (w, e) in build_entries() {
             match short_key(&w) {
-                Some(key) => {
-                    table.short.insert(key, e);
-                }
+                Some(key) => short.push((key, e)),
                 None => {
-                    table.long.insert(w, e);
+                    long.insert(w, e);
                 }
             }
         }
-        table
+        Table {
+            short: ShortTable::new(short),
+            long,
+        }
     });
     match short_key(word) {
-        Some(key) => table.short.get(&key),
+        Some(key) => table.short.get(key),
         None => table.long.get(word),
     }
 }
