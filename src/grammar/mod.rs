@@ -395,6 +395,12 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         .collect();
     // The innermost other attribution whose content holds the cue. Contents
     // are bounded by lines, so a window of neighbours suffices.
+    // The span covering each attribution's content: most neighbours'
+    // hulls do not hold the cue, and their pieces need no look.
+    let hulls: Vec<Option<Span>> = out
+        .iter()
+        .map(|a| a.content.iter().copied().reduce(Span::cover))
+        .collect();
     for i in 0..out.len() {
         let Some(cue) = out.get(i).map(|a| a.cue) else {
             continue;
@@ -403,7 +409,8 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         let hi = (i + 24).min(out.len());
         let mut best: Option<(usize, u32)> = None;
         for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
-            if j == i {
+            let holds = hulls.get(j).copied().flatten().is_some_and(|h| h.contains(cue));
+            if j == i || !holds {
                 continue;
             }
             for c in &other.content {
