@@ -87,69 +87,63 @@ impl<'a> View<'a> {
             flags: Vec::new(),
             cue_starts: Vec::new(),
         };
-        // A punctuation token is one character that is no word character,
-        // and the cue lists name no such word (a test in `cues` checks it).
-        v.lex = toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| t.kind.is_word().then(|| cues::entry(v.w(i))).flatten())
-            .collect();
-        v.flags = v.token_flags();
-        let starts = IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE;
-        v.cue_starts = (v.flags.iter().enumerate())
-            .filter(|&(_, f)| f & starts != 0)
-            .map(|(i, _)| i)
-            .collect();
+        v.read_tokens();
         v.sents = v.split_sentences(doc);
         v
     }
 
-    /// The `IS_*` bits of every token, read from the text.
-    fn token_flags(&self) -> Vec<u8> {
-        let mut flags: Vec<u8> = Vec::with_capacity(self.toks.len());
+    /// Reads every token once: its cue-list entry, its `IS_*` bits and
+    /// whether it may start a cue ([`View::cue_starts`]).
+    fn read_tokens(&mut self) {
+        let n = self.toks.len();
+        let mut lex = Vec::with_capacity(n);
+        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        let mut cue_starts = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
-            let f = if t.kind.is_word() {
-                // What the cue lists say of it, as bits the grammar's
-                // per-token loops test first.
-                let lex = self.lex(i).map_or(0, |e| {
-                    let mut f = 0;
-                    if e.is_verb() {
-                        f |= IS_CUE_VERB;
-                    }
-                    if e.noun() || e.noun_preposition().is_some() {
-                        f |= IS_NOUN_CUE;
-                    }
-                    if e.hedge() {
-                        f |= IS_HEDGE;
-                    }
-                    f
-                });
+            let (entry, f) = if t.kind.is_word() {
+                // A punctuation token is one character that is no word
+                // character, and the cue lists name no such word (a test
+                // in `cues` checks it): only words are looked up.
+                let word = self.lower.get(t.span.start()..t.span.end());
+                let entry = word.and_then(cues::entry);
                 // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
                     && match self.text.as_bytes().get(t.span.start()) {
                         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                         _ => t.span.text(self.text).chars().next().is_some_and(char::is_uppercase),
                     };
-                let word = if cap { IS_WORD | IS_CAP } else { IS_WORD };
-                word | lex
+                let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
+                (entry, f | entry.map_or(0, lex_flags))
             } else {
-                let mut f = 0;
-                if self.read_quote(i) {
-                    f |= IS_QUOTE;
-                    if self.read_open_quote(i) {
-                        f |= IS_OPEN_QUOTE;
-                    }
-                }
-                let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
-                let after_close = i > 0 && flags.last().is_some_and(|&p| close(p));
-                if close(f) || (self.raw(i) == "'" && after_close) {
-                    f |= ENDS_QUOTE;
-                }
-                f
+                (None, self.punct_flags(i, flags.last().copied()))
             };
+            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
+                cue_starts.push(i);
+            }
+            lex.push(entry);
             flags.push(f);
         }
-        flags
+        self.lex = lex;
+        self.flags = flags;
+        self.cue_starts = cue_starts;
+    }
+
+    /// The `IS_*` quotation bits of punctuation token `i`, after a token
+    /// with the bits `prev`.
+    fn punct_flags(&self, i: usize, prev: Option<u8>) -> u8 {
+        let mut f = 0;
+        if self.read_quote(i) {
+            f |= IS_QUOTE;
+            if self.read_open_quote(i) {
+                f |= IS_OPEN_QUOTE;
+            }
+        }
+        let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
+        let after_close = i > 0 && prev.is_some_and(close);
+        if close(f) || (self.raw(i) == "'" && after_close) {
+            f |= ENDS_QUOTE;
+        }
+        f
     }
 
     /// Whether token `i` has all the `IS_*` bits of `bits`.
@@ -397,6 +391,22 @@ impl<'a> View<'a> {
             .is_some_and(|(t, u)| t.span.start() > u.span.end());
         starts && gap && i < le
     }
+}
+
+/// The `IS_*` bits of a word from its cue-list entry: the bits the
+/// grammar's per-token searches test first.
+fn lex_flags(e: &Entry) -> u8 {
+    let mut f = 0;
+    if e.is_verb() {
+        f |= IS_CUE_VERB;
+    }
+    if e.noun() || e.noun_preposition().is_some() {
+        f |= IS_NOUN_CUE;
+    }
+    if e.hedge() {
+        f |= IS_HEDGE;
+    }
+    f
 }
 
 /// Token ranges of the non-empty lines of the text.
