@@ -232,10 +232,7 @@ fn speaker_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
             continue;
         };
         let mut k = ls;
-        while k < le
-            && k - ls < MAX_SPEAKER_WORDS
-            && v.is_cap(k)
-            && !v.is_a(k, Class::Preposition)
+        while k < le && k - ls < MAX_SPEAKER_WORDS && v.is_cap(k) && !v.is_a(k, Class::Preposition)
         {
             k += 1;
         }
@@ -409,7 +406,11 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         let hi = (i + 24).min(out.len());
         let mut best: Option<(usize, u32)> = None;
         for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
-            let holds = hulls.get(j).copied().flatten().is_some_and(|h| h.contains(cue));
+            let holds = hulls
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|h| h.contains(cue));
             if j == i || !holds {
                 continue;
             }
@@ -447,40 +448,28 @@ fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
     v.lower.get(a..b).unwrap_or("")
 }
 
-/// The text every prepositional phrase but a fronted participle starts
-/// with: "according to", "as per", "as was noted in", "as X put it",
-/// "in a poll", "per X", "via X".
-const PHRASE_OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
-
-/// Whether a lowercase word starts with one of [`PHRASE_OPENERS`] (their
-/// first letters tested first: most words start none).
-fn opens_phrase(w: &str) -> bool {
-    matches!(w.as_bytes().first(), Some(b'a' | b'i' | b'p' | b'v'))
-        && PHRASE_OPENERS.iter().any(|p| w.starts_with(p))
-}
-
 /// Prepositional and passive cues of a sentence: "according to X",
 /// "as per X", "per X", "as was noted in X", "Indicated in X was that",
 /// "First reported by X, …".
 fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    let mut i = sent.start;
     // The last token of the sentence that starts with a poll word, once
     // looked for.
     let mut last_poll: Option<Option<usize>> = None;
     let first_word = (sent.start..sent.end).find(|&k| v.is_word(k));
-    while i < sent.end {
-        if !v.is_word(i) {
-            i += 1;
+    // Past the sentence start every phrase opens with a word that starts
+    // as the text does ([`View::phrase_starts`]).
+    let later = v
+        .phrase_starts(sent)
+        .iter()
+        .copied()
+        .filter(|&k| Some(k) > first_word);
+    // Where the next cue may start: after the last one found.
+    let mut next = sent.start;
+    for i in first_word.into_iter().chain(later) {
+        if i < next {
             continue;
         }
         let at_start = Some(i) == first_word;
-        // Past the sentence start every phrase opens with one of these
-        // words (the word starts as the text does): a cheap test before
-        // the parsers.
-        if !at_start && !opens_phrase(v.w(i)) {
-            i += 1;
-            continue;
-        }
         let text = rest(v, i, sent);
         let put_it = if v.w(i) == "as" {
             as_put_it(v, q, sent, i)
@@ -526,12 +515,9 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         } else {
             None
         };
-        match found {
-            Some(f) => {
-                i = f.cue.1;
-                out.push(f);
-            }
-            None => i += 1,
+        if let Some(f) = found {
+            next = f.cue.1;
+            out.push(f);
         }
     }
 }

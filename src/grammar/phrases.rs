@@ -189,6 +189,19 @@ fn is_poll(w: &str) -> bool {
     matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling")
 }
 
+/// The text every phrase but a fronted participle starts with:
+/// "according to", "as per", "as was noted in", "as X put it", "in a
+/// poll", "per X", "via X".
+const OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
+
+/// Whether a lowercase word starts with one of [`OPENERS`] (their first
+/// letters tested first: most words start none). Past a sentence's first
+/// word, only such a word may open a phrase.
+pub fn opens_phrase(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b'a' | b'i' | b'p' | b'v'))
+        && OPENERS.iter().any(|p| w.starts_with(p))
+}
+
 /// Whether a token's lowercase text starts with a poll word: [`in_poll`]
 /// matches only where such a token follows "in" in the sentence.
 pub fn starts_poll_word(w: &str) -> bool {

@@ -486,7 +486,8 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
                 && !v.is_a(end + 1, Class::Preposition)
                 && !matches!(next, "though" | "although" | "adding" | "noting");
             let description = v.is_punct(end + 1, "(")
-                || (!age && (v.is_a(end + 1, Class::Determiner) || v.is_cap(end + 1) || plain_word));
+                || (!age
+                    && (v.is_a(end + 1, Class::Determiner) || v.is_cap(end + 1) || plain_word));
             if !description {
                 break;
             }

@@ -748,8 +748,9 @@ fn passive_cue(
     // "Visitors are asked to sign in", "were told to leave": a request
     // made of the subject by no one named, not a report.
     // "is intended to" stays: a purpose, not a request.
-    let directive =
-        v.verb(i).is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
+    let directive = v
+        .verb(i)
+        .is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
     if directive && nw == "to" {
         return None;
     }

@@ -4,6 +4,7 @@
 //! Input type of this layer: the [`Document`]; every later layer works on
 //! token indices into [`View::toks`].
 
+use super::phrases;
 use crate::document::{Document, Token, TokenKind};
 use crate::lexicon::cues::{self, Class, Entry, VerbForm};
 use crate::span::Span;
@@ -36,6 +37,9 @@ pub struct View<'a> {
     /// token: cue verbs, noun cues, hedges and the ends of closing
     /// quotation marks (see [`View::cue_starts`]).
     cue_starts: Vec<usize>,
+    /// The words that may open a prepositional phrase (see
+    /// [`View::phrase_starts`]).
+    phrase_starts: Vec<usize>,
 }
 
 /// A word or number.
@@ -86,6 +90,7 @@ impl<'a> View<'a> {
             lex: Vec::new(),
             flags: Vec::new(),
             cue_starts: Vec::new(),
+            phrase_starts: Vec::new(),
         };
         v.read_tokens();
         v.sents = v.split_sentences(doc);
@@ -99,6 +104,7 @@ impl<'a> View<'a> {
         let mut lex = Vec::with_capacity(n);
         let mut flags: Vec<u8> = Vec::with_capacity(n);
         let mut cue_starts = Vec::new();
+        let mut phrase_starts = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
             let (entry, f) = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
@@ -106,11 +112,19 @@ impl<'a> View<'a> {
                 // in `cues` checks it): only words are looked up.
                 let word = self.lower.get(t.span.start()..t.span.end());
                 let entry = word.and_then(cues::entry);
+                if word.is_some_and(phrases::opens_phrase) {
+                    phrase_starts.push(i);
+                }
                 // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
                     && match self.text.as_bytes().get(t.span.start()) {
                         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                        _ => t.span.text(self.text).chars().next().is_some_and(char::is_uppercase),
+                        _ => t
+                            .span
+                            .text(self.text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase),
                     };
                 let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
                 (entry, f | entry.map_or(0, lex_flags))
@@ -126,6 +140,7 @@ impl<'a> View<'a> {
         self.lex = lex;
         self.flags = flags;
         self.cue_starts = cue_starts;
+        self.phrase_starts = phrase_starts;
     }
 
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
@@ -160,9 +175,13 @@ impl<'a> View<'a> {
     /// hedges or ends of closing quotation marks: the only ones where the
     /// per-token searches for those cues can start.
     pub fn cue_starts(&self, sent: &Sent) -> &[usize] {
-        let a = self.cue_starts.partition_point(|&i| i < sent.start);
-        let b = self.cue_starts.partition_point(|&i| i < sent.end);
-        self.cue_starts.get(a..b).unwrap_or(&[])
+        in_sentence(&self.cue_starts, sent)
+    }
+
+    /// The words of a sentence, in order, that start as a prepositional
+    /// phrase does ([`phrases::opens_phrase`]).
+    pub fn phrase_starts(&self, sent: &Sent) -> &[usize] {
+        in_sentence(&self.phrase_starts, sent)
     }
 
     /// Whether token `i` is a word that is a form of a cue verb.
@@ -317,7 +336,9 @@ impl<'a> View<'a> {
             while i < le {
                 // Very long stretches without a full stop are cut, so that
                 // every search inside a sentence stays bounded.
-                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(&doc_starts, i, le)) {
+                if i > start
+                    && (i - start >= MAX_SENTENCE || self.ends_sentence(&doc_starts, i, le))
+                {
                     out.push(Sent {
                         start,
                         end: i,
@@ -391,6 +412,13 @@ impl<'a> View<'a> {
             .is_some_and(|(t, u)| t.span.start() > u.span.end());
         starts && gap && i < le
     }
+}
+
+/// The part of a sorted list of token indices inside a sentence.
+fn in_sentence<'l>(list: &'l [usize], sent: &Sent) -> &'l [usize] {
+    let a = list.partition_point(|&i| i < sent.start);
+    let b = list.partition_point(|&i| i < sent.end);
+    list.get(a..b).unwrap_or(&[])
 }
 
 /// The `IS_*` bits of a word from its cue-list entry: the bits the

@@ -358,7 +358,10 @@ struct ShortTable {
 impl ShortTable {
     /// Builds the table of non-empty words.
     fn new(words: Vec<(u64, Entry)>) -> ShortTable {
-        let bits = (words.len() * 2).next_power_of_two().trailing_zeros().max(1);
+        let bits = (words.len() * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
         let mut table = ShortTable {
             slots: vec![(0, 0); 1 << bits],
             shift: 64 - bits,
