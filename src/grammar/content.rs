@@ -9,6 +9,7 @@
 
 use super::quotes::Quotes;
 use super::view::{Sent, View};
+use crate::lexicon::cues::{Class, Form};
 
 /// A content piece as a token range.
 pub type Piece = (usize, usize);
@@ -126,13 +127,11 @@ const MAX_OBJECT: usize = 12;
 pub fn object_np(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
     let mut e = from;
     while e < sent.end && e - from < MAX_OBJECT && v.is_word(e) {
-        let w = v.w(e);
         if e > from
-            && (crate::lexicon::cues::is(crate::lexicon::cues::Class::Aux, w)
-                || crate::lexicon::cues::is(crate::lexicon::cues::Class::Boundary, w)
-                || crate::lexicon::cues::is(crate::lexicon::cues::Class::Verb, w)
-                || crate::lexicon::cues::verb(w)
-                    .is_some_and(|f| f.form != crate::lexicon::cues::Form::Base))
+            && (v.is_a(e, Class::Aux)
+                || v.is_a(e, Class::Boundary)
+                || v.is_a(e, Class::Verb)
+                || v.verb(e).is_some_and(|f| f.form != Form::Base))
         {
             break;
         }

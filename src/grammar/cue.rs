@@ -8,7 +8,7 @@
 //! sentence; every look-left and look-right window is bounded.
 
 use super::view::{Sent, View};
-use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
+use crate::lexicon::cues::{Class, CueClass, Form, VerbForm};
 
 /// The most tokens of a verb group left of its verb ("has not yet said").
 const MAX_GROUP: usize = 5;
@@ -27,7 +27,7 @@ fn is_nt(v: &View, i: usize) -> bool {
 pub(super) fn is_contracted_aux(v: &View, i: usize) -> bool {
     matches!(v.w(i), "s" | "ve" | "ll" | "d" | "re")
         && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
-        && cues::is(Class::Pronoun, v.w(i.wrapping_sub(2)))
+        && v.is_a(i.wrapping_sub(2), Class::Pronoun)
 }
 
 /// Whether a lowercase word is an -ly adverb ("repeatedly"), not a noun or
@@ -74,11 +74,11 @@ fn group_word(v: &View, i: usize) -> bool {
     if is_contracted_aux(v, i) {
         return true;
     }
-    cues::is(Class::Aux, w)
-        || cues::is(Class::Neg, w)
-        || cues::is(Class::Adverb, w)
+    v.is_a(i, Class::Aux)
+        || v.is_a(i, Class::Neg)
+        || v.is_a(i, Class::Adverb)
         || is_nt(v, i)
-        || (is_ly_adverb(w) && !v.is_cap(i) && !cues::is(Class::Determiner, v.w(i.wrapping_sub(1))))
+        || (is_ly_adverb(w) && !v.is_cap(i) && !v.is_a(i.wrapping_sub(1), Class::Determiner))
         || w == "didn"
         || w == "isn"
         || w == "aren"
@@ -122,7 +122,7 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
     let start = i;
     while k < end && k - start < 4 {
         let w = v.w(k);
-        if cues::is(Class::Time, w)
+        if v.is_a(k, Class::Time)
             || (k == start && matches!(w, "on" | "in" | "at" | "this" | "earlier" | "late"))
             || (k > start && matches!(w, "this" | "that" | "next" | "the"))
         {
@@ -132,7 +132,7 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
         break;
     }
     // A time phrase must end on a time word.
-    while k > start && !cues::is(Class::Time, v.w(k - 1)) {
+    while k > start && !v.is_a(k - 1, Class::Time) {
         k -= 1;
     }
     k
@@ -146,7 +146,7 @@ fn skip_medium(v: &View, i: usize, end: usize) -> Option<usize> {
     }
     let mut k = i + 1;
     while k < end && k - i <= 4 {
-        if cues::is(Class::Medium, v.w(k)) {
+        if v.is_a(k, Class::Medium) {
             return Some(k + 1);
         }
         if !v.is_word(k) {
@@ -166,10 +166,10 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
         // A new subject: a pronoun, or a determiner after the recipient's
         // head ("told reporters the port would close").
         let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we")
-            || (cues::is(Class::Determiner, w)
+            || (v.is_a(k, Class::Determiner)
                 && v.is_word(k - 1)
-                && !cues::is(Class::Determiner, v.w(k - 1)));
-        if k > i && (new_subject || cues::is(Class::Time, w)) {
+                && !v.is_a(k - 1, Class::Determiner));
+        if k > i && (new_subject || v.is_a(k, Class::Time)) {
             break;
         }
         if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {
@@ -178,7 +178,7 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
         }
         if v.is_quote(k)
             || matches!(w, "," | ":" | ";" | "—" | "." | "to")
-            || cues::is(Class::Complementizer, w)
+            || v.is_a(k, Class::Complementizer)
             || matches!(w, "about" | "of" | "in" | "on" | "during")
         {
             break;
@@ -201,7 +201,7 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
         return None;
     }
     let w = v.w(c);
-    let strong = cues::is(Class::Complementizer, w) || v.is_quote(c) || money;
+    let strong = v.is_a(c, Class::Complementizer) || v.is_quote(c) || money;
     match class {
         CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
         // "reminded voters of …", "told them about …"
@@ -216,7 +216,7 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
                     .get(c + 1)
                     .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
                     || matches!(v.w(c + 1), "half" | "a" | "one" | "two" | "three"));
-            if !strong && !quantity && cues::is(Class::Preposition, w) && w != "to" {
+            if !strong && !quantity && v.is_a(c, Class::Preposition) && w != "to" {
                 return None;
             }
             Some(c)
@@ -227,14 +227,14 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
                 .get(c)
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
             (strong
-                || cues::is(Class::Determiner, w)
+                || v.is_a(c, Class::Determiner)
                 || v.is_cap(c)
                 || number
                 || matches!(w, "no" | "him" | "her" | "them" | "it" | "little" | "most"))
             .then_some(c)
         }
         CueClass::Attitude => {
-            (!cues::is(Class::Preposition, w) || w == "as" || w == "for").then_some(c)
+            (!v.is_a(c, Class::Preposition) || w == "as" || w == "for").then_some(c)
         }
     }
 }
@@ -318,7 +318,7 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
         medium = true;
     }
     let link = v.w(next);
-    let link_ok = cues::is(Class::Link, link) || (link == "at" && vf.particle.is_some());
+    let link_ok = v.is_a(next, Class::Link) || (link == "at" && vf.particle.is_some());
     if !medium
         && vf.lemma != "say"
         && link_ok
@@ -440,12 +440,12 @@ const NOUN_LIKE: &[&str] = &[
 /// adjective rather than a verb.
 pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     let w = v.w(k);
-    if cues::is(Class::Determiner, w)
+    if v.is_a(k, Class::Determiner)
         || matches!(
             w,
             "his" | "her" | "their" | "its" | "our" | "my" | "your" | "s"
         )
-        || (cues::is(Class::Preposition, w) && w != "to")
+        || (v.is_a(k, Class::Preposition) && w != "to")
     {
         return true;
     }
@@ -455,13 +455,13 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     // "The firm plans to …", "the model projects that …": a verb before
     // its complement.
     if matches!(v.w(k + 2), "to" | "that" | "whether")
-        && cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+        && v.is_a(k.wrapping_sub(1), Class::Determiner)
     {
         return false;
     }
     // "the document states, …": a determiner and a noun, then the verb
     // before its content.
-    if cues::is(Class::Determiner, v.w(k.wrapping_sub(1)))
+    if v.is_a(k.wrapping_sub(1), Class::Determiner)
         && (v.is_punct(k + 2, ",") || v.is_punct(k + 2, ":") || v.is_quote(k + 2))
     {
         return false;
@@ -474,7 +474,7 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
         // "the Post reports that …": a name before an -s form.
         let named =
             vf.form == Form::S && matches!(vf.lemma, "report" | "support" | "back") && v.is_cap(k);
-        return !(cues::is(Class::Pronoun, w) || cues::is(Class::Aux, w) || w == "that" || named);
+        return !(v.is_a(k, Class::Pronoun) || v.is_a(k, Class::Aux) || w == "that" || named);
     }
     // "calls the plan a disaster", "calls her": an object after the verb.
     let object = v.w(k + 2);
@@ -492,11 +492,11 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     }
     // A base or -s form needs a subject that reads as one: a pronoun, a
     // name, a plural or a relative.
-    let subject_like = cues::is(Class::Pronoun, w)
+    let subject_like = v.is_a(k, Class::Pronoun)
         || v.is_cap(k)
         || matches!(w, "that" | "which" | "who" | "people" | "polls" | "voters")
         || (w.ends_with('s') && !w.ends_with("ss"));
-    !subject_like || cues::verb(w).is_some_and(|f| f.form != Form::S)
+    !subject_like || v.verb(k).is_some_and(|f| f.form != Form::S)
 }
 
 #[cfg(test)]

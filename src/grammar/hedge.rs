@@ -8,7 +8,6 @@ use super::content;
 use super::quotes::Quotes;
 use super::view::{Sent, View};
 use super::{AttributionKind, Found};
-use crate::lexicon::cues;
 
 /// Where the clause of a sentence starts: after a leading connective and
 /// its comma ("However, …").
@@ -38,8 +37,8 @@ pub fn clause_start(v: &View, sent: &Sent) -> usize {
 
 /// Finds the hedge adverbs of a sentence.
 pub fn hedges(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    for i in sent.start..sent.end {
-        if !v.is_word(i) || !cues::hedge(v.w(i)) {
+    for &i in v.cue_starts(sent) {
+        if !v.is_hedge(i) {
             continue;
         }
         let start = clause_start(v, sent);

@@ -232,10 +232,7 @@ fn speaker_lines(v: &View, q: &Quotes, found: &mut Vec<Found>) {
             continue;
         };
         let mut k = ls;
-        while k < le
-            && k - ls < MAX_SPEAKER_WORDS
-            && v.is_cap(k)
-            && !cues::is(Class::Preposition, v.w(k))
+        while k < le && k - ls < MAX_SPEAKER_WORDS && v.is_cap(k) && !v.is_a(k, Class::Preposition)
         {
             k += 1;
         }
@@ -365,7 +362,7 @@ fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
         .count();
     let pronoun = f
         .source
-        .is_none_or(|(a, b)| b == a + 1 && (cues::is(Class::Pronoun, v.w(a)) || v.w(a) == "me"));
+        .is_none_or(|(a, b)| b == a + 1 && (v.is_a(a, Class::Pronoun) || v.w(a) == "me"));
     words >= 5 && pronoun
 }
 
@@ -376,7 +373,7 @@ fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
     let Some((a, b)) = f.source else {
         return false;
     };
-    let named = (a..b).any(|k| v.is_cap(k) || cues::anonymous_head(v.w(k)));
+    let named = (a..b).any(|k| v.is_cap(k) || v.is_anonymous_head(k));
     f.chain && named && q.at(f.cue.0).is_none()
 }
 
@@ -395,6 +392,12 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         .collect();
     // The innermost other attribution whose content holds the cue. Contents
     // are bounded by lines, so a window of neighbours suffices.
+    // The span covering each attribution's content: most neighbours'
+    // hulls do not hold the cue, and their pieces need no look.
+    let hulls: Vec<Option<Span>> = out
+        .iter()
+        .map(|a| a.content.iter().copied().reduce(Span::cover))
+        .collect();
     for i in 0..out.len() {
         let Some(cue) = out.get(i).map(|a| a.cue) else {
             continue;
@@ -403,7 +406,12 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         let hi = (i + 24).min(out.len());
         let mut best: Option<(usize, u32)> = None;
         for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
-            if j == i {
+            let holds = hulls
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|h| h.contains(cue));
+            if j == i || !holds {
                 continue;
             }
             for c in &other.content {
@@ -444,34 +452,55 @@ fn rest<'a>(v: &'a View, i: usize, sent: &Sent) -> &'a str {
 /// "as per X", "per X", "as was noted in X", "Indicated in X was that",
 /// "First reported by X, …".
 fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    let mut i = sent.start;
-    while i < sent.end {
-        if !v.is_word(i) {
-            i += 1;
+    // The last token of the sentence that starts with a poll word, once
+    // looked for.
+    let mut last_poll: Option<Option<usize>> = None;
+    let first_word = (sent.start..sent.end).find(|&k| v.is_word(k));
+    // Past the sentence start every phrase opens with a word that starts
+    // as the text does ([`View::phrase_starts`]).
+    let later = v
+        .phrase_starts(sent)
+        .iter()
+        .copied()
+        .filter(|&k| Some(k) > first_word);
+    // Where the next cue may start: after the last one found.
+    let mut next = sent.start;
+    for i in first_word.into_iter().chain(later) {
+        if i < next {
             continue;
         }
+        let at_start = Some(i) == first_word;
         let text = rest(v, i, sent);
-        let at_start = (sent.start..i).all(|k| !v.is_word(k));
         let put_it = if v.w(i) == "as" {
             as_put_it(v, q, sent, i)
         } else {
             None
         };
-        let found = if let Some(n) = phrases::run(phrases::according_to, text)
-            .or_else(|| phrases::run(phrases::as_per, text))
+        // "in a poll" needs a token starting with a poll word after "in".
+        let poll_ahead = text.starts_with("in")
+            && *last_poll.get_or_insert_with(|| {
+                (sent.start..sent.end)
+                    .rev()
+                    .find(|&k| phrases::starts_poll_word(v.w(k)))
+            }) > Some(i);
+        let found = if let Some(n) = phrases::run(&["according"], phrases::according_to, text)
+            .or_else(|| phrases::run(&["as"], phrases::as_per, text))
         {
             tokens_covering(v, i, n, sent.end)
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
         } else if matches!(v.w(i), "per" | "via")
             && (at_start || v.is_punct(i.wrapping_sub(1), ","))
-            && (v.is_cap(i + 1) || cues::is(Class::Determiner, v.w(i + 1)))
+            && (v.is_cap(i + 1) || v.is_a(i + 1, Class::Determiner))
         {
             around_np(v, q, sent, (i, i + 1), AttributionKind::AccordingTo)
         } else if put_it.is_some() {
             put_it
-        } else if let Some(n) = phrases::run(phrases::in_poll, text) {
+        } else if let Some(n) = poll_ahead
+            .then(|| phrases::run(&["in"], phrases::in_poll, text))
+            .flatten()
+        {
             tokens_covering(v, i, n, sent.end).and_then(|pe| in_poll(v, q, sent, i, pe))
-        } else if let Some(n) = phrases::run(phrases::as_was, text) {
+        } else if let Some(n) = phrases::run(&["as"], phrases::as_was, text) {
             // "as reported by X" is a report; "as was noted in X" a passive.
             let kind = if text.get(..n).is_some_and(|t| t.contains("reported")) {
                 AttributionKind::ReportedBy
@@ -480,18 +509,15 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             };
             tokens_covering(v, i, n, sent.end).and_then(|ce| around_np(v, q, sent, (i, ce), kind))
         } else if at_start {
-            phrases::run(phrases::passive_front, text)
+            phrases::run(&[], phrases::passive_front, text)
                 .and_then(|n| tokens_covering(v, i, n, sent.end))
                 .and_then(|ce| passive_front(v, q, sent, (i, ce)))
         } else {
             None
         };
-        match found {
-            Some(f) => {
-                i = f.cue.1;
-                out.push(f);
-            }
-            None => i += 1,
+        if let Some(f) = found {
+            next = f.cue.1;
+            out.push(f);
         }
     }
 }
@@ -596,7 +622,7 @@ fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Opti
     // Before a comma only a verb of reporting makes a source ("First
     // reported by X, …"; not "Backed by the party, …").
     let reporting = (cs..ce).any(|k| {
-        cues::verb(v.w(k))
+        v.verb(k)
             .is_some_and(|f| matches!(f.class, cues::CueClass::Speech | cues::CueClass::Evidence))
     });
     let mut e = ce;
@@ -613,7 +639,7 @@ fn passive_front(v: &View, q: &Quotes, sent: &Sent, cue: (usize, usize)) -> Opti
                 content,
             ));
         }
-        if let Some(n) = phrases::run(phrases::was_that, rest(v, e, sent)) {
+        if let Some(n) = phrases::run(&["was", "is"], phrases::was_that, rest(v, e, sent)) {
             let c = tokens_covering(v, e, n, sent.end)?;
             let content = content::forward(v, q, sent, c)?;
             return Some(Found::new(

@@ -9,18 +9,19 @@ use super::quotes::Quotes;
 use super::source;
 use super::view::{Sent, View};
 use super::{AttributionKind, Found};
-use crate::lexicon::cues;
 
 /// Noun cues followed by `that`: "X's claim that …", "the view that …".
 pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
-    for i in sent.start..sent.end {
-        if !v.is_word(i) {
+    for &i in v.cue_starts(sent) {
+        if !v.is_noun_cue(i) {
             continue;
         }
-        let w = v.w(i);
-        let found = if cues::noun(w) && v.w(i + 1) == "that" {
+        let Some(entry) = v.lex(i) else {
+            continue;
+        };
+        let found = if entry.noun() && v.w(i + 1) == "that" {
             content::forward(v, q, sent, i + 1).map(|c| ((i, i + 1), c))
-        } else if cues::noun_preposition(w).is_some_and(|p| v.w(i + 1) == p) {
+        } else if entry.noun_preposition().is_some_and(|p| v.w(i + 1) == p) {
             content::object_np(v, sent, i + 2).map(|o| ((i, i + 2), vec![o]))
         } else {
             None

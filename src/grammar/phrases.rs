@@ -189,6 +189,25 @@ fn is_poll(w: &str) -> bool {
     matches!(w, "poll" | "polls" | "survey" | "surveys" | "polling")
 }
 
+/// The text every phrase but a fronted participle starts with:
+/// "according to", "as per", "as was noted in", "as X put it", "in a
+/// poll", "per X", "via X".
+const OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
+
+/// Whether a lowercase word starts with one of [`OPENERS`] (their first
+/// letters tested first: most words start none). Past a sentence's first
+/// word, only such a word may open a phrase.
+pub fn opens_phrase(w: &str) -> bool {
+    matches!(w.as_bytes().first(), Some(b'a' | b'i' | b'p' | b'v'))
+        && OPENERS.iter().any(|p| w.starts_with(p))
+}
+
+/// Whether a token's lowercase text starts with a poll word: [`in_poll`]
+/// matches only where such a token follows "in" in the sentence.
+pub fn starts_poll_word(w: &str) -> bool {
+    w.starts_with("poll") || w.starts_with("survey")
+}
+
 /// np_word := a run of word characters, `/`, `-`, `.` or apostrophes that
 /// is not a poll word
 fn np_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
@@ -216,10 +235,16 @@ pub fn in_poll<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
 }
 
 /// Runs a phrase parser on `input`; the length it recognised, if any.
+/// `leads` are the texts the phrase can open with (empty: any text), a
+/// cheap test before the parser.
 pub fn run<'a>(
+    leads: &[&str],
     parser: impl Fn(&'a str) -> IResult<&'a str, &'a str, nom::error::Error<&'a str>>,
     input: &'a str,
 ) -> Option<usize> {
+    if !leads.is_empty() && !leads.iter().any(|l| input.starts_with(l)) {
+        return None;
+    }
     parser(input).ok().map(|(_, r)| r.len())
 }
 

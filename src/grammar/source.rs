@@ -66,35 +66,35 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         if w.ends_with('s') && matches!(v.w(i.wrapping_sub(1)), "he" | "she" | "it") {
             return false;
         }
-        if cues::is(Class::Boundary, w)
-            || cues::is(Class::Aux, w)
-            || cues::is(Class::Neg, w)
-            || (cues::is(Class::Verb, w) && !v.is_cap(i))
+        if v.is_a(i, Class::Boundary)
+            || v.is_a(i, Class::Aux)
+            || v.is_a(i, Class::Neg)
+            || (v.is_a(i, Class::Verb) && !v.is_cap(i))
         {
             // "and" joins two names ("Smith and Jones", "Bush and his rivals").
             return w == "and"
                 && v.is_cap(i.wrapping_sub(1))
                 && (v.is_cap(i + 1)
-                    || cues::is(Class::Determiner, v.w(i + 1))
+                    || v.is_a(i + 1, Class::Determiner)
                     || matches!(v.w(i + 1), "his" | "her" | "their" | "other"));
         }
-        if let Some(vf) = cues::verb(w) {
+        if let Some(vf) = v.verb(i) {
             // After a determiner, a noun or adjective: "the planning".
-            if cues::is(Class::Determiner, v.w(i.wrapping_sub(1))) {
+            if v.is_a(i.wrapping_sub(1), Class::Determiner) {
                 return true;
             }
             // A noun that is also a verb: "the report", "the Post report".
             if matches!(vf.form, cues::Form::Base | cues::Form::S)
                 && (head || v.is_word(i.wrapping_sub(1)))
-                && !cues::is(Class::Determiner, v.w(i + 1))
-                && !cues::is(Class::Pronoun, v.w(i.wrapping_sub(1)))
+                && !v.is_a(i + 1, Class::Determiner)
+                && !v.is_a(i.wrapping_sub(1), Class::Pronoun)
             {
                 return true;
             }
             // "a person briefed on the talks", "people familiar with"
             return vf.form != cues::Form::S
                 && i > 0
-                && cues::anonymous_head(v.w(i - 1))
+                && v.is_anonymous_head(i - 1)
                 && !v.is_punct(i + 1, ",");
         }
         return true;
@@ -130,7 +130,7 @@ pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let last = v.w(end - 1);
-    if cues::is(Class::Pronoun, last) || matches!(last, "which" | "that" | "who") {
+    if v.is_a(end - 1, Class::Pronoun) || matches!(last, "which" | "that" | "who") {
         return Some((end - 1, end));
     }
     let np = left_np_raw(v, lo, end)?;
@@ -226,13 +226,13 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
     while start < end {
         let w = v.w(start);
         if !v.is_word(start)
-            || cues::is(Class::Time, w)
+            || v.is_a(start, Class::Time)
             || matches!(w, "however" | "also" | "then" | "now" | "instead" | "still")
         {
             start += 1;
             continue;
         }
-        if cues::is(Class::Preposition, w) {
+        if v.is_a(start, Class::Preposition) {
             // "about half of", "over 60 percent of": a quantity, kept.
             let next = v.w(start + 1);
             let number = v
@@ -264,7 +264,7 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
             // Restart at the first determiner or pronoun after the
             // preposition's object, else drop the preposition and one word.
             let det = (start + 2..end)
-                .find(|&k| cues::is(Class::Determiner, v.w(k)) || cues::is(Class::Pronoun, v.w(k)));
+                .find(|&k| v.is_a(k, Class::Determiner) || v.is_a(k, Class::Pronoun));
             match det {
                 Some(d) if d > start => start = d,
                 _ => start += 2,
@@ -303,7 +303,7 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
     // A trailing time phrase: "the senator on Tuesday", "the mayor last
     // week" (but "polls released Sunday" keeps its day).
     let mut t = end;
-    while t > start + 1 && cues::is(Class::Time, v.w(t - 1)) {
+    while t > start + 1 && v.is_a(t - 1, Class::Time) {
         t -= 1;
     }
     if t < end
@@ -345,7 +345,7 @@ fn dashed(v: &View, sent: &Sent, dash: usize) -> Option<(usize, usize)> {
     let (s, e) = left_np(v, sent.start, open)?;
     let first = v.w(open + 1);
     if matches!(first, "who" | "which" | "whose")
-        || cues::is(Class::Preposition, first)
+        || v.is_a(open + 1, Class::Preposition)
         || first.ends_with("ing")
     {
         return Some((s, e));
@@ -383,12 +383,12 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     let lead = v.w(s);
     if s > sent.start
         && v.is_punct(s - 1, ",")
-        && (lead.ends_with("ing") || lead.ends_with("ed") || cues::is(Class::Preposition, lead))
+        && (lead.ends_with("ing") || lead.ends_with("ed") || v.is_a(s, Class::Preposition))
     {
         let (s2, e2) = left_np(v, sent.start, s - 1)?;
         return Some((s2, e2));
     }
-    if cues::is(Class::Preposition, lead) || lead.ends_with("ing") {
+    if v.is_a(s, Class::Preposition) || lead.ends_with("ing") {
         (s, e) = trim_np_start(v, s, e)?;
     }
     // "Ann Lee, 35, a junior from Reno, said": an age or a description
@@ -399,14 +399,13 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
     if s > sent.start && v.is_punct(s - 1, ",") && (number || !v.is_cap(s)) {
         if let Some((s2, _)) = left_np(v, sent.start, s - 1) {
-            let w2 = v.w(s2);
             let numbered = v
                 .toks
                 .get(s2)
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
-            if (v.is_cap(s2) || numbered || cues::is(Class::Determiner, w2))
-                && !cues::is(Class::Preposition, w2)
-                && !cues::is(Class::Boundary, w2)
+            if (v.is_cap(s2) || numbered || v.is_a(s2, Class::Determiner))
+                && !v.is_a(s2, Class::Preposition)
+                && !v.is_a(s2, Class::Boundary)
             {
                 return Some((s2, comma + 1));
             }
@@ -430,7 +429,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         return Some((s, e));
     }
     if matches!(first, "who" | "which" | "whose")
-        || cues::is(Class::Preposition, first)
+        || v.is_a(k + 1, Class::Preposition)
         || first.ends_with("ing")
     {
         return Some((s, e));
@@ -444,7 +443,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         return Some((s, e));
     }
     // The description must itself read as a noun phrase, or start as one.
-    let opens_np = cues::is(Class::Determiner, first)
+    let opens_np = v.is_a(k + 1, Class::Determiner)
         || v.is_cap(k + 1)
         || matches!(
             first,
@@ -458,11 +457,10 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
 /// end, with descriptions after commas, but not a relative or -ing clause,
 /// a clause of its own, a dash or a new quotation.
 pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
-    let first = v.w(from);
-    if cues::is(Class::Complementizer, first)
-        || cues::is(Class::Time, first)
-        || cues::is(Class::Preposition, first)
-        || cues::is(Class::Boundary, first)
+    if v.is_a(from, Class::Complementizer)
+        || v.is_a(from, Class::Time)
+        || v.is_a(from, Class::Preposition)
+        || v.is_a(from, Class::Boundary)
         || v.is_quote(from)
     {
         return None;
@@ -483,12 +481,13 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
             let plain_word = v.is_word(end + 1)
                 && !next.ends_with("ing")
-                && !cues::is(Class::Boundary, next)
-                && !cues::is(Class::Time, next)
-                && !cues::is(Class::Preposition, next)
+                && !v.is_a(end + 1, Class::Boundary)
+                && !v.is_a(end + 1, Class::Time)
+                && !v.is_a(end + 1, Class::Preposition)
                 && !matches!(next, "though" | "although" | "adding" | "noting");
             let description = v.is_punct(end + 1, "(")
-                || (!age && (cues::is(Class::Determiner, next) || v.is_cap(end + 1) || plain_word));
+                || (!age
+                    && (v.is_a(end + 1, Class::Determiner) || v.is_cap(end + 1) || plain_word));
             if !description {
                 break;
             }
@@ -512,10 +511,10 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
         {
             break;
         }
-        let after_det = cues::is(Class::Determiner, v.w(end.wrapping_sub(1)));
+        let after_det = v.is_a(end.wrapping_sub(1), Class::Determiner);
         let clause_word = v.is_word(end)
-            && (cues::verb(w).is_some_and(|f| f.form != cues::Form::Ed) && !after_det
-                || cues::is(Class::Aux, w)
+            && (v.verb(end).is_some_and(|f| f.form != cues::Form::Ed) && !after_det
+                || v.is_a(end, Class::Aux)
                 || matches!(w, "that" | "to" | "though" | "although" | "because"));
         if clause_word && end > from {
             match last_comma {
@@ -545,25 +544,25 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     }
     // Skip an opening phrase up to its comma ("According to X, …").
     let first = v.w(s);
-    if cues::is(Class::Preposition, first)
+    if v.is_a(s, Class::Preposition)
         || first.ends_with("ed")
         || first.ends_with("ing")
-        || cues::is(Class::Boundary, first)
-        || cues::is(Class::Time, first)
+        || v.is_a(s, Class::Boundary)
+        || v.is_a(s, Class::Time)
         || matches!(first, "according" | "however" | "still")
     {
         if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {
             s = c + 1;
         }
     }
-    if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+    if v.is_a(s, Class::Pronoun) && v.is_word(s) {
         return Some((s, s + 1));
     }
     let mut e = s;
     while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
         // A past-tense verb after the subject's head ("The firm opened").
         let w = v.w(e);
-        if e > s && w.ends_with("ed") && !v.is_cap(e) && !cues::is(Class::Determiner, v.w(e - 1)) {
+        if e > s && w.ends_with("ed") && !v.is_cap(e) && !v.is_a(e - 1, Class::Determiner) {
             break;
         }
         e += 1;

@@ -24,16 +24,19 @@ use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
 /// Finds the verb cues of a sentence.
 pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
     let first_new = out.len();
-    for i in sent.start..sent.end {
-        if !v.is_word(i) {
+    for &i in v.cue_starts(sent) {
+        if !v.is_cue_verb(i) {
             continue;
         }
+        let Some(entry) = v.lex(i) else {
+            continue;
+        };
         let next = if v.w(i + 1) == "it" {
             v.w(i + 2)
         } else {
             v.w(i + 1)
         };
-        let Some(vf) = cues::verb_before(v.w(i), next) else {
+        let Some(vf) = entry.verb_before(next) else {
             continue;
         };
         // "said goodbye to …": an idiom, no cue.
@@ -79,11 +82,14 @@ const MAX_TAG_NAME: usize = 4;
 /// barked." and "“…?” reacted Trump.": a past-tense verb next to a
 /// pronoun or a name, ending the sentence.
 fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
-    for j in sent.start..sent.end {
+    for &j in v.cue_starts(sent) {
         // A closing mark right after the quotation's own comma, ? or !.
         let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
+        if !v.ends_quote(j) {
+            continue;
+        }
         let closes_with_mark = mark(1) || (v.raw(j) == "'" && mark(2));
-        if !v.ends_quote(j) || !closes_with_mark {
+        if !closes_with_mark {
             continue;
         }
         let k = j + 1;
@@ -117,10 +123,10 @@ type Tag = ((usize, usize), (usize, usize), usize);
 fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<Tag> {
     let past = |i: usize| {
         let w = v.w(i);
-        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !cues::is(Class::Aux, w)
+        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !v.is_a(i, Class::Aux)
     };
     let name_end = |s: usize| {
-        if cues::is(Class::Pronoun, v.w(s)) && v.is_word(s) {
+        if v.is_a(s, Class::Pronoun) && v.is_word(s) {
             return Some(s + 1);
         }
         let mut e = s;
@@ -222,7 +228,7 @@ fn cut_at(v: &View, earlier: &mut [Found], cut: usize, start: usize) {
 /// is no object pronoun or preposition ("the basic understanding of" stays
 /// a cue).
 fn compound_modifier(v: &View, gs: usize, next: usize) -> bool {
-    let det = cues::is(Class::Determiner, v.w(gs.wrapping_sub(2)));
+    let det = v.is_a(gs.wrapping_sub(2), Class::Determiner);
     let before = v.w(gs.wrapping_sub(1));
     let nw = v.w(next);
     let opens_clause = [
@@ -235,7 +241,7 @@ fn compound_modifier(v: &View, gs: usize, next: usize) -> bool {
         Class::Preposition,
     ]
     .iter()
-    .any(|&c| cues::is(c, nw))
+    .any(|&c| v.is_a(next, c))
         || matches!(nw, "him" | "her" | "them" | "us" | "me");
     det && !before.ends_with('s') && v.is_word(next) && !v.is_cap(next) && !opens_clause
 }
@@ -267,7 +273,7 @@ fn verb_cue(
     // after any other verb it speaks for the sentence's subject ("stood
     // up to say").
     if vf.form == Form::Base && i > sent.start && prev == "to" {
-        let governed = (i.saturating_sub(4)..i - 1).any(|k| cues::verb(v.w(k)).is_some())
+        let governed = (i.saturating_sub(4)..i - 1).any(|k| v.verb(k).is_some())
             || matches!(
                 v.w(i.wrapping_sub(2)),
                 "going" | "have" | "has" | "had" | "want" | "wants"
@@ -337,10 +343,10 @@ fn verb_cue(
         let noun_before = gs > sent.start
             && v.is_word(gs - 1)
             && !clause
-            && !cues::is(Class::Aux, before)
-            && !cues::is(Class::Preposition, before)
-            && !cues::is(Class::Determiner, before)
-            && !cues::is(Class::Pronoun, before)
+            && !v.is_a(gs.wrapping_sub(1), Class::Aux)
+            && !v.is_a(gs.wrapping_sub(1), Class::Preposition)
+            && !v.is_a(gs.wrapping_sub(1), Class::Determiner)
+            && !v.is_a(gs.wrapping_sub(1), Class::Pronoun)
             && !matches!(
                 before,
                 "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
@@ -479,9 +485,9 @@ fn is_naming(v: &View, sent: &Sent, i: usize) -> bool {
     let common_noun = i > sent.start
         && v.is_word(i - 1)
         && !v.is_cap(i - 1)
-        && !cues::is(Class::Pronoun, prev)
-        && !cues::is(Class::Aux, prev)
-        && !cues::is(Class::Adverb, prev)
+        && !v.is_a(i.wrapping_sub(1), Class::Pronoun)
+        && !v.is_a(i.wrapping_sub(1), Class::Aux)
+        && !v.is_a(i.wrapping_sub(1), Class::Adverb)
         && !matches!(prev, "who" | "which" | "that" | "and" | "but" | "then");
     let name_next = v.is_cap(i + 1) || v.is_open_quote(i + 1);
     common_noun && name_next
@@ -564,17 +570,17 @@ fn finite_cue(
         .unwrap_or(sent.end);
     let rest_empty = !(after.next..clause_end).any(|k| v.is_word(k));
     let adjunct_next = v.is_punct(after.next, ",")
-        || (cues::is(Class::Preposition, nw)
+        || (v.is_a(after.next, Class::Preposition)
             && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
-        || cues::is(Class::Time, nw)
+        || v.is_a(after.next, Class::Time)
         || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
     // "“…,” she said several months later": a tag after a quotation.
     let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
         && !(v.is_quote(after.next)
             || v.is_punct(after.next, ":")
-            || cues::is(Class::Complementizer, nw)
-            || cues::is(Class::Pronoun, nw)
-            || cues::is(Class::Determiner, nw)
+            || v.is_a(after.next, Class::Complementizer)
+            || v.is_a(after.next, Class::Pronoun)
+            || v.is_a(after.next, Class::Determiner)
             || v.is_cap(after.next)
             || matches!(nw, "yes" | "no"));
     let trailing = rest_empty
@@ -606,7 +612,7 @@ fn finite_cue(
     // A cue ending in a linking preposition takes its object ("pushed for").
     let linked = after.cue_end > i + 1
         && after.next == after.cue_end
-        && (cues::is(Class::Link, v.w(after.cue_end - 1)) || v.w(after.cue_end - 1) == "at");
+        && (v.is_a(after.cue_end - 1, Class::Link) || v.w(after.cue_end - 1) == "at");
     // "wants a revolution": desire with an object.
     let object_intent = vf.class == CueClass::Intent
         && matches!(
@@ -664,7 +670,7 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
         if v.is_punct(k, ",") && v.is_open_quote(k + 1) {
             return Some(k + 1);
         }
-        if cues::verb(w).is_some() || cues::is(Class::Aux, w) || matches!(w, ";" | "." | "(") {
+        if v.verb(k).is_some() || v.is_a(k, Class::Aux) || matches!(w, ";" | "." | "(") {
             return None;
         }
         k += 1;
@@ -691,7 +697,7 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
     let before_ends_clause = content.last().is_some_and(|&(_, b)| {
         matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
     });
-    let new_clause = cues::is(Class::Boundary, v.w(k)) || v.w(k).ends_with("ing");
+    let new_clause = v.is_a(k, Class::Boundary) || v.w(k).ends_with("ing");
     if comma && unquoted && !before_ends_clause && k < sent.end && !new_clause {
         if let Some(p) = content::forward(v, q, sent, k) {
             content.extend(p);
@@ -742,12 +748,13 @@ fn passive_cue(
     // "Visitors are asked to sign in", "were told to leave": a request
     // made of the subject by no one named, not a report.
     // "is intended to" stays: a purpose, not a request.
-    let directive =
-        cues::verb(w).is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
+    let directive = v
+        .verb(i)
+        .is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
     if directive && nw == "to" {
         return None;
     }
-    let linked = after.cue_end > i + 1 && cues::is(Class::Link, v.w(after.cue_end - 1));
+    let linked = after.cue_end > i + 1 && v.is_a(after.cue_end - 1, Class::Link);
     let clause = matches!(
         nw,
         "to" | "that" | "whether" | "if" | "how" | "what" | "why" | "who"

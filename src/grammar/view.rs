@@ -4,7 +4,9 @@
 //! Input type of this layer: the [`Document`]; every later layer works on
 //! token indices into [`View::toks`].
 
+use super::phrases;
 use crate::document::{Document, Token, TokenKind};
+use crate::lexicon::cues::{self, Class, Entry, VerbForm};
 use crate::span::Span;
 
 /// A sentence as a token range inside one line.
@@ -27,7 +29,35 @@ pub struct View<'a> {
     /// Token ranges of the non-empty lines.
     pub lines: Vec<(usize, usize)>,
     pub sents: Vec<Sent>,
+    /// Per token: what the cue lists say of its lowercase text.
+    lex: Vec<Option<&'static Entry>>,
+    /// Per token: the `IS_*` bits below.
+    flags: Vec<u8>,
+    /// The tokens that may start a cue the grammar looks for token by
+    /// token: cue verbs, noun cues, hedges and the ends of closing
+    /// quotation marks (see [`View::cue_starts`]).
+    cue_starts: Vec<usize>,
+    /// The words that may open a prepositional phrase (see
+    /// [`View::phrase_starts`]).
+    phrase_starts: Vec<usize>,
 }
+
+/// A word or number.
+const IS_WORD: u8 = 1;
+/// A word starting with an upper-case letter.
+const IS_CAP: u8 = 2;
+/// A double quotation mark of any style (or the first of `''`).
+const IS_QUOTE: u8 = 4;
+/// A quotation mark that opens a quotation.
+const IS_OPEN_QUOTE: u8 = 8;
+/// The end of a closing quotation mark.
+const ENDS_QUOTE: u8 = 16;
+/// A word that is a form of a cue verb.
+const IS_CUE_VERB: u8 = 32;
+/// A noun cue (before `that` or a preposition).
+const IS_NOUN_CUE: u8 = 64;
+/// A hedge adverb.
+const IS_HEDGE: u8 = 128;
 
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
@@ -57,9 +87,132 @@ impl<'a> View<'a> {
             toks,
             lines,
             sents: Vec::new(),
+            lex: Vec::new(),
+            flags: Vec::new(),
+            cue_starts: Vec::new(),
+            phrase_starts: Vec::new(),
         };
+        v.read_tokens();
         v.sents = v.split_sentences(doc);
         v
+    }
+
+    /// Reads every token once: its cue-list entry, its `IS_*` bits and
+    /// whether it may start a cue ([`View::cue_starts`]).
+    fn read_tokens(&mut self) {
+        let n = self.toks.len();
+        let mut lex = Vec::with_capacity(n);
+        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        let mut cue_starts = Vec::new();
+        let mut phrase_starts = Vec::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            let (entry, f) = if t.kind.is_word() {
+                // A punctuation token is one character that is no word
+                // character, and the cue lists name no such word (a test
+                // in `cues` checks it): only words are looked up.
+                let word = self.lower.get(t.span.start()..t.span.end());
+                let entry = word.and_then(cues::entry);
+                if word.is_some_and(phrases::opens_phrase) {
+                    phrase_starts.push(i);
+                }
+                // An ASCII first letter (most words) is read as a byte.
+                let cap = t.kind == TokenKind::Word
+                    && match self.text.as_bytes().get(t.span.start()) {
+                        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                        _ => t
+                            .span
+                            .text(self.text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase),
+                    };
+                let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
+                (entry, f | entry.map_or(0, lex_flags))
+            } else {
+                (None, self.punct_flags(i, flags.last().copied()))
+            };
+            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
+                cue_starts.push(i);
+            }
+            lex.push(entry);
+            flags.push(f);
+        }
+        self.lex = lex;
+        self.flags = flags;
+        self.cue_starts = cue_starts;
+        self.phrase_starts = phrase_starts;
+    }
+
+    /// The `IS_*` quotation bits of punctuation token `i`, after a token
+    /// with the bits `prev`.
+    fn punct_flags(&self, i: usize, prev: Option<u8>) -> u8 {
+        let mut f = 0;
+        if self.read_quote(i) {
+            f |= IS_QUOTE;
+            if self.read_open_quote(i) {
+                f |= IS_OPEN_QUOTE;
+            }
+        }
+        let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
+        let after_close = i > 0 && prev.is_some_and(close);
+        if close(f) || (self.raw(i) == "'" && after_close) {
+            f |= ENDS_QUOTE;
+        }
+        f
+    }
+
+    /// Whether token `i` has all the `IS_*` bits of `bits`.
+    fn has(&self, i: usize, bits: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & bits == bits)
+    }
+
+    /// What the cue lists say of token `i`, if they name it.
+    pub fn lex(&self, i: usize) -> Option<&'static Entry> {
+        self.lex.get(i).copied().flatten()
+    }
+
+    /// The tokens of a sentence, in order, that are cue verbs, noun cues,
+    /// hedges or ends of closing quotation marks: the only ones where the
+    /// per-token searches for those cues can start.
+    pub fn cue_starts(&self, sent: &Sent) -> &[usize] {
+        in_sentence(&self.cue_starts, sent)
+    }
+
+    /// The words of a sentence, in order, that start as a prepositional
+    /// phrase does ([`phrases::opens_phrase`]).
+    pub fn phrase_starts(&self, sent: &Sent) -> &[usize] {
+        in_sentence(&self.phrase_starts, sent)
+    }
+
+    /// Whether token `i` is a word that is a form of a cue verb.
+    pub fn is_cue_verb(&self, i: usize) -> bool {
+        self.has(i, IS_CUE_VERB)
+    }
+
+    /// Whether token `i` is a word that is a noun cue (before `that` or a
+    /// preposition).
+    pub fn is_noun_cue(&self, i: usize) -> bool {
+        self.has(i, IS_NOUN_CUE)
+    }
+
+    /// Whether token `i` is a word that is a hedge adverb.
+    pub fn is_hedge(&self, i: usize) -> bool {
+        self.has(i, IS_HEDGE)
+    }
+
+    /// Whether token `i` belongs to a class of function words.
+    pub fn is_a(&self, i: usize, class: Class) -> bool {
+        self.lex(i).is_some_and(|e| e.is(class))
+    }
+
+    /// The cue verb form of token `i`, if it is one (see [`cues::verb`]).
+    pub fn verb(&self, i: usize) -> Option<VerbForm> {
+        self.lex(i)?.verb()
+    }
+
+    /// Whether token `i` heads anonymous sources ("sources", "officials").
+    pub fn is_anonymous_head(&self, i: usize) -> bool {
+        self.lex(i).is_some_and(Entry::anonymous_head)
     }
 
     /// Lowercase text of token `i` ("" past the end).
@@ -80,13 +233,12 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a word or number.
     pub fn is_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind.is_word())
+        self.has(i, IS_WORD)
     }
 
     /// Whether token `i` is a word starting with an upper-case letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        self.has(i, IS_CAP)
     }
 
     /// Whether token `i` is the punctuation `c`.
@@ -96,6 +248,11 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a double quotation mark of any style.
     pub fn is_quote(&self, i: usize) -> bool {
+        self.has(i, IS_QUOTE)
+    }
+
+    /// Reads [`View::is_quote`] from the text.
+    fn read_quote(&self, i: usize) -> bool {
         matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„") || self.is_double_apostrophe(i)
     }
 
@@ -113,9 +270,14 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a quotation mark that opens a quotation.
     pub fn is_open_quote(&self, i: usize) -> bool {
+        self.has(i, IS_OPEN_QUOTE)
+    }
+
+    /// Reads [`View::is_open_quote`] from the text.
+    fn read_open_quote(&self, i: usize) -> bool {
         match self.raw(i) {
             "“" | "«" | "„" => true,
-            "\"" | "'" if self.is_quote(i) => {
+            "\"" | "'" if self.read_quote(i) => {
                 let t = self.toks.get(i).map_or(0, |t| t.span.start());
                 let before = self.text.get(..t).and_then(|s| s.chars().next_back());
                 before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c))
@@ -127,12 +289,14 @@ impl<'a> View<'a> {
     /// Whether token `i` ends a closing quotation mark (either mark, or the
     /// second apostrophe of `''`).
     pub fn ends_quote(&self, i: usize) -> bool {
-        self.is_close_quote(i) || (self.raw(i) == "'" && i > 0 && self.is_close_quote(i - 1))
+        self.has(i, ENDS_QUOTE)
     }
 
     /// Whether token `i` is a quotation mark that closes a quotation.
     pub fn is_close_quote(&self, i: usize) -> bool {
-        self.is_quote(i) && !self.is_open_quote(i)
+        self.flags
+            .get(i)
+            .is_some_and(|f| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`
@@ -152,6 +316,19 @@ impl<'a> View<'a> {
     /// Splits every line into sentences, starting from the document's
     /// sentences and cutting further at full stops the document missed.
     fn split_sentences(&self, doc: &Document) -> Vec<Sent> {
+        // Tokens that start one of the document's sentences (which are in
+        // text order, one block after another).
+        let mut doc_starts = vec![false; self.toks.len()];
+        if doc.sentences.len() > doc.blocks.len() {
+            for s in &doc.sentences {
+                let at = self
+                    .toks
+                    .binary_search_by(|t| t.span.start().cmp(&s.span.start()));
+                if let Some(slot) = at.ok().and_then(|k| doc_starts.get_mut(k)) {
+                    *slot = true;
+                }
+            }
+        }
         let mut out = Vec::new();
         for (li, &(ls, le)) in self.lines.iter().enumerate() {
             let mut start = ls;
@@ -159,7 +336,9 @@ impl<'a> View<'a> {
             while i < le {
                 // Very long stretches without a full stop are cut, so that
                 // every search inside a sentence stays bounded.
-                if i > start && (i - start >= MAX_SENTENCE || self.ends_sentence(doc, i, le)) {
+                if i > start
+                    && (i - start >= MAX_SENTENCE || self.ends_sentence(&doc_starts, i, le))
+                {
                     out.push(Sent {
                         start,
                         end: i,
@@ -180,19 +359,20 @@ impl<'a> View<'a> {
         out
     }
 
-    /// Whether a sentence starts at token `i` (inside a line ending at `le`).
-    fn ends_sentence(&self, doc: &Document, i: usize, le: usize) -> bool {
-        let Some(tok) = self.toks.get(i) else {
+    /// Whether a sentence starts at token `i` (inside a line ending at
+    /// `le`); `doc_starts` marks the tokens that start a sentence of the
+    /// document.
+    fn ends_sentence(&self, doc_starts: &[bool], i: usize, le: usize) -> bool {
+        if self.toks.get(i).is_none() {
             return false;
-        };
+        }
         // A boundary of the document's sentences.
-        if doc.sentences.iter().len() > doc.blocks.len()
-            && doc
-                .sentences
-                .binary_search_by(|s| s.span.start().cmp(&tok.span.start()))
-                .is_ok()
-        {
+        if doc_starts.get(i).copied().unwrap_or(false) {
             return true;
+        }
+        // After a word (most tokens) no end mark or closer stands before.
+        if self.is_word(i.wrapping_sub(1)) {
+            return false;
         }
         // Our own rule: . ? ! (then closing quotes or brackets), then a
         // capital, a digit or an opening quote.
@@ -232,6 +412,29 @@ impl<'a> View<'a> {
             .is_some_and(|(t, u)| t.span.start() > u.span.end());
         starts && gap && i < le
     }
+}
+
+/// The part of a sorted list of token indices inside a sentence.
+fn in_sentence<'l>(list: &'l [usize], sent: &Sent) -> &'l [usize] {
+    let a = list.partition_point(|&i| i < sent.start);
+    let b = list.partition_point(|&i| i < sent.end);
+    list.get(a..b).unwrap_or(&[])
+}
+
+/// The `IS_*` bits of a word from its cue-list entry: the bits the
+/// grammar's per-token searches test first.
+fn lex_flags(e: &Entry) -> u8 {
+    let mut f = 0;
+    if e.is_verb() {
+        f |= IS_CUE_VERB;
+    }
+    if e.noun() || e.noun_preposition().is_some() {
+        f |= IS_NOUN_CUE;
+    }
+    if e.hedge() {
+        f |= IS_HEDGE;
+    }
+    f
 }
 
 /// Token ranges of the non-empty lines of the text.

@@ -209,35 +209,243 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
     map
 }
 
-/// Every cue verb entry a lowercase word is a form of.
-fn verb_entries(word: &str) -> &'static [VerbForm] {
-    static VERBS: OnceLock<HashMap<String, Vec<VerbForm>>> = OnceLock::new();
-    VERBS
-        .get_or_init(build_verbs)
-        .get(word)
-        .map_or(&[], |v| v.as_slice())
+/// Everything the cue lists say of one lowercase word: its function-word
+/// classes, its cue verb entries, whether it is a noun cue, a hedge or an
+/// anonymous-source head. One hash lookup ([`entry`]) answers them all; the
+/// grammar's view looks each token up once.
+#[derive(Debug, Default)]
+pub struct Entry {
+    /// One bit per [`Class`] ([`Class::bit`]).
+    classes: u16,
+    /// Every cue verb entry the word is a form of.
+    verbs: Vec<VerbForm>,
+    /// A noun cue before `that`.
+    noun: bool,
+    /// The preposition through which a noun cue carries its content.
+    noun_preposition: Option<&'static str>,
+    /// A head noun of anonymous sources.
+    anonymous: bool,
+    /// A hedge adverb.
+    hedge: bool,
+}
+
+impl Entry {
+    /// Whether the word belongs to a class of function words.
+    pub fn is(&self, class: Class) -> bool {
+        self.classes & class.bit() != 0
+    }
+
+    /// Whether the word is a form of some cue verb.
+    pub fn is_verb(&self) -> bool {
+        !self.verbs.is_empty()
+    }
+
+    /// The cue verb form of the word (the entry without a particle when
+    /// there are several).
+    pub fn verb(&self) -> Option<VerbForm> {
+        self.verbs
+            .iter()
+            .find(|e| e.particle.is_none())
+            .or_else(|| self.verbs.first())
+            .copied()
+    }
+
+    /// The cue verb form of the word followed by `next`: an entry whose
+    /// particle is `next` first ("pointed out"), else one without a particle.
+    pub fn verb_before(&self, next: &str) -> Option<VerbForm> {
+        self.verbs
+            .iter()
+            .find(|e| e.particle == Some(next))
+            .or_else(|| self.verbs.iter().find(|e| e.particle.is_none()))
+            .copied()
+    }
+
+    /// Whether the word is a noun cue before `that`.
+    pub fn noun(&self) -> bool {
+        self.noun
+    }
+
+    /// The preposition through which the word, a noun cue, carries its
+    /// content ("criticism" gives "of").
+    pub fn noun_preposition(&self) -> Option<&'static str> {
+        self.noun_preposition
+    }
+
+    /// Whether the word heads anonymous sources ("sources", "officials").
+    pub fn anonymous_head(&self) -> bool {
+        self.anonymous
+    }
+
+    /// Whether the word is a hedge adverb ("reportedly").
+    pub fn hedge(&self) -> bool {
+        self.hedge
+    }
+}
+
+/// Builds the table of every word the cue lists name.
+fn build_entries() -> HashMap<String, Entry> {
+    let mut map: HashMap<String, Entry> = build_verbs()
+        .into_iter()
+        .map(|(w, verbs)| {
+            (
+                w,
+                Entry {
+                    verbs,
+                    ..Entry::default()
+                },
+            )
+        })
+        .collect();
+    for (e, _) in entries(CUE_NOUNS) {
+        let mut words = e.split_whitespace();
+        let Some(first) = words.next() else {
+            continue;
+        };
+        let e = map.entry(first.to_string()).or_default();
+        match words.next() {
+            // A later line for the same noun replaces an earlier one.
+            Some(p) => e.noun_preposition = Some(p),
+            None => e.noun = true,
+        }
+    }
+    for w in word_set(ANONYMOUS).into_keys() {
+        map.entry(w.to_string()).or_default().anonymous = true;
+    }
+    for w in word_set(HEDGES).into_keys() {
+        map.entry(w.to_string()).or_default().hedge = true;
+    }
+    for (entry, _) in entries(FUNCTION_WORDS) {
+        let mut words = entry.split_whitespace();
+        let Some(class) = words.next().and_then(Class::parse) else {
+            continue;
+        };
+        for w in words {
+            map.entry(w.to_string()).or_default().classes |= class.bit();
+        }
+    }
+    map
+}
+
+/// The most bytes of a word kept in [`Table::short`].
+const SHORT: usize = 7;
+
+/// A word of at most [`SHORT`] bytes as an integer: its bytes and its
+/// length, so that distinct words give distinct keys.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > SHORT {
+        return None;
+    }
+    let packed = bytes
+        .iter()
+        .enumerate()
+        .fold(0u64, |key, (k, &b)| key | u64::from(b) << (8 * k));
+    Some(packed | (bytes.len() as u64) << 56)
+}
+
+/// Short words by [`short_key`]: open addressing over a power-of-two
+/// table at most half full, so that a lookup is a multiply, a shift and a
+/// few integer compares (most words looked up are short).
+struct ShortTable {
+    /// `(key, index into entries)`; key 0 marks an empty slot (no word
+    /// has it: the key holds the word's length).
+    slots: Vec<(u64, usize)>,
+    /// 64 minus the number of bits of a slot index.
+    shift: u32,
+    entries: Vec<Entry>,
+}
+
+impl ShortTable {
+    /// Builds the table of non-empty words.
+    fn new(words: Vec<(u64, Entry)>) -> ShortTable {
+        let bits = (words.len() * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(1);
+        let mut table = ShortTable {
+            slots: vec![(0, 0); 1 << bits],
+            shift: 64 - bits,
+            entries: Vec::with_capacity(words.len()),
+        };
+        let mask = table.slots.len() - 1;
+        for (key, entry) in words {
+            let mut at = table.home(key);
+            while table.slots.get(at).is_some_and(|s| s.0 != 0) {
+                at = (at + 1) & mask;
+            }
+            if let Some(slot) = table.slots.get_mut(at) {
+                *slot = (key, table.entries.len());
+            }
+            table.entries.push(entry);
+        }
+        table
+    }
+
+    /// The first slot to probe for `key` (Fibonacci hashing).
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The entry of `key`, if any.
+    fn get(&self, key: u64) -> Option<&Entry> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        loop {
+            let &(k, e) = self.slots.get(at)?;
+            if k == 0 {
+                return None;
+            }
+            if k == key {
+                return self.entries.get(e);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
+/// The cue-list table.
+struct Table {
+    /// Words of at most [`SHORT`] bytes.
+    short: ShortTable,
+    /// Longer words.
+    long: HashMap<String, Entry>,
+}
+
+/// What the cue lists say of a lowercase word, if they name it.
+pub fn entry(word: &str) -> Option<&'static Entry> {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut short = Vec::new();
+        let mut long = HashMap::default();
+        for (w, e) in build_entries() {
+            match short_key(&w) {
+                Some(key) => short.push((key, e)),
+                None => {
+                    long.insert(w, e);
+                }
+            }
+        }
+        Table {
+            short: ShortTable::new(short),
+            long,
+        }
+    });
+    match short_key(word) {
+        Some(key) => table.short.get(key),
+        None => table.long.get(word),
+    }
 }
 
 /// The cue verb form of a lowercase word, if it is one (the entry without
 /// a particle when there are several).
 pub fn verb(word: &str) -> Option<VerbForm> {
-    let entries = verb_entries(word);
-    entries
-        .iter()
-        .find(|e| e.particle.is_none())
-        .or_else(|| entries.first())
-        .copied()
+    entry(word)?.verb()
 }
 
 /// The cue verb form of a word followed by `next`: an entry whose particle
 /// is `next` first ("pointed out"), else one without a particle.
 pub fn verb_before(word: &str, next: &str) -> Option<VerbForm> {
-    let entries = verb_entries(word);
-    entries
-        .iter()
-        .find(|e| e.particle == Some(next))
-        .or_else(|| entries.iter().find(|e| e.particle.is_none()))
-        .copied()
+    entry(word)?.verb_before(next)
 }
 
 /// The first word of each entry of a list, as a set.
@@ -250,32 +458,13 @@ fn word_set(data: &'static str) -> HashMap<&'static str, ()> {
 
 /// Whether a lowercase word is a noun cue before `that`.
 pub fn noun(word: &str) -> bool {
-    static NOUNS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            entries(CUE_NOUNS)
-                .filter(|(e, _)| e.split_whitespace().count() == 1)
-                .map(|(e, _)| (e, ()))
-                .collect()
-        })
-        .contains_key(word)
+    entry(word).is_some_and(Entry::noun)
 }
 
 /// The preposition through which a lowercase noun carries its content
 /// ("criticism" gives "of"), if it is such a noun cue.
 pub fn noun_preposition(word: &str) -> Option<&'static str> {
-    static NOUNS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    NOUNS
-        .get_or_init(|| {
-            entries(CUE_NOUNS)
-                .filter_map(|(e, _)| {
-                    let mut w = e.split_whitespace();
-                    Some((w.next()?, w.next()?))
-                })
-                .collect()
-        })
-        .get(word)
-        .copied()
+    entry(word)?.noun_preposition()
 }
 
 /// Whether a cue verb of `lemma` followed by the lowercase words `after`
@@ -303,14 +492,12 @@ pub fn idiom(lemma: &str, after: &[&str]) -> bool {
 
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
 pub fn anonymous_head(word: &str) -> bool {
-    static HEADS: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    HEADS.get_or_init(|| word_set(ANONYMOUS)).contains_key(word)
+    entry(word).is_some_and(Entry::anonymous_head)
 }
 
 /// Whether a lowercase word is a hedge adverb ("reportedly").
 pub fn hedge(word: &str) -> bool {
-    static HEDGE: OnceLock<HashMap<&'static str, ()>> = OnceLock::new();
-    HEDGE.get_or_init(|| word_set(HEDGES)).contains_key(word)
+    entry(word).is_some_and(Entry::hedge)
 }
 
 /// A class of function words in `function_words.txt`.
@@ -349,26 +536,16 @@ impl Class {
             _ => return None,
         })
     }
+
+    /// The class's bit in [`Entry`]'s class set.
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
 }
 
 /// Whether a lowercase word belongs to a class of function words.
 pub fn is(class: Class, word: &str) -> bool {
-    static TABLE: OnceLock<HashMap<(Class, &'static str), ()>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            let mut t = HashMap::default();
-            for (entry, _) in entries(FUNCTION_WORDS) {
-                let mut words = entry.split_whitespace();
-                let Some(class) = words.next().and_then(Class::parse) else {
-                    continue;
-                };
-                for w in words {
-                    t.insert((class, w), ());
-                }
-            }
-            t
-        })
-        .contains_key(&(class, word))
+    entry(word).is_some_and(|e| e.is(class))
 }
 
 #[cfg(test)]
@@ -405,6 +582,20 @@ mod tests {
             verb_before("called", "him").map(|v| v.class),
             Some(CueClass::Attitude)
         );
+    }
+
+    #[test]
+    fn no_entry_is_a_punctuation_token() {
+        // The grammar's view looks up word tokens only: no entry may be one
+        // character that is no word character.
+        for word in build_entries().keys() {
+            let mut chars = word.chars();
+            let single = chars.next().filter(|_| chars.next().is_none());
+            assert!(
+                single.is_none_or(crate::document::tokens::is_word_char),
+                "{word}"
+            );
+        }
     }
 
     #[test]
