@@ -64,12 +64,56 @@ pub struct SourceWords {
     pub places: HashSet<String>,
     pub dets: HashSet<String>,
     pub examples: Vec<Example>,
+    /// Organisation heads listed with a final period, without it ("Inc"
+    /// of "Inc."): [`SourceWords::is_org_head`] accepts them as written.
+    org_head_stems: HashSet<String>,
+    /// Every lower-case key of the lists above → the lists it is in, for
+    /// one lookup per word instead of one per list.
+    classes: HashMap<String, Class>,
+}
+
+/// The word lists a lower-case word or phrase is in, as bits: see
+/// [`SourceWords::class`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Class(u16);
+
+impl Class {
+    pub const ROLE: Class = Class(1);
+    pub const GROUP: Class = Class(1 << 1);
+    pub const ORG_NAME: Class = Class(1 << 2);
+    pub const DOCUMENT: Class = Class(1 << 3);
+    pub const PLACE: Class = Class(1 << 4);
+    pub const DET: Class = Class(1 << 5);
+    /// A title ([`SourceWords::title_role`] gives its role).
+    pub const TITLE: Class = Class(1 << 6);
+    /// A title without its final period ("sen" of "sen.").
+    pub const TITLE_STEM: Class = Class(1 << 7);
+    /// The lower-case form of an organisation head, with or without its
+    /// final period: the word may be one ([`SourceWords::is_org_head`]
+    /// decides, by case).
+    pub const ORG_HEAD: Class = Class(1 << 8);
+
+    /// Whether any of the lists in `lists` is one of these.
+    pub fn any(self, lists: Class) -> bool {
+        self.0 & lists.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Class {
+    type Output = Class;
+    fn bitor(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
 }
 
 /// The built-in lists, parsed once.
 pub fn words() -> &'static SourceWords {
     static WORDS: OnceLock<SourceWords> = OnceLock::new();
-    WORDS.get_or_init(|| parse(DATA))
+    WORDS.get_or_init(|| {
+        let mut w = parse(DATA);
+        w.index();
+        w
+    })
 }
 
 /// Parses the data file; malformed lines are skipped (the tests check there
@@ -146,11 +190,58 @@ fn insert(set: &mut HashSet<String>, key: String, kind: SourceWord) -> SourceWor
 }
 
 impl SourceWords {
+    /// Builds the indexes derived from the lists: the organisation head
+    /// stems and every key's [`Class`].
+    fn index(&mut self) {
+        let mut classes: HashMap<String, Class> = HashMap::default();
+        let mut add = |key: &str, class: Class| {
+            let entry = classes.entry(key.to_string()).or_default();
+            *entry = *entry | class;
+        };
+        let lists = [
+            (&self.roles, Class::ROLE),
+            (&self.groups, Class::GROUP),
+            (&self.org_names, Class::ORG_NAME),
+            (&self.documents, Class::DOCUMENT),
+            (&self.places, Class::PLACE),
+            (&self.dets, Class::DET),
+        ];
+        for (list, class) in lists {
+            for key in list {
+                add(key, class);
+            }
+        }
+        for title in self.titles.keys() {
+            add(title, Class::TITLE);
+            if let Some(stem) = title.strip_suffix('.') {
+                add(stem, Class::TITLE_STEM);
+            }
+        }
+        for head in &self.org_heads {
+            add(&head.to_lowercase(), Class::ORG_HEAD);
+            if let Some(stem) = head.strip_suffix('.') {
+                add(&stem.to_lowercase(), Class::ORG_HEAD);
+                self.org_head_stems.insert(stem.to_string());
+            }
+        }
+        self.classes = classes;
+    }
+
+    /// The lists `text` (any case) is in.
+    pub fn class(&self, text: &str) -> Class {
+        super::with_lower(text, |lower| self.class_of_lower(lower))
+    }
+
+    /// The lists a lower-case word or phrase is in.
+    pub fn class_of_lower(&self, lower: &str) -> Class {
+        self.classes.get(lower).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (as written) is an organisation head; "Inc" and
     /// "Inc." both count.
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(word)
-            || (!word.ends_with('.') && self.org_heads.contains(&format!("{word}.")))
+            || (!word.ends_with('.') && self.org_head_stems.contains(word))
     }
 
     /// The role a title gives, if `title` (any case) is one.
