@@ -17,6 +17,7 @@
 //! resolver, which knows the article.
 
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,7 +25,8 @@ use serde::Serialize;
 use thiserror::Error;
 
 /// The list the pipeline uses; see [`Outlets::active`].
-static ACTIVE: OnceLock<Outlets> = OnceLock::new();
+/// Borrows the built-in list unless the user's outlets were installed.
+static ACTIVE: OnceLock<Cow<'static, Outlets>> = OnceLock::new();
 
 /// The built-in list, parsed once by [`Outlets::builtin`].
 const BUILTIN_TEXT: &str = include_str!("outlets.txt");
@@ -254,7 +256,7 @@ impl Outlets {
     /// the user's outlets if [`Outlets::install`] added them before the
     /// first lookup.
     pub fn active() -> &'static Outlets {
-        ACTIVE.get_or_init(|| Outlets::builtin().clone())
+        ACTIVE.get_or_init(|| Cow::Borrowed(Outlets::builtin()))
     }
 
     /// Adds the user's outlets (`--outlets FILE`) to the list the pipeline
@@ -263,7 +265,7 @@ impl Outlets {
     pub fn install(extra: Outlets) -> bool {
         let mut list = Outlets::builtin().clone();
         list.extend(extra);
-        ACTIVE.set(list).is_ok()
+        ACTIVE.set(Cow::Owned(list)).is_ok()
     }
 
     /// Reads a list in the format of `outlets.txt` (see its header).
@@ -383,6 +385,9 @@ impl Outlets {
     /// possessive ("The New York Post’s"), a trailing noun ("the Post
     /// report", "a Reuters story") and a bare domain ("Politico.com").
     pub fn lookup_name(&self, mention: &str) -> Lookup<'_> {
+        if let Some(found) = self.lookup_plain(mention) {
+            return found;
+        }
         let words = words(mention);
         let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
         drop_leading(&mut norms, &["the"]);
@@ -473,6 +478,48 @@ impl Outlets {
             index += 1;
         }
         found
+    }
+
+    /// [`Outlets::lookup_name`] without splitting into [`Word`]s, for a
+    /// mention of ASCII letters, digits and spaces only (most are): its
+    /// words are then its space-separated pieces, lower-cased, and it has
+    /// no possessive and is no domain. `None` for any other mention.
+    fn lookup_plain(&self, mention: &str) -> Option<Lookup<'_>> {
+        let mut buf = [0u8; 64];
+        let key = plain_words(mention, &mut buf)?;
+        // Each step of the general path, on the joined key.
+        let several = |key: &str| key.contains(' ');
+        let mut key = match key.strip_prefix("the ") {
+            Some(rest) => rest,
+            None => key,
+        };
+        if let Some(found) = self.lookup_key(key) {
+            return Some(found);
+        }
+        if several(key) {
+            if let Some(rest) = key.strip_prefix("a ").or_else(|| key.strip_prefix("an ")) {
+                key = rest;
+            }
+        }
+        if let Some((head, last)) = key.rsplit_once(' ') {
+            if TRAILING_NOUNS.contains(&last) {
+                key = head;
+            }
+        }
+        Some(self.lookup_key(key).unwrap_or(Lookup::None))
+    }
+
+    /// Looks up a joined key of normalised words.
+    fn lookup_key(&self, key: &str) -> Option<Lookup<'_>> {
+        if key.is_empty() {
+            return None;
+        }
+        let owners = self.names.get(key)?;
+        let outlets = owners
+            .iter()
+            .filter_map(|&owner| self.outlets.get(owner))
+            .collect();
+        Some(Lookup::from_owners(outlets))
     }
 
     /// Looks up normalised words as one key.
@@ -662,8 +709,33 @@ fn merge_into(into: &mut Outlet, from: Outlet) {
     }
 }
 
+/// The normalised words of a plain text (ASCII letters, digits and spaces
+/// only) joined by single spaces, in `buf`: what [`words`] would give,
+/// without building them. `None` for any other text, or one too long for
+/// `buf`.
+fn plain_words<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut len = 0;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let from = len + usize::from(len > 0);
+        let slot = buf.get_mut(len..from + word.len())?;
+        let (space, rest) = slot.split_at_mut(from - len);
+        space.fill(b' ');
+        rest.copy_from_slice(word.as_bytes());
+        rest.make_ascii_lowercase();
+        len = from + word.len();
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
 /// The lookup key of a name: its normalised words, without a leading "the".
 fn name_key(name: &str) -> String {
+    let mut buf = [0u8; 64];
+    if let Some(key) = plain_words(name, &mut buf) {
+        return key.strip_prefix("the ").unwrap_or(key).to_string();
+    }
     let words = words(name);
     let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
     drop_leading(&mut norms, &["the"]);
@@ -829,6 +901,9 @@ fn make_word(text: &str, range: Range<usize>) -> Word {
 fn normalise(word: &str) -> String {
     if word == "&" {
         return "and".to_string();
+    }
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
