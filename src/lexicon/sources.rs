@@ -70,6 +70,56 @@ pub struct SourceWords {
     /// Every lower-case key of the lists above → the lists it is in, for
     /// one lookup per word instead of one per list.
     classes: HashMap<String, Class>,
+    /// Rules out most words that are no group noun before hashing them.
+    group_sieve: Sieve,
+}
+
+/// A cheap test that rules out most ASCII words that are not in a set of
+/// lower-case keys: by length and by first and last letter (case-blind).
+/// Words it passes must still be looked up.
+#[derive(Clone, Debug, Default)]
+struct Sieve {
+    /// Bit `n` set when some key is `n` bytes long (63 for longer).
+    lengths: u64,
+    /// Bit `(first & 31) * 32 + (last & 31)` set for some key's first
+    /// and last bytes; `& 31` maps both cases of a letter alike.
+    ends: [u64; 16],
+}
+
+impl Sieve {
+    /// The sieve of a set of keys.
+    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> Sieve {
+        let mut sieve = Sieve::default();
+        for key in keys {
+            sieve.lengths |= 1 << key.len().min(63);
+            let (first, last) = Sieve::ends_of(key);
+            if let Some(bits) = sieve.ends.get_mut(first >> 1) {
+                *bits |= 1 << ((first & 1) << 5 | last);
+            }
+        }
+        sieve
+    }
+
+    /// The first and last bytes of a word, each `& 31`.
+    fn ends_of(word: &str) -> (usize, usize) {
+        let bytes = word.as_bytes();
+        let end = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
+        (end(bytes.first()), end(bytes.last()))
+    }
+
+    /// Whether `word` (any case) may be one of the keys: always for a word
+    /// that is not ASCII (its lower-case form may differ in length).
+    fn may_hold(&self, word: &str) -> bool {
+        if !word.is_ascii() {
+            return true;
+        }
+        let (first, last) = Sieve::ends_of(word);
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self
+                .ends
+                .get(first >> 1)
+                .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0)
+    }
 }
 
 /// The word lists a lower-case word or phrase is in, as bits: see
@@ -225,6 +275,13 @@ impl SourceWords {
             }
         }
         self.classes = classes;
+        self.group_sieve = Sieve::of(self.groups.iter());
+    }
+
+    /// Whether `word` (any case) is a group noun.
+    pub fn is_group(&self, word: &str) -> bool {
+        self.group_sieve.may_hold(word)
+            && super::with_lower(word, |lower| self.groups.contains(lower))
     }
 
     /// The lists `text` (any case) is in.

@@ -220,7 +220,7 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        if !with_lower(text, |lower| lex.groups.contains(lower)) {
+        if !lex.is_group(text) {
             return;
         }
         let lower = text.to_lowercase();
