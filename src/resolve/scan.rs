@@ -13,6 +13,8 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
+use std::cell::{Cell, OnceCell};
+
 use foldhash::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
@@ -23,6 +25,10 @@ use crate::span::Span;
 
 /// Distinct names counted for the focus; later new names are not counted.
 pub const MAX_NAMES: usize = 4096;
+
+/// How many [`Scan::is_common`] queries read the tokens one by one before
+/// the lower-case words are gathered into a set.
+const LINEAR_QUERIES: usize = 8;
 
 /// A run of capitalised words being read.
 #[derive(Clone, Copy, Debug)]
@@ -85,8 +91,11 @@ pub struct Scan<'d> {
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
     surnames: HashSet<String>,
-    /// The words the article writes in lower case.
-    lower_words: HashSet<&'d str>,
+    /// The words the article writes in lower case (gathered on first
+    /// need).
+    lower_words: OnceCell<HashSet<&'d str>>,
+    /// How many times [`Scan::is_common`] read the tokens instead.
+    common_queries: Cell<usize>,
     /// A buffer for the words of the run being recorded.
     words: Vec<RunWord<'d>>,
 }
@@ -109,12 +118,8 @@ impl<'d> Scan<'d> {
             people: HashSet::default(),
             last_person: None,
             surnames: HashSet::default(),
-            lower_words: doc
-                .tokens
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect(),
+            lower_words: OnceCell::new(),
+            common_queries: Cell::new(0),
             words: Vec::new(),
         }
     }
@@ -526,7 +531,27 @@ impl<'d> Scan<'d> {
     /// Whether the article writes this lower-case word in lower case
     /// somewhere: an ordinary word, not a name.
     pub fn is_common(&self, lower: &str) -> bool {
-        self.lower_words.contains(lower)
+        let doc = self.doc;
+        if self.lower_words.get().is_none() && self.common_queries.get() < LINEAR_QUERIES {
+            // Most articles ask only a few times: reading the tokens is
+            // cheaper than gathering them.
+            self.common_queries.set(self.common_queries.get() + 1);
+            return doc.tokens.iter().any(|t| {
+                t.span.len() == lower.len() && {
+                    let w = doc.slice(t.span);
+                    w == lower && w.starts_with(char::is_lowercase)
+                }
+            });
+        }
+        self.lower_words
+            .get_or_init(|| {
+                doc.tokens
+                    .iter()
+                    .map(|t| doc.slice(t.span))
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .collect()
+            })
+            .contains(lower)
     }
 
     /// Names written after a title.
