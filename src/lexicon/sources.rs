@@ -72,6 +72,9 @@ pub struct SourceWords {
     classes: HashMap<String, Class>,
     /// Rules out most words that are no group noun before hashing them.
     group_sieve: Sieve,
+    /// Indexes into `anonymous` by the phrase's first word; phrases with
+    /// no first word are in `""`'s list.
+    anonymous_by_first: HashMap<String, Vec<usize>>,
 }
 
 /// A cheap test that rules out most ASCII words that are not in a set of
@@ -142,6 +145,7 @@ impl Class {
     /// final period: the word may be one ([`SourceWords::is_org_head`]
     /// decides, by case).
     pub const ORG_HEAD: Class = Class(1 << 8);
+    pub const SOURCE: Class = Class(1 << 9);
 
     /// Whether any of the lists in `lists` is one of these.
     pub fn any(self, lists: Class) -> bool {
@@ -255,6 +259,7 @@ impl SourceWords {
             (&self.documents, Class::DOCUMENT),
             (&self.places, Class::PLACE),
             (&self.dets, Class::DET),
+            (&self.sources, Class::SOURCE),
         ];
         for (list, class) in lists {
             for key in list {
@@ -276,6 +281,13 @@ impl SourceWords {
         }
         self.classes = classes;
         self.group_sieve = Sieve::of(self.groups.iter());
+        for (i, phrase) in self.anonymous.iter().enumerate() {
+            let first = phrase.get(1..).and_then(|p| p.split(' ').next());
+            self.anonymous_by_first
+                .entry(first.unwrap_or("").to_string())
+                .or_default()
+                .push(i);
+        }
     }
 
     /// Whether `word` (any case) is a group noun.
@@ -309,16 +321,39 @@ impl SourceWords {
     /// Whether a lower-case phrase contains an anonymity phrase at word
     /// boundaries.
     pub fn has_anonymity_phrase(&self, lower: &str) -> bool {
-        let padded = format!(
-            " {} ",
-            lower.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
-        self.anonymous.iter().any(|p| padded.contains(p.as_str()))
+        let mut padded = String::with_capacity(lower.len() + 2);
+        padded.push(' ');
+        for word in lower.split_whitespace() {
+            padded.push_str(word);
+            padded.push(' ');
+        }
+        if padded.len() == 1 {
+            padded.push(' ');
+        }
+        let phrase = |i: &usize| self.anonymous.get(*i).map_or("", String::as_str);
+        if let Some(odd) = self.anonymous_by_first.get("") {
+            if odd.iter().any(|i| padded.contains(phrase(i))) {
+                return true;
+            }
+        }
+        // A phrase starts with a space and its first word: try the phrases
+        // with that first word at each space.
+        padded.match_indices(' ').any(|(at, _)| {
+            let rest = padded.get(at..).unwrap_or("");
+            let word = rest.get(1..).and_then(|r| r.split(' ').next());
+            word.filter(|w| !w.is_empty())
+                .and_then(|w| self.anonymous_by_first.get(w))
+                .is_some_and(|list| list.iter().any(|i| rest.starts_with(phrase(i))))
+        })
     }
 
     /// The singular of a plural role noun when the singular is a role
     /// ("spokespeople" → "spokesperson", "aides" → "aide").
     pub fn singular_role(&self, lower: &str) -> Option<String> {
+        // Every candidate below is empty or `lower` itself otherwise.
+        if !(lower.ends_with('s') || lower.contains("people") || lower.contains("men")) {
+            return None;
+        }
         let candidates = [
             lower.replace("people", "person"),
             lower

@@ -10,7 +10,8 @@
 //! [`Word`] are bytes into it. Linear in the mention's length.
 
 use crate::lexicon::outlets::{Lookup, Outlets};
-use crate::lexicon::sources::{words as source_words, SourceWords};
+use crate::lexicon::sources::{words as source_words, Class, SourceWords};
+use crate::lexicon::with_lower;
 
 /// Pronouns a source mention may be.
 pub const PRONOUNS: &[&str] = &[
@@ -776,29 +777,28 @@ fn is_name(p: &Phrase<'_>, lex: &SourceWords) -> bool {
     let n = p.core.len();
     (1..=4).contains(&n)
         && p.core.iter().all(|w| {
-            let lower = w.lower();
             w.is_capitalised()
                 && !w.is_acronym()
                 && w.text
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
                 && !lex.is_org_head(w.text)
-                && !lex.places.contains(&lower)
-                && !lex.roles.contains(&lower)
-                && !lex.groups.contains(&lower)
-                && !lex.sources.contains(&lower)
-                && !lex.documents.contains(&lower)
-                && !lex.dets.contains(&lower)
-                && !lex.org_names.contains(&lower)
-                && !BOUNDARY.contains(&lower.as_str())
-                && !LEADING_PREPS.contains(&lower.as_str())
+                && with_lower(w.text, |lower| {
+                    !lex.class_of_lower(lower).any(
+                        Class::PLACE
+                            | Class::ROLE
+                            | Class::GROUP
+                            | Class::SOURCE
+                            | Class::DOCUMENT
+                            | Class::DET
+                            | Class::ORG_NAME,
+                    ) && !BOUNDARY.contains(&lower)
+                        && !LEADING_PREPS.contains(&lower)
+                })
         })
         && !lex
-            .org_names
-            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
-        && !lex
-            .places
-            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+            .class_of_lower(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+            .any(Class::ORG_NAME | Class::PLACE)
 }
 
 /// The affiliation a party-and-state bracket gives: "R-NC" → "Republican
