@@ -98,6 +98,8 @@ pub struct Scan<'d> {
     common_queries: Cell<usize>,
     /// A buffer for the words of the run being recorded.
     words: Vec<RunWord<'d>>,
+    /// Whether only people's names are wanted ([`Scan::names_only`]).
+    names_only: bool,
 }
 
 impl<'d> Scan<'d> {
@@ -121,6 +123,17 @@ impl<'d> Scan<'d> {
             lower_words: OnceCell::new(),
             common_queries: Cell::new(0),
             words: Vec::new(),
+            names_only: false,
+        }
+    }
+
+    /// A pass at the start of the document that keeps what
+    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
+    /// focus counts or names by head word.
+    pub fn names_only(doc: &'d Document) -> Scan<'d> {
+        Scan {
+            names_only: true,
+            ..Scan::new(doc)
         }
     }
 
@@ -347,7 +360,7 @@ impl<'d> Scan<'d> {
         if run.sentence_start && !titled && words.len() == 1 {
             // A sentence's first word is capitalised anyway: count it only
             // as a name already seen inside a sentence ("Acme, though …").
-            if let Some(word) = words.first() {
+            if let Some(word) = words.first().filter(|_| !self.names_only) {
                 self.count(word.text, false);
             }
             return;
@@ -371,15 +384,17 @@ impl<'d> Scan<'d> {
             );
             return;
         }
-        let lower_last = last.text.to_lowercase();
-        match self.by_head.get_mut(&lower_last) {
-            Some(named) => {
-                if named != name {
-                    name.clone_into(named);
+        if !self.names_only {
+            let lower_last = last.text.to_lowercase();
+            match self.by_head.get_mut(&lower_last) {
+                Some(named) => {
+                    if named != name {
+                        name.clone_into(named);
+                    }
                 }
-            }
-            None => {
-                self.by_head.insert(lower_last, name.to_string());
+                None => {
+                    self.by_head.insert(lower_last, name.to_string());
+                }
             }
         }
         if titled && (1..=3).contains(&words.len()) {
@@ -397,7 +412,7 @@ impl<'d> Scan<'d> {
             }
             self.last_person = Some((Span::new(from, run.end), full));
         }
-        if self.focus_candidate(words, name, name_class) {
+        if !self.names_only && self.focus_candidate(words, name, name_class) {
             self.count(name, true);
         }
     }
