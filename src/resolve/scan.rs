@@ -257,8 +257,7 @@ impl<'d> Scan<'d> {
             let sentence_capital = run.sentence_start
                 && modifiers.len() == 1
                 && modifiers.first().is_some_and(|w| {
-                    with_lower(w.text, |lower| self.is_common(lower))
-                        && !w.class.any(Class::PLACE)
+                    with_lower(w.text, |lower| self.is_common(lower)) && !w.class.any(Class::PLACE)
                 });
             if !modifiers.is_empty() && !sentence_capital {
                 let start = modifiers.first().map_or(run.start, |w| w.at);
@@ -462,11 +461,7 @@ impl<'d> Scan<'d> {
                     && w.text.chars().skip(1).any(char::is_lowercase)
                     && !w.is_org_head(lex)
                     && !w.class.any(
-                        Class::ORG_NAME
-                            | Class::PLACE
-                            | Class::GROUP
-                            | Class::ROLE
-                            | Class::TITLE,
+                        Class::ORG_NAME | Class::PLACE | Class::GROUP | Class::ROLE | Class::TITLE,
                     )
         })
     }
