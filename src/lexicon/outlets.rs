@@ -563,6 +563,9 @@ impl Outlets {
     }
 
     /// Rebuilds the name, domain and text indexes from the outlets.
+    ///
+    /// Each name is split into [`Word`]s once, for both its lookup key and
+    /// the trie.
     fn reindex(&mut self) {
         self.names.clear();
         self.domains.clear();
@@ -575,12 +578,19 @@ impl Outlets {
                     Pass::Aliases => outlet.aliases.iter().map(String::as_str).collect(),
                 };
                 for name in names {
-                    let owners = self.names.entry(name_key(name)).or_default();
+                    let in_text = !outlet.is_lookup_only(name);
+                    let words = if in_text { words(name) } else { Vec::new() };
+                    let key = if in_text {
+                        words_key(&words)
+                    } else {
+                        name_key(name)
+                    };
+                    let owners = self.names.entry(key).or_default();
                     if !owners.contains(&index) {
                         owners.push(index);
                     }
-                    if !outlet.is_lookup_only(name) {
-                        self.trie.insert_name(name, index);
+                    if in_text {
+                        self.trie.insert_name(words, index);
                     }
                 }
             }
@@ -655,7 +665,9 @@ fn read_name(
         Some(rest) => (true, rest.trim()),
         None => (false, written),
     };
-    if name_key(name).is_empty() {
+    // A name with an ASCII letter or digit has a word, so a key.
+    let has_word = name.bytes().any(|b| b.is_ascii_alphanumeric());
+    if !has_word && name_key(name).is_empty() {
         return Err(OutletsError::EmptyName {
             line,
             name: written.to_string(),
@@ -715,17 +727,22 @@ fn merge_into(into: &mut Outlet, from: Outlet) {
 /// `buf`.
 fn plain_words<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     let mut len = 0;
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        if !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    let mut space = false;
+    for b in text.bytes() {
+        if b == b' ' {
+            space = len > 0;
+            continue;
+        }
+        if !b.is_ascii_alphanumeric() {
             return None;
         }
-        let from = len + usize::from(len > 0);
-        let slot = buf.get_mut(len..from + word.len())?;
-        let (space, rest) = slot.split_at_mut(from - len);
-        space.fill(b' ');
-        rest.copy_from_slice(word.as_bytes());
-        rest.make_ascii_lowercase();
-        len = from + word.len();
+        if space {
+            *buf.get_mut(len)? = b' ';
+            len += 1;
+            space = false;
+        }
+        *buf.get_mut(len)? = b.to_ascii_lowercase();
+        len += 1;
     }
     std::str::from_utf8(buf.get(..len)?).ok()
 }
@@ -736,7 +753,11 @@ fn name_key(name: &str) -> String {
     if let Some(key) = plain_words(name, &mut buf) {
         return key.strip_prefix("the ").unwrap_or(key).to_string();
     }
-    let words = words(name);
+    words_key(&words(name))
+}
+
+/// The lookup key of a name split into [`words`]: see [`name_key`].
+fn words_key(words: &[Word]) -> String {
     let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
     drop_leading(&mut norms, &["the"]);
     norms.join(" ")
@@ -940,24 +961,27 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Listed names as word sequences, for finding them in running text.
+///
+/// One flat map holds every edge, keyed by the node and the number of the
+/// word that leads out of it.
 #[derive(Clone, Debug)]
 struct Trie {
-    nodes: Vec<Node>,
+    /// Each word of a listed name -> its number.
+    vocab: HashMap<String, usize>,
+    /// (node, word number) -> the next node; node 0 is the root.
+    edges: HashMap<(usize, usize), usize>,
+    /// The names that end at each node.
+    ends: Vec<Vec<End>>,
 }
 
 impl Default for Trie {
     fn default() -> Trie {
         Trie {
-            nodes: vec![Node::default()],
+            vocab: HashMap::default(),
+            edges: HashMap::default(),
+            ends: vec![Vec::new()],
         }
     }
-}
-
-/// A trie node: the next word, and the names that end here.
-#[derive(Clone, Debug, Default)]
-struct Node {
-    next: HashMap<String, usize>,
-    ends: Vec<End>,
 }
 
 /// A listed name ending at a node: its owner and the capitals it needs.
@@ -975,10 +999,10 @@ struct Hit {
 }
 
 impl Trie {
-    /// Adds a listed name; a leading "the" before two or more words is
-    /// optional in the text, before one word it is required.
-    fn insert_name(&mut self, name: &str, outlet: usize) {
-        let words: Vec<(String, Caps)> = words(name)
+    /// Adds a listed name split into [`words`]; a leading "the" before two
+    /// or more words is optional in the text, before one word it is required.
+    fn insert_name(&mut self, words: Vec<Word>, outlet: usize) {
+        let words: Vec<(String, Caps)> = words
             .into_iter()
             .map(|word| (word.norm, word.caps))
             .collect();
@@ -995,26 +1019,30 @@ impl Trie {
         }
         let mut node = 0;
         for (norm, _) in words {
-            let existing = self
-                .nodes
-                .get(node)
-                .and_then(|current| current.next.get(norm).copied());
-            node = match existing {
-                Some(next) => next,
+            let count = self.vocab.len();
+            let word = match self.vocab.get(norm) {
+                Some(&word) => word,
                 None => {
-                    let next = self.nodes.len();
-                    self.nodes.push(Node::default());
-                    if let Some(current) = self.nodes.get_mut(node) {
-                        current.next.insert(norm.clone(), next);
-                    }
-                    next
+                    self.vocab.insert(norm.clone(), count);
+                    count
                 }
             };
+            let fresh = self.ends.len();
+            node = *self.edges.entry((node, word)).or_insert(fresh);
+            if node == fresh {
+                self.ends.push(Vec::new());
+            }
         }
-        if let Some(last) = self.nodes.get_mut(node) {
+        if let Some(last) = self.ends.get_mut(node) {
             let caps = words.iter().map(|(_, caps)| *caps).collect();
-            last.ends.push(End { outlet, caps });
+            last.push(End { outlet, caps });
         }
+    }
+
+    /// The node `norm` leads to from `node`, if any.
+    fn next(&self, node: usize, norm: &str) -> Option<usize> {
+        let word = *self.vocab.get(norm)?;
+        self.edges.get(&(node, word)).copied()
     }
 
     /// The longest listed name at the start of `text`, if any; a possessive
@@ -1023,8 +1051,7 @@ impl Trie {
         let mut node = 0;
         let mut best = None;
         for (count, word) in text.iter().enumerate() {
-            let current = self.nodes.get(node)?;
-            if let Some(&next) = current.next.get(&word.norm) {
+            if let Some(next) = self.next(node, &word.norm) {
                 if let Some(owners) = self.owners_at(next, text.get(..count)?, word.caps) {
                     best = Some(Hit {
                         words: count + 1,
@@ -1036,7 +1063,7 @@ impl Trie {
                 continue;
             }
             if let Some(stem) = &word.stem {
-                if let Some(&next) = current.next.get(&stem.norm) {
+                if let Some(next) = self.next(node, &stem.norm) {
                     if let Some(owners) = self.owners_at(next, text.get(..count)?, stem.caps) {
                         best = Some(Hit {
                             words: count + 1,
@@ -1056,7 +1083,7 @@ impl Trie {
     fn owners_at(&self, node: usize, before: &[Word], last: Caps) -> Option<Vec<usize>> {
         let mut owners = Vec::new();
         let text = before.iter().map(|word| word.caps).chain([last]);
-        for end in &self.nodes.get(node)?.ends {
+        for end in self.ends.get(node)? {
             let fits = end.caps.len() == before.len() + 1
                 && end
                     .caps

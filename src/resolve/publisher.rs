@@ -185,7 +185,7 @@ const REPUBLISHED: &[&str] = &[
 /// appeared in The Example Daily."), up to the first period, comma or
 /// bracket. Only short blocks (a note, not a paragraph) are read.
 fn republished_from(block: &str) -> Option<String> {
-    if chrome::word_count(block) > 25 {
+    if more_words_than(block, 25) {
         return None;
     }
     // ASCII lower case keeps byte offsets.
@@ -197,6 +197,35 @@ fn republished_from(block: &str) -> Option<String> {
     let name = rest.get(..name_end(rest))?.trim();
     let name = capitalised_name(name);
     (!name.is_empty()).then(|| display_name(&name))
+}
+
+/// Whether the text has more than `n` words (runs of letters and digits,
+/// as [`chrome::word_count`] counts them); it stops reading after them.
+/// Reads ASCII byte by byte and decodes only the other characters.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut in_word = false;
+    for (at, b) in text.bytes().enumerate() {
+        let word = if b.is_ascii() {
+            b.is_ascii_alphanumeric()
+        } else if b >= 0xC0 {
+            // The first byte of a character: decode it.
+            text.get(at..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(char::is_alphanumeric)
+        } else {
+            // A continuation byte belongs to the character before.
+            in_word
+        };
+        if word && !in_word {
+            count += 1;
+            if count > n {
+                return true;
+            }
+        }
+        in_word = word;
+    }
+    false
 }
 
 /// Words that may stand inside an outlet's name between capitalised words.
@@ -478,5 +507,20 @@ mod tests {
         assert_eq!(origin(&d), None);
         let d = doc("WASHINGTON (Example Gazette) — The council voted.");
         assert_eq!(origin(&d), None);
+    }
+
+    #[test]
+    fn more_words_than_counts_as_chrome_does() {
+        for text in [
+            "",
+            "one",
+            "Crème brûlée — 12 ‘quoted’ words, São Paulo’s café.",
+            "a-b c.d e’f 3,000 naïve",
+        ] {
+            let count = chrome::word_count(text);
+            for n in 0..count + 2 {
+                assert_eq!(more_words_than(text, n), count > n, "{text} {n}");
+            }
+        }
     }
 }
