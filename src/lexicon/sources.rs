@@ -72,6 +72,10 @@ pub struct SourceWords {
     classes: HashMap<String, Class>,
     /// Rules out most words that are no group noun before hashing them.
     group_sieve: Sieve,
+    /// Rules out most words and names in no list before hashing them.
+    class_sieve: Sieve,
+    /// Rules out most words that are no title before hashing them.
+    title_sieve: Sieve,
     /// Indexes into `anonymous` by the phrase's first word; phrases with
     /// no first word are in `""`'s list.
     anonymous_by_first: HashMap<String, Vec<usize>>,
@@ -279,8 +283,10 @@ impl SourceWords {
                 self.org_head_stems.insert(stem.to_string());
             }
         }
+        self.class_sieve = Sieve::of(classes.keys());
         self.classes = classes;
         self.group_sieve = Sieve::of(self.groups.iter());
+        self.title_sieve = Sieve::of(self.titles.keys());
         for (i, phrase) in self.anonymous.iter().enumerate() {
             let first = phrase.get(1..).and_then(|p| p.split(' ').next());
             self.anonymous_by_first
@@ -298,11 +304,17 @@ impl SourceWords {
 
     /// The lists `text` (any case) is in.
     pub fn class(&self, text: &str) -> Class {
+        if !self.class_sieve.may_hold(text) {
+            return Class::default();
+        }
         super::with_lower(text, |lower| self.class_of_lower(lower))
     }
 
     /// The lists a lower-case word or phrase is in.
     pub fn class_of_lower(&self, lower: &str) -> Class {
+        if !self.class_sieve.may_hold(lower) {
+            return Class::default();
+        }
         self.classes.get(lower).copied().unwrap_or_default()
     }
 
@@ -315,6 +327,9 @@ impl SourceWords {
 
     /// The role a title gives, if `title` (any case) is one.
     pub fn title_role(&self, title: &str) -> Option<&str> {
+        if !self.title_sieve.may_hold(title) {
+            return None;
+        }
         super::with_lower(title, |lower| self.titles.get(lower)).map(String::as_str)
     }
 

@@ -384,16 +384,20 @@ impl<'d> Scan<'d> {
             return;
         }
         if !self.names_only {
-            let lower_last = last.text.to_lowercase();
-            match self.by_head.get_mut(&lower_last) {
+            // Looked up without allocating; a key is made for a new head only.
+            let by_head = &mut self.by_head;
+            let known = with_lower(last.text, |lower| match by_head.get_mut(lower) {
                 Some(named) => {
                     if named != name {
                         name.clone_into(named);
                     }
+                    true
                 }
-                None => {
-                    self.by_head.insert(lower_last, name.to_string());
-                }
+                None => false,
+            });
+            if !known {
+                self.by_head
+                    .insert(last.text.to_lowercase(), name.to_string());
             }
         }
         if titled && (1..=3).contains(&words.len()) {
@@ -508,7 +512,7 @@ impl<'d> Scan<'d> {
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
     pub fn by_head(&self, head: &str) -> Option<&str> {
-        self.by_head.get(&head.to_lowercase()).map(String::as_str)
+        with_lower(head, |lower| self.by_head.get(lower)).map(String::as_str)
     }
 
     /// The last group named, and where its last mention ends.
