@@ -72,8 +72,6 @@ pub struct SourceWords {
     classes: HashMap<String, Class>,
     /// Rules out most words that are no group noun before hashing them.
     group_sieve: Sieve,
-    /// Rules out most words and names in no list before hashing them.
-    class_sieve: Sieve,
     /// Rules out most words that are no title before hashing them.
     title_sieve: Sieve,
     /// Indexes into `anonymous` by the phrase's first word; phrases with
@@ -283,7 +281,6 @@ impl SourceWords {
                 self.org_head_stems.insert(stem.to_string());
             }
         }
-        self.class_sieve = Sieve::of(classes.keys());
         self.classes = classes;
         self.group_sieve = Sieve::of(self.groups.iter());
         self.title_sieve = Sieve::of(self.titles.keys());
@@ -304,17 +301,11 @@ impl SourceWords {
 
     /// The lists `text` (any case) is in.
     pub fn class(&self, text: &str) -> Class {
-        if !self.class_sieve.may_hold(text) {
-            return Class::default();
-        }
         super::with_lower(text, |lower| self.class_of_lower(lower))
     }
 
     /// The lists a lower-case word or phrase is in.
     pub fn class_of_lower(&self, lower: &str) -> Class {
-        if !self.class_sieve.may_hold(lower) {
-            return Class::default();
-        }
         self.classes.get(lower).copied().unwrap_or_default()
     }
 

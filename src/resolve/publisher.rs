@@ -203,29 +203,47 @@ fn republished_from(block: &str) -> Option<String> {
 /// as [`chrome::word_count`] counts them); it stops reading after them.
 /// Reads ASCII byte by byte and decodes only the other characters.
 fn more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
     let mut count = 0;
-    let mut in_word = false;
-    for (at, b) in text.bytes().enumerate() {
-        let word = if b.is_ascii() {
-            b.is_ascii_alphanumeric()
-        } else if b >= 0xC0 {
-            // The first byte of a character: decode it.
-            text.get(at..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(char::is_alphanumeric)
-        } else {
-            // A continuation byte belongs to the character before.
-            in_word
-        };
-        if word && !in_word {
-            count += 1;
-            if count > n {
-                return true;
-            }
+    let mut at = 0;
+    // Each turn skips to the next word's start, counts it and skips to
+    // its end.
+    loop {
+        match bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|&b| b.is_ascii_alphanumeric() || b >= 0xC0)
+        }) {
+            Some(skip) => at += skip,
+            None => return false,
         }
-        in_word = word;
+        if bytes.get(at).is_some_and(|&b| b >= 0xC0) && !alphanumeric_at(text, at) {
+            at += 1;
+            continue;
+        }
+        count += 1;
+        if count > n {
+            return true;
+        }
+        at += 1;
+        // To the word's end: past letters, digits and the continuation
+        // bytes of a character; a non-ASCII character is decoded.
+        while let Some(&b) = bytes.get(at) {
+            let more = b.is_ascii_alphanumeric()
+                || (0x80..0xC0).contains(&b)
+                || (b >= 0xC0 && alphanumeric_at(text, at));
+            if !more {
+                break;
+            }
+            at += 1;
+        }
     }
-    false
+}
+
+/// Whether the character starting at byte `at` is a letter or digit.
+fn alphanumeric_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Words that may stand inside an outlet's name between capitalised words.
@@ -516,6 +534,7 @@ mod tests {
             "one",
             "Crème brûlée — 12 ‘quoted’ words, São Paulo’s café.",
             "a-b c.d e’f 3,000 naïve",
+            "“Élan” —über’s 3½ ½x ΑΒΓ δ—ε 中文 ",
         ] {
             let count = chrome::word_count(text);
             for n in 0..count + 2 {
