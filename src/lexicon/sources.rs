@@ -114,16 +114,25 @@ impl Sieve {
 
     /// Whether `word` (any case) may be one of the keys: always for a word
     /// that is not ASCII (its lower-case form may differ in length).
+    ///
+    /// The ends are tested first: when both are ASCII, lower-casing keeps
+    /// them where they are, whatever lies between.
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return true;
-        }
-        let (first, last) = Sieve::ends_of(word);
-        self.lengths & (1 << word.len().min(63)) != 0
-            && self
+        let bytes = word.as_bytes();
+        let ascii_ends = bytes.first().is_none_or(u8::is_ascii)
+            && bytes.last().is_none_or(u8::is_ascii);
+        if ascii_ends {
+            let (first, last) = Sieve::ends_of(word);
+            let ends = self
                 .ends
                 .get(first >> 1)
-                .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0)
+                .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0);
+            if !ends {
+                return false;
+            }
+        }
+        !word.is_ascii() || self.lengths & (1 << word.len().min(63)) != 0
     }
 }
 
@@ -294,6 +303,7 @@ impl SourceWords {
     }
 
     /// Whether `word` (any case) is a group noun.
+    #[inline]
     pub fn is_group(&self, word: &str) -> bool {
         self.group_sieve.may_hold(word)
             && super::with_lower(word, |lower| self.groups.contains(lower))
