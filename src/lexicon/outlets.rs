@@ -570,6 +570,13 @@ impl Outlets {
         self.names.clear();
         self.domains.clear();
         self.trie = Trie::default();
+        // Sized up front, so that the maps are not rebuilt as they grow.
+        let names: usize = self.outlets.iter().map(|o| 1 + o.aliases.len()).sum();
+        let domains: usize = self.outlets.iter().map(|o| o.domains.len()).sum();
+        self.names.reserve(names);
+        self.domains.reserve(domains);
+        self.trie.edges.reserve(2 * names);
+        self.trie.vocab.reserve(names);
         // Canonical names first, so their owners lead an ambiguous lookup.
         for pass in [Pass::Canonical, Pass::Aliases] {
             for (index, outlet) in self.outlets.iter().enumerate() {

@@ -190,6 +190,10 @@ fn republished_from(block: &str) -> Option<String> {
     }
     // ASCII lower case keeps byte offsets.
     let lower = block.to_ascii_lowercase();
+    // Every phrase has one of these verbs: two searches rule out most notes.
+    if !(lower.contains("appeared ") || lower.contains("published ")) {
+        return None;
+    }
     let at = REPUBLISHED
         .iter()
         .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
