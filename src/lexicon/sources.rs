@@ -120,8 +120,8 @@ impl Sieve {
     #[inline]
     fn may_hold(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        let ascii_ends = bytes.first().is_none_or(u8::is_ascii)
-            && bytes.last().is_none_or(u8::is_ascii);
+        let ascii_ends =
+            bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii);
         if ascii_ends {
             let (first, last) = Sieve::ends_of(word);
             let ends = self

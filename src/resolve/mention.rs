@@ -102,7 +102,10 @@ impl<'a> Word<'a> {
     /// capitals (most words), else a lower-cased copy.
     pub fn lower(&self) -> Cow<'a, str> {
         let text: &'a str = self.text;
-        if text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(text.to_lowercase())
@@ -134,7 +137,9 @@ impl<'a> Phrase<'a> {
 
     /// The head, lower case, or "".
     pub fn head_lower(&self) -> String {
-        self.head().map(|w| w.lower().into_owned()).unwrap_or_default()
+        self.head()
+            .map(|w| w.lower().into_owned())
+            .unwrap_or_default()
     }
 
     /// Whether the determiner makes the phrase definite ("the", "this").
