@@ -170,13 +170,16 @@ impl<'d> Scan<'d> {
     /// Whether an apostrophe or hyphen glued between the run and a
     /// capitalised word continues the run ("O’Malley", "Smith-Jones").
     fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
+        if !matches!(text, "'" | "’" | "-") {
+            return false;
+        }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
         let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
             t.span.start == mark.end
                 && t.kind == TokenKind::Word
                 && self.doc.slice(t.span).starts_with(char::is_uppercase)
         });
-        matches!(text, "'" | "’" | "-") && glued_after && next_capital
+        glued_after && next_capital
     }
 
     /// Whether a period right after a one-letter word continues the run
