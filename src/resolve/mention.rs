@@ -528,15 +528,25 @@ pub enum Reading {
 /// space and punctuation at either end.
 pub fn display_name(mention: &str) -> String {
     let trimmed = mention.trim_matches(|c: char| !c.is_alphanumeric());
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
-    let skip = usize::from(
-        words.len() > 1
-            && matches!(
-                words.first().map(|w| w.to_lowercase()).as_deref(),
-                Some("the" | "a" | "an")
-            ),
-    );
-    words.get(skip..).unwrap_or(&[]).join(" ")
+    let mut words = trimmed.split_whitespace().peekable();
+    let mut out = String::with_capacity(trimmed.len());
+    let Some(first) = words.next() else {
+        return out;
+    };
+    // No other letter lower-cases to one of these ASCII words.
+    let article = ["the", "a", "an"]
+        .iter()
+        .any(|a| first.eq_ignore_ascii_case(a));
+    if !(article && words.peek().is_some()) {
+        out.push_str(first);
+    }
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Reads a mention; `None` when it has no word.
