@@ -17,6 +17,7 @@
 //! resolver, which knows the article.
 
 use foldhash::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -24,7 +25,8 @@ use serde::Serialize;
 use thiserror::Error;
 
 /// The list the pipeline uses; see [`Outlets::active`].
-static ACTIVE: OnceLock<Outlets> = OnceLock::new();
+/// Borrows the built-in list unless the user's outlets were installed.
+static ACTIVE: OnceLock<Cow<'static, Outlets>> = OnceLock::new();
 
 /// The built-in list, parsed once by [`Outlets::builtin`].
 const BUILTIN_TEXT: &str = include_str!("outlets.txt");
@@ -254,7 +256,7 @@ impl Outlets {
     /// the user's outlets if [`Outlets::install`] added them before the
     /// first lookup.
     pub fn active() -> &'static Outlets {
-        ACTIVE.get_or_init(|| Outlets::builtin().clone())
+        ACTIVE.get_or_init(|| Cow::Borrowed(Outlets::builtin()))
     }
 
     /// Adds the user's outlets (`--outlets FILE`) to the list the pipeline
@@ -263,7 +265,7 @@ impl Outlets {
     pub fn install(extra: Outlets) -> bool {
         let mut list = Outlets::builtin().clone();
         list.extend(extra);
-        ACTIVE.set(list).is_ok()
+        ACTIVE.set(Cow::Owned(list)).is_ok()
     }
 
     /// Reads a list in the format of `outlets.txt` (see its header).
@@ -383,6 +385,9 @@ impl Outlets {
     /// possessive ("The New York Post’s"), a trailing noun ("the Post
     /// report", "a Reuters story") and a bare domain ("Politico.com").
     pub fn lookup_name(&self, mention: &str) -> Lookup<'_> {
+        if let Some(found) = self.lookup_plain(mention) {
+            return found;
+        }
         let words = words(mention);
         let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
         drop_leading(&mut norms, &["the"]);
@@ -475,6 +480,48 @@ impl Outlets {
         found
     }
 
+    /// [`Outlets::lookup_name`] without splitting into [`Word`]s, for a
+    /// mention of ASCII letters, digits and spaces only (most are): its
+    /// words are then its space-separated pieces, lower-cased, and it has
+    /// no possessive and is no domain. `None` for any other mention.
+    fn lookup_plain(&self, mention: &str) -> Option<Lookup<'_>> {
+        let mut buf = [0u8; 64];
+        let key = plain_words(mention, &mut buf)?;
+        // Each step of the general path, on the joined key.
+        let several = |key: &str| key.contains(' ');
+        let mut key = match key.strip_prefix("the ") {
+            Some(rest) => rest,
+            None => key,
+        };
+        if let Some(found) = self.lookup_key(key) {
+            return Some(found);
+        }
+        if several(key) {
+            if let Some(rest) = key.strip_prefix("a ").or_else(|| key.strip_prefix("an ")) {
+                key = rest;
+            }
+        }
+        if let Some((head, last)) = key.rsplit_once(' ') {
+            if TRAILING_NOUNS.contains(&last) {
+                key = head;
+            }
+        }
+        Some(self.lookup_key(key).unwrap_or(Lookup::None))
+    }
+
+    /// Looks up a joined key of normalised words.
+    fn lookup_key(&self, key: &str) -> Option<Lookup<'_>> {
+        if key.is_empty() {
+            return None;
+        }
+        let owners = self.names.get(key)?;
+        let outlets = owners
+            .iter()
+            .filter_map(|&owner| self.outlets.get(owner))
+            .collect();
+        Some(Lookup::from_owners(outlets))
+    }
+
     /// Looks up normalised words as one key.
     fn lookup_words(&self, norms: &[&str]) -> Option<Lookup<'_>> {
         if norms.is_empty() {
@@ -516,10 +563,20 @@ impl Outlets {
     }
 
     /// Rebuilds the name, domain and text indexes from the outlets.
+    ///
+    /// Each name is split into [`Word`]s once, for both its lookup key and
+    /// the trie.
     fn reindex(&mut self) {
         self.names.clear();
         self.domains.clear();
         self.trie = Trie::default();
+        // Sized up front, so that the maps are not rebuilt as they grow.
+        let names: usize = self.outlets.iter().map(|o| 1 + o.aliases.len()).sum();
+        let domains: usize = self.outlets.iter().map(|o| o.domains.len()).sum();
+        self.names.reserve(names);
+        self.domains.reserve(domains);
+        self.trie.edges.reserve(2 * names);
+        self.trie.vocab.reserve(names);
         // Canonical names first, so their owners lead an ambiguous lookup.
         for pass in [Pass::Canonical, Pass::Aliases] {
             for (index, outlet) in self.outlets.iter().enumerate() {
@@ -528,12 +585,19 @@ impl Outlets {
                     Pass::Aliases => outlet.aliases.iter().map(String::as_str).collect(),
                 };
                 for name in names {
-                    let owners = self.names.entry(name_key(name)).or_default();
+                    let in_text = !outlet.is_lookup_only(name);
+                    let words = if in_text { words(name) } else { Vec::new() };
+                    let key = if in_text {
+                        words_key(&words)
+                    } else {
+                        name_key(name)
+                    };
+                    let owners = self.names.entry(key).or_default();
                     if !owners.contains(&index) {
                         owners.push(index);
                     }
-                    if !outlet.is_lookup_only(name) {
-                        self.trie.insert_name(name, index);
+                    if in_text {
+                        self.trie.insert_name(words, index);
                     }
                 }
             }
@@ -608,7 +672,9 @@ fn read_name(
         Some(rest) => (true, rest.trim()),
         None => (false, written),
     };
-    if name_key(name).is_empty() {
+    // A name with an ASCII letter or digit has a word, so a key.
+    let has_word = name.bytes().any(|b| b.is_ascii_alphanumeric());
+    if !has_word && name_key(name).is_empty() {
         return Err(OutletsError::EmptyName {
             line,
             name: written.to_string(),
@@ -662,9 +728,43 @@ fn merge_into(into: &mut Outlet, from: Outlet) {
     }
 }
 
+/// The normalised words of a plain text (ASCII letters, digits and spaces
+/// only) joined by single spaces, in `buf`: what [`words`] would give,
+/// without building them. `None` for any other text, or one too long for
+/// `buf`.
+fn plain_words<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut space = false;
+    for b in text.bytes() {
+        if b == b' ' {
+            space = len > 0;
+            continue;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return None;
+        }
+        if space {
+            *buf.get_mut(len)? = b' ';
+            len += 1;
+            space = false;
+        }
+        *buf.get_mut(len)? = b.to_ascii_lowercase();
+        len += 1;
+    }
+    std::str::from_utf8(buf.get(..len)?).ok()
+}
+
 /// The lookup key of a name: its normalised words, without a leading "the".
 fn name_key(name: &str) -> String {
-    let words = words(name);
+    let mut buf = [0u8; 64];
+    if let Some(key) = plain_words(name, &mut buf) {
+        return key.strip_prefix("the ").unwrap_or(key).to_string();
+    }
+    words_key(&words(name))
+}
+
+/// The lookup key of a name split into [`words`]: see [`name_key`].
+fn words_key(words: &[Word]) -> String {
     let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
     drop_leading(&mut norms, &["the"]);
     norms.join(" ")
@@ -830,6 +930,9 @@ fn normalise(word: &str) -> String {
     if word == "&" {
         return "and".to_string();
     }
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         match c {
@@ -865,24 +968,27 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Listed names as word sequences, for finding them in running text.
+///
+/// One flat map holds every edge, keyed by the node and the number of the
+/// word that leads out of it.
 #[derive(Clone, Debug)]
 struct Trie {
-    nodes: Vec<Node>,
+    /// Each word of a listed name -> its number.
+    vocab: HashMap<String, usize>,
+    /// (node, word number) -> the next node; node 0 is the root.
+    edges: HashMap<(usize, usize), usize>,
+    /// The names that end at each node.
+    ends: Vec<Vec<End>>,
 }
 
 impl Default for Trie {
     fn default() -> Trie {
         Trie {
-            nodes: vec![Node::default()],
+            vocab: HashMap::default(),
+            edges: HashMap::default(),
+            ends: vec![Vec::new()],
         }
     }
-}
-
-/// A trie node: the next word, and the names that end here.
-#[derive(Clone, Debug, Default)]
-struct Node {
-    next: HashMap<String, usize>,
-    ends: Vec<End>,
 }
 
 /// A listed name ending at a node: its owner and the capitals it needs.
@@ -900,10 +1006,10 @@ struct Hit {
 }
 
 impl Trie {
-    /// Adds a listed name; a leading "the" before two or more words is
-    /// optional in the text, before one word it is required.
-    fn insert_name(&mut self, name: &str, outlet: usize) {
-        let words: Vec<(String, Caps)> = words(name)
+    /// Adds a listed name split into [`words`]; a leading "the" before two
+    /// or more words is optional in the text, before one word it is required.
+    fn insert_name(&mut self, words: Vec<Word>, outlet: usize) {
+        let words: Vec<(String, Caps)> = words
             .into_iter()
             .map(|word| (word.norm, word.caps))
             .collect();
@@ -920,26 +1026,30 @@ impl Trie {
         }
         let mut node = 0;
         for (norm, _) in words {
-            let existing = self
-                .nodes
-                .get(node)
-                .and_then(|current| current.next.get(norm).copied());
-            node = match existing {
-                Some(next) => next,
+            let count = self.vocab.len();
+            let word = match self.vocab.get(norm) {
+                Some(&word) => word,
                 None => {
-                    let next = self.nodes.len();
-                    self.nodes.push(Node::default());
-                    if let Some(current) = self.nodes.get_mut(node) {
-                        current.next.insert(norm.clone(), next);
-                    }
-                    next
+                    self.vocab.insert(norm.clone(), count);
+                    count
                 }
             };
+            let fresh = self.ends.len();
+            node = *self.edges.entry((node, word)).or_insert(fresh);
+            if node == fresh {
+                self.ends.push(Vec::new());
+            }
         }
-        if let Some(last) = self.nodes.get_mut(node) {
+        if let Some(last) = self.ends.get_mut(node) {
             let caps = words.iter().map(|(_, caps)| *caps).collect();
-            last.ends.push(End { outlet, caps });
+            last.push(End { outlet, caps });
         }
+    }
+
+    /// The node `norm` leads to from `node`, if any.
+    fn next(&self, node: usize, norm: &str) -> Option<usize> {
+        let word = *self.vocab.get(norm)?;
+        self.edges.get(&(node, word)).copied()
     }
 
     /// The longest listed name at the start of `text`, if any; a possessive
@@ -948,8 +1058,7 @@ impl Trie {
         let mut node = 0;
         let mut best = None;
         for (count, word) in text.iter().enumerate() {
-            let current = self.nodes.get(node)?;
-            if let Some(&next) = current.next.get(&word.norm) {
+            if let Some(next) = self.next(node, &word.norm) {
                 if let Some(owners) = self.owners_at(next, text.get(..count)?, word.caps) {
                     best = Some(Hit {
                         words: count + 1,
@@ -961,7 +1070,7 @@ impl Trie {
                 continue;
             }
             if let Some(stem) = &word.stem {
-                if let Some(&next) = current.next.get(&stem.norm) {
+                if let Some(next) = self.next(node, &stem.norm) {
                     if let Some(owners) = self.owners_at(next, text.get(..count)?, stem.caps) {
                         best = Some(Hit {
                             words: count + 1,
@@ -981,7 +1090,7 @@ impl Trie {
     fn owners_at(&self, node: usize, before: &[Word], last: Caps) -> Option<Vec<usize>> {
         let mut owners = Vec::new();
         let text = before.iter().map(|word| word.caps).chain([last]);
-        for end in &self.nodes.get(node)?.ends {
+        for end in self.ends.get(node)? {
             let fits = end.caps.len() == before.len() + 1
                 && end
                     .caps

@@ -64,12 +64,121 @@ pub struct SourceWords {
     pub places: HashSet<String>,
     pub dets: HashSet<String>,
     pub examples: Vec<Example>,
+    /// Organisation heads listed with a final period, without it ("Inc"
+    /// of "Inc."): [`SourceWords::is_org_head`] accepts them as written.
+    org_head_stems: HashSet<String>,
+    /// Every lower-case key of the lists above → the lists it is in, for
+    /// one lookup per word instead of one per list.
+    classes: HashMap<String, Class>,
+    /// Rules out most words that are no group noun before hashing them.
+    group_sieve: Sieve,
+    /// Rules out most words that are no title before hashing them.
+    title_sieve: Sieve,
+    /// Indexes into `anonymous` by the phrase's first word; phrases with
+    /// no first word are in `""`'s list.
+    anonymous_by_first: HashMap<String, Vec<usize>>,
+}
+
+/// A cheap test that rules out most ASCII words that are not in a set of
+/// lower-case keys: by length and by first and last letter (case-blind).
+/// Words it passes must still be looked up.
+#[derive(Clone, Debug, Default)]
+struct Sieve {
+    /// Bit `n` set when some key is `n` bytes long (63 for longer).
+    lengths: u64,
+    /// Bit `(first & 31) * 32 + (last & 31)` set for some key's first
+    /// and last bytes; `& 31` maps both cases of a letter alike.
+    ends: [u64; 16],
+}
+
+impl Sieve {
+    /// The sieve of a set of keys.
+    fn of<'k>(keys: impl Iterator<Item = &'k String>) -> Sieve {
+        let mut sieve = Sieve::default();
+        for key in keys {
+            sieve.lengths |= 1 << key.len().min(63);
+            let (first, last) = Sieve::ends_of(key);
+            if let Some(bits) = sieve.ends.get_mut(first >> 1) {
+                *bits |= 1 << ((first & 1) << 5 | last);
+            }
+        }
+        sieve
+    }
+
+    /// The first and last bytes of a word, each `& 31`.
+    fn ends_of(word: &str) -> (usize, usize) {
+        let bytes = word.as_bytes();
+        let end = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
+        (end(bytes.first()), end(bytes.last()))
+    }
+
+    /// Whether `word` (any case) may be one of the keys: always for a word
+    /// that is not ASCII (its lower-case form may differ in length).
+    ///
+    /// The ends are tested first: when both are ASCII, lower-casing keeps
+    /// them where they are, whatever lies between.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        let ascii_ends =
+            bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii);
+        if ascii_ends {
+            let (first, last) = Sieve::ends_of(word);
+            let ends = self
+                .ends
+                .get(first >> 1)
+                .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0);
+            if !ends {
+                return false;
+            }
+        }
+        !word.is_ascii() || self.lengths & (1 << word.len().min(63)) != 0
+    }
+}
+
+/// The word lists a lower-case word or phrase is in, as bits: see
+/// [`SourceWords::class`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Class(u16);
+
+impl Class {
+    pub const ROLE: Class = Class(1);
+    pub const GROUP: Class = Class(1 << 1);
+    pub const ORG_NAME: Class = Class(1 << 2);
+    pub const DOCUMENT: Class = Class(1 << 3);
+    pub const PLACE: Class = Class(1 << 4);
+    pub const DET: Class = Class(1 << 5);
+    /// A title ([`SourceWords::title_role`] gives its role).
+    pub const TITLE: Class = Class(1 << 6);
+    /// A title without its final period ("sen" of "sen.").
+    pub const TITLE_STEM: Class = Class(1 << 7);
+    /// The lower-case form of an organisation head, with or without its
+    /// final period: the word may be one ([`SourceWords::is_org_head`]
+    /// decides, by case).
+    pub const ORG_HEAD: Class = Class(1 << 8);
+    pub const SOURCE: Class = Class(1 << 9);
+
+    /// Whether any of the lists in `lists` is one of these.
+    pub fn any(self, lists: Class) -> bool {
+        self.0 & lists.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Class {
+    type Output = Class;
+    fn bitor(self, other: Class) -> Class {
+        Class(self.0 | other.0)
+    }
 }
 
 /// The built-in lists, parsed once.
 pub fn words() -> &'static SourceWords {
     static WORDS: OnceLock<SourceWords> = OnceLock::new();
-    WORDS.get_or_init(|| parse(DATA))
+    WORDS.get_or_init(|| {
+        let mut w = parse(DATA);
+        w.index();
+        w
+    })
 }
 
 /// Parses the data file; malformed lines are skipped (the tests check there
@@ -146,31 +255,121 @@ fn insert(set: &mut HashSet<String>, key: String, kind: SourceWord) -> SourceWor
 }
 
 impl SourceWords {
+    /// Builds the indexes derived from the lists: the organisation head
+    /// stems and every key's [`Class`].
+    fn index(&mut self) {
+        let mut classes: HashMap<String, Class> = HashMap::default();
+        let mut add = |key: &str, class: Class| {
+            let entry = classes.entry(key.to_string()).or_default();
+            *entry = *entry | class;
+        };
+        let lists = [
+            (&self.roles, Class::ROLE),
+            (&self.groups, Class::GROUP),
+            (&self.org_names, Class::ORG_NAME),
+            (&self.documents, Class::DOCUMENT),
+            (&self.places, Class::PLACE),
+            (&self.dets, Class::DET),
+            (&self.sources, Class::SOURCE),
+        ];
+        for (list, class) in lists {
+            for key in list {
+                add(key, class);
+            }
+        }
+        for title in self.titles.keys() {
+            add(title, Class::TITLE);
+            if let Some(stem) = title.strip_suffix('.') {
+                add(stem, Class::TITLE_STEM);
+            }
+        }
+        for head in &self.org_heads {
+            add(&head.to_lowercase(), Class::ORG_HEAD);
+            if let Some(stem) = head.strip_suffix('.') {
+                add(&stem.to_lowercase(), Class::ORG_HEAD);
+                self.org_head_stems.insert(stem.to_string());
+            }
+        }
+        self.classes = classes;
+        self.group_sieve = Sieve::of(self.groups.iter());
+        self.title_sieve = Sieve::of(self.titles.keys());
+        for (i, phrase) in self.anonymous.iter().enumerate() {
+            let first = phrase.get(1..).and_then(|p| p.split(' ').next());
+            self.anonymous_by_first
+                .entry(first.unwrap_or("").to_string())
+                .or_default()
+                .push(i);
+        }
+    }
+
+    /// Whether `word` (any case) is a group noun.
+    #[inline]
+    pub fn is_group(&self, word: &str) -> bool {
+        self.group_sieve.may_hold(word)
+            && super::with_lower(word, |lower| self.groups.contains(lower))
+    }
+
+    /// The lists `text` (any case) is in.
+    pub fn class(&self, text: &str) -> Class {
+        super::with_lower(text, |lower| self.class_of_lower(lower))
+    }
+
+    /// The lists a lower-case word or phrase is in.
+    pub fn class_of_lower(&self, lower: &str) -> Class {
+        self.classes.get(lower).copied().unwrap_or_default()
+    }
+
     /// Whether `word` (as written) is an organisation head; "Inc" and
     /// "Inc." both count.
     pub fn is_org_head(&self, word: &str) -> bool {
         self.org_heads.contains(word)
-            || (!word.ends_with('.') && self.org_heads.contains(&format!("{word}.")))
+            || (!word.ends_with('.') && self.org_head_stems.contains(word))
     }
 
     /// The role a title gives, if `title` (any case) is one.
     pub fn title_role(&self, title: &str) -> Option<&str> {
+        if !self.title_sieve.may_hold(title) {
+            return None;
+        }
         super::with_lower(title, |lower| self.titles.get(lower)).map(String::as_str)
     }
 
     /// Whether a lower-case phrase contains an anonymity phrase at word
     /// boundaries.
     pub fn has_anonymity_phrase(&self, lower: &str) -> bool {
-        let padded = format!(
-            " {} ",
-            lower.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
-        self.anonymous.iter().any(|p| padded.contains(p.as_str()))
+        let mut padded = String::with_capacity(lower.len() + 2);
+        padded.push(' ');
+        for word in lower.split_whitespace() {
+            padded.push_str(word);
+            padded.push(' ');
+        }
+        if padded.len() == 1 {
+            padded.push(' ');
+        }
+        let phrase = |i: &usize| self.anonymous.get(*i).map_or("", String::as_str);
+        if let Some(odd) = self.anonymous_by_first.get("") {
+            if odd.iter().any(|i| padded.contains(phrase(i))) {
+                return true;
+            }
+        }
+        // A phrase starts with a space and its first word: try the phrases
+        // with that first word at each space.
+        padded.match_indices(' ').any(|(at, _)| {
+            let rest = padded.get(at..).unwrap_or("");
+            let word = rest.get(1..).and_then(|r| r.split(' ').next());
+            word.filter(|w| !w.is_empty())
+                .and_then(|w| self.anonymous_by_first.get(w))
+                .is_some_and(|list| list.iter().any(|i| rest.starts_with(phrase(i))))
+        })
     }
 
     /// The singular of a plural role noun when the singular is a role
     /// ("spokespeople" → "spokesperson", "aides" → "aide").
     pub fn singular_role(&self, lower: &str) -> Option<String> {
+        // Every candidate below is empty or `lower` itself otherwise.
+        if !(lower.ends_with('s') || lower.contains("people") || lower.contains("men")) {
+            return None;
+        }
         let candidates = [
             lower.replace("people", "person"),
             lower

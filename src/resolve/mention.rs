@@ -9,8 +9,11 @@
 //! the resolver ([`super::resolve`]) settles. Input is a `&str`; offsets in
 //! [`Word`] are bytes into it. Linear in the mention's length.
 
+use std::borrow::Cow;
+
 use crate::lexicon::outlets::{Lookup, Outlets};
-use crate::lexicon::sources::{words as source_words, SourceWords};
+use crate::lexicon::sources::{words as source_words, Class, SourceWords};
+use crate::lexicon::with_lower;
 
 /// Pronouns a source mention may be.
 pub const PRONOUNS: &[&str] = &[
@@ -83,7 +86,7 @@ pub struct Word<'a> {
     pub cap: bool,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Whether the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
         self.cap
@@ -95,9 +98,18 @@ impl Word<'_> {
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
 
-    /// The word in lower case.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lower case: the text itself when it is ASCII without
+    /// capitals (most words), else a lower-cased copy.
+    pub fn lower(&self) -> Cow<'a, str> {
+        let text: &'a str = self.text;
+        if text
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(text.to_lowercase())
+        }
     }
 }
 
@@ -125,7 +137,9 @@ impl<'a> Phrase<'a> {
 
     /// The head, lower case, or "".
     pub fn head_lower(&self) -> String {
-        self.head().map(Word::lower).unwrap_or_default()
+        self.head()
+            .map(|w| w.lower().into_owned())
+            .unwrap_or_default()
     }
 
     /// Whether the determiner makes the phrase definite ("the", "this").
@@ -317,7 +331,7 @@ pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a
     parsed.head = phrase(&head_words);
     let relative = after_comma.first().is_some_and(|w| {
         matches!(
-            w.lower().as_str(),
+            w.lower().as_ref(),
             "who" | "whom" | "whose" | "which" | "that"
         )
     });
@@ -345,14 +359,14 @@ fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> boo
     }
     let lex = source_words();
     let lower = first.lower();
-    let known = lex.places.contains(&lower)
-        || lex.org_names.contains(&lower)
+    let known = lex.places.contains(&*lower)
+        || lex.org_names.contains(&*lower)
         || lex.is_org_head(first.text)
-        || lex.proper_groups.contains(&lower)
+        || lex.proper_groups.contains(&*lower)
         || lex.title_role(first.text).is_some()
         || first.is_acronym()
         || !Outlets::active().lookup_name(first.text).is_none();
-    if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_str())) {
+    if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_ref())) {
         first.cap = false;
     }
 }
@@ -366,13 +380,13 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
         words.len() > 1
             && words
                 .first()
-                .is_some_and(|w| LEADING_PREPS.contains(&w.lower().as_str())),
+                .is_some_and(|w| LEADING_PREPS.contains(&w.lower().as_ref())),
     );
     while let Some(w) = words.get(i) {
         let lower = w.lower();
         let partitive = lower == "of" && p.det.is_some();
-        if words.len() - i > 1 && (lex.dets.contains(&lower) || partitive) {
-            p.det.get_or_insert(lower);
+        if words.len() - i > 1 && (lex.dets.contains(&*lower) || partitive) {
+            p.det.get_or_insert(lower.into_owned());
             i += 1;
         } else {
             break;
@@ -427,10 +441,10 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
 /// organisation head stay in the name ("Department of Justice").
 fn is_boundary(w: &Word<'_>, prev: Option<&Word<'_>>, next: Option<&Word<'_>>) -> bool {
     let lower = w.lower();
-    if !BOUNDARY.contains(&lower.as_str()) || w.is_capitalised() {
+    if !BOUNDARY.contains(&lower.as_ref()) || w.is_capitalised() {
         return false;
     }
-    let joins_name = matches!(lower.as_str(), "of" | "for" | "and")
+    let joins_name = matches!(lower.as_ref(), "of" | "for" | "and")
         && prev.is_some_and(|p| source_words().is_org_head(p.text))
         && next.is_some_and(Word::is_capitalised);
     !joins_name && prev.is_some()
@@ -514,15 +528,25 @@ pub enum Reading {
 /// space and punctuation at either end.
 pub fn display_name(mention: &str) -> String {
     let trimmed = mention.trim_matches(|c: char| !c.is_alphanumeric());
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
-    let skip = usize::from(
-        words.len() > 1
-            && matches!(
-                words.first().map(|w| w.to_lowercase()).as_deref(),
-                Some("the" | "a" | "an")
-            ),
-    );
-    words.get(skip..).unwrap_or(&[]).join(" ")
+    let mut words = trimmed.split_whitespace().peekable();
+    let mut out = String::with_capacity(trimmed.len());
+    let Some(first) = words.next() else {
+        return out;
+    };
+    // No other letter lower-cases to one of these ASCII words.
+    let article = ["the", "a", "an"]
+        .iter()
+        .any(|a| first.eq_ignore_ascii_case(a));
+    if !(article && words.peek().is_some()) {
+        out.push_str(first);
+    }
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Reads a mention; `None` when it has no word.
@@ -534,8 +558,8 @@ pub fn read(mention: &str) -> Option<Reading> {
 pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
     let p = parse_with(mention, common);
     let first = p.words.first()?;
-    if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_str()) {
-        return Some(Reading::Pronoun(first.lower()));
+    if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_ref()) {
+        return Some(Reading::Pronoun(first.lower().into_owned()));
     }
     let lex = source_words();
     let display = display_name(mention);
@@ -644,7 +668,7 @@ impl Phrase<'_> {
     /// it ("Post reporter Jane Doe"), which is not the outlet itself.
     fn core_all_capitalised_person_like(&self) -> bool {
         let lex = source_words();
-        self.core.iter().any(|w| lex.roles.contains(&w.lower()))
+        self.core.iter().any(|w| lex.roles.contains(&*w.lower()))
             && self.head().is_some_and(Word::is_capitalised)
     }
 }
@@ -664,7 +688,7 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
     if let Some(k) = head
         .core
         .iter()
-        .position(|w| lex.roles.contains(&w.lower()) || is_title(w))
+        .position(|w| lex.roles.contains(&*w.lower()) || is_title(w))
     {
         let after = head.core.get(k + 1..).unwrap_or(&[]);
         if !after.is_empty() && after.iter().all(Word::is_capitalised) {
@@ -747,7 +771,7 @@ fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option
         let (before, name) = head.core.split_at(split);
         let modifiers_ok = before
             .iter()
-            .all(|w| !w.is_capitalised() || lex.places.contains(&w.lower()));
+            .all(|w| !w.is_capitalised() || lex.places.contains(&*w.lower()));
         let name_phrase = Phrase {
             core: name.to_vec(),
             ..Phrase::default()
@@ -776,29 +800,28 @@ fn is_name(p: &Phrase<'_>, lex: &SourceWords) -> bool {
     let n = p.core.len();
     (1..=4).contains(&n)
         && p.core.iter().all(|w| {
-            let lower = w.lower();
             w.is_capitalised()
                 && !w.is_acronym()
                 && w.text
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
                 && !lex.is_org_head(w.text)
-                && !lex.places.contains(&lower)
-                && !lex.roles.contains(&lower)
-                && !lex.groups.contains(&lower)
-                && !lex.sources.contains(&lower)
-                && !lex.documents.contains(&lower)
-                && !lex.dets.contains(&lower)
-                && !lex.org_names.contains(&lower)
-                && !BOUNDARY.contains(&lower.as_str())
-                && !LEADING_PREPS.contains(&lower.as_str())
+                && with_lower(w.text, |lower| {
+                    !lex.class_of_lower(lower).any(
+                        Class::PLACE
+                            | Class::ROLE
+                            | Class::GROUP
+                            | Class::SOURCE
+                            | Class::DOCUMENT
+                            | Class::DET
+                            | Class::ORG_NAME,
+                    ) && !BOUNDARY.contains(&lower)
+                        && !LEADING_PREPS.contains(&lower)
+                })
         })
         && !lex
-            .org_names
-            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
-        && !lex
-            .places
-            .contains(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+            .class_of_lower(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+            .any(Class::ORG_NAME | Class::PLACE)
 }
 
 /// The affiliation a party-and-state bracket gives: "R-NC" → "Republican
@@ -825,8 +848,8 @@ pub fn party_affiliation(bracket: &str) -> Option<String> {
 fn role_of(p: &Phrase<'_>) -> Option<String> {
     let lex = source_words();
     let head = p.head()?.lower();
-    let singular = if lex.roles.contains(&head) {
-        head.clone()
+    let singular = if lex.roles.contains(&*head) {
+        head.into_owned()
     } else {
         lex.singular_role(&head)?
     };
@@ -836,7 +859,7 @@ fn role_of(p: &Phrase<'_>) -> Option<String> {
         .rev()
         .skip(1)
         .take_while(|w| !w.is_capitalised())
-        .map(Word::lower)
+        .map(|w| w.lower().into_owned())
         .collect();
     let mut words: Vec<String> = modifiers.into_iter().rev().collect();
     words.push(singular);
@@ -867,7 +890,7 @@ fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
         return Some(Affiliation::Named(p.span_text(&before).to_string()));
     }
     let prep = ph.post.first()?;
-    if !AFFILIATION_PREPS.contains(&prep.lower().as_str()) {
+    if !AFFILIATION_PREPS.contains(&prep.lower().as_ref()) {
         return None;
     }
     let inner = phrase(ph.post.get(1..).unwrap_or(&[]));
@@ -889,7 +912,7 @@ fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
         return Some(a);
     }
     let prep = head.post.first()?;
-    if !matches!(prep.lower().as_str(), "by" | "from" | "of") {
+    if !matches!(prep.lower().as_ref(), "by" | "from" | "of") {
         return None;
     }
     let inner = phrase(head.post.get(1..).unwrap_or(&[]));
@@ -908,12 +931,12 @@ fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
         let named: Vec<Word<'_>> = ph
             .possessor
             .iter()
-            .skip_while(|w| source_words().dets.contains(&w.lower()))
+            .skip_while(|w| source_words().dets.contains(&*w.lower()))
             .copied()
             .collect();
         return Some(Affiliation::Named(p.span_text(&named).to_string()));
     }
-    Some(Affiliation::Focus(last.lower()))
+    Some(Affiliation::Focus(last.lower().into_owned()))
 }
 
 /// Groups and unnamed people: "Chinese officials", "Senate Republicans",
@@ -921,9 +944,9 @@ fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
 fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Reading> {
     let head = &p.head;
     let last = head.head()?;
-    let lower = last.lower();
-    let plural = lex.groups.contains(&lower) || lex.singular_role(&lower).is_some();
-    let singular = lex.roles.contains(&lower);
+    let lower = last.lower().into_owned();
+    let plural = lex.groups.contains(&*lower) || lex.singular_role(&lower).is_some();
+    let singular = lex.roles.contains(&*lower);
     let core_lower = p.span_text(&head.core).to_lowercase();
     let named = lex.org_names.contains(&core_lower)
         || lex.places.contains(&core_lower)
@@ -949,7 +972,7 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
         let from = head
             .post
             .first()
-            .is_some_and(|w| AFFILIATION_PREPS.contains(&w.lower().as_str()));
+            .is_some_and(|w| AFFILIATION_PREPS.contains(&w.lower().as_ref()));
         if let Some(Affiliation::Named(affiliation)) =
             from.then(|| affiliation_of_phrase(p, head)).flatten()
         {
@@ -958,7 +981,7 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
                 affiliation: Some(affiliation),
             });
         }
-        if lex.proper_groups.contains(&lower) && last.is_capitalised() && !head.definite() {
+        if lex.proper_groups.contains(&*lower) && last.is_capitalised() && !head.definite() {
             return Some(Reading::Group {
                 name,
                 affiliation: None,

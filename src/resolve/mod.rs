@@ -623,7 +623,7 @@ impl<'d> Resolver<'d> {
         }
         // The article may give the full name or a title only later.
         let whole = self.whole.get_or_insert_with(|| {
-            let mut scan = Scan::new(self.doc);
+            let mut scan = Scan::names_only(self.doc);
             scan.advance(self.doc.text.len());
             scan
         });

@@ -185,11 +185,15 @@ const REPUBLISHED: &[&str] = &[
 /// appeared in The Example Daily."), up to the first period, comma or
 /// bracket. Only short blocks (a note, not a paragraph) are read.
 fn republished_from(block: &str) -> Option<String> {
-    if chrome::word_count(block) > 25 {
+    if more_words_than(block, 25) {
         return None;
     }
     // ASCII lower case keeps byte offsets.
     let lower = block.to_ascii_lowercase();
+    // Every phrase has one of these verbs: two searches rule out most notes.
+    if !(lower.contains("appeared ") || lower.contains("published ")) {
+        return None;
+    }
     let at = REPUBLISHED
         .iter()
         .find_map(|p| lower.find(p).map(|i| i + p.len()))?;
@@ -197,6 +201,53 @@ fn republished_from(block: &str) -> Option<String> {
     let name = rest.get(..name_end(rest))?.trim();
     let name = capitalised_name(name);
     (!name.is_empty()).then(|| display_name(&name))
+}
+
+/// Whether the text has more than `n` words (runs of letters and digits,
+/// as [`chrome::word_count`] counts them); it stops reading after them.
+/// Reads ASCII byte by byte and decodes only the other characters.
+fn more_words_than(text: &str, n: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut at = 0;
+    // Each turn skips to the next word's start, counts it and skips to
+    // its end.
+    loop {
+        match bytes.get(at..).and_then(|rest| {
+            rest.iter()
+                .position(|&b| b.is_ascii_alphanumeric() || b >= 0xC0)
+        }) {
+            Some(skip) => at += skip,
+            None => return false,
+        }
+        if bytes.get(at).is_some_and(|&b| b >= 0xC0) && !alphanumeric_at(text, at) {
+            at += 1;
+            continue;
+        }
+        count += 1;
+        if count > n {
+            return true;
+        }
+        at += 1;
+        // To the word's end: past letters, digits and the continuation
+        // bytes of a character; a non-ASCII character is decoded.
+        while let Some(&b) = bytes.get(at) {
+            let more = b.is_ascii_alphanumeric()
+                || (0x80..0xC0).contains(&b)
+                || (b >= 0xC0 && alphanumeric_at(text, at));
+            if !more {
+                break;
+            }
+            at += 1;
+        }
+    }
+}
+
+/// Whether the character starting at byte `at` is a letter or digit.
+fn alphanumeric_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Words that may stand inside an outlet's name between capitalised words.
@@ -478,5 +529,21 @@ mod tests {
         assert_eq!(origin(&d), None);
         let d = doc("WASHINGTON (Example Gazette) — The council voted.");
         assert_eq!(origin(&d), None);
+    }
+
+    #[test]
+    fn more_words_than_counts_as_chrome_does() {
+        for text in [
+            "",
+            "one",
+            "Crème brûlée — 12 ‘quoted’ words, São Paulo’s café.",
+            "a-b c.d e’f 3,000 naïve",
+            "“Élan” —über’s 3½ ½x ΑΒΓ δ—ε 中文 ",
+        ] {
+            let count = chrome::word_count(text);
+            for n in 0..count + 2 {
+                assert_eq!(more_words_than(text, n), count > n, "{text} {n}");
+            }
+        }
     }
 }

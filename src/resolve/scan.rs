@@ -13,16 +13,22 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
+use std::cell::{Cell, OnceCell};
+
 use foldhash::{HashMap, HashSet};
 
 use crate::document::{Document, TokenKind};
 use crate::lexicon::outlets::Outlets;
-use crate::lexicon::sources::words as source_words;
+use crate::lexicon::sources::{words as source_words, Class, SourceWords};
 use crate::lexicon::with_lower;
 use crate::span::Span;
 
 /// Distinct names counted for the focus; later new names are not counted.
 pub const MAX_NAMES: usize = 4096;
+
+/// How many [`Scan::is_common`] queries read the tokens one by one before
+/// the lower-case words are gathered into a set.
+const LINEAR_QUERIES: usize = 8;
 
 /// A run of capitalised words being read.
 #[derive(Clone, Copy, Debug)]
@@ -34,6 +40,21 @@ struct Run {
     sentence_start: bool,
     /// Whether a title comes right before it ("Gov. Ann Lyle").
     titled: bool,
+}
+
+/// A word of a run, where it starts and the word lists it is in.
+#[derive(Clone, Copy, Debug)]
+struct RunWord<'d> {
+    at: usize,
+    text: &'d str,
+    class: Class,
+}
+
+impl RunWord<'_> {
+    /// Whether the word is an organisation head (as written).
+    fn is_org_head(&self, lex: &SourceWords) -> bool {
+        self.class.any(Class::ORG_HEAD) && lex.is_org_head(self.text)
+    }
 }
 
 /// A group noun phrase seen in the text.
@@ -70,8 +91,15 @@ pub struct Scan<'d> {
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
     surnames: HashSet<String>,
-    /// The words the article writes in lower case.
-    lower_words: HashSet<&'d str>,
+    /// The words the article writes in lower case (gathered on first
+    /// need).
+    lower_words: OnceCell<HashSet<&'d str>>,
+    /// How many times [`Scan::is_common`] read the tokens instead.
+    common_queries: Cell<usize>,
+    /// A buffer for the words of the run being recorded.
+    words: Vec<RunWord<'d>>,
+    /// Whether only people's names are wanted ([`Scan::names_only`]).
+    names_only: bool,
 }
 
 impl<'d> Scan<'d> {
@@ -92,12 +120,20 @@ impl<'d> Scan<'d> {
             people: HashSet::default(),
             last_person: None,
             surnames: HashSet::default(),
-            lower_words: doc
-                .tokens
-                .iter()
-                .map(|t| doc.slice(t.span))
-                .filter(|w| w.starts_with(char::is_lowercase))
-                .collect(),
+            lower_words: OnceCell::new(),
+            common_queries: Cell::new(0),
+            words: Vec::new(),
+            names_only: false,
+        }
+    }
+
+    /// A pass at the start of the document that keeps what
+    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
+    /// focus counts or names by head word.
+    pub fn names_only(doc: &'d Document) -> Scan<'d> {
+        Scan {
+            names_only: true,
+            ..Scan::new(doc)
         }
     }
 
@@ -134,13 +170,16 @@ impl<'d> Scan<'d> {
     /// Whether an apostrophe or hyphen glued between the run and a
     /// capitalised word continues the run ("O’Malley", "Smith-Jones").
     fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
+        if !matches!(text, "'" | "’" | "-") {
+            return false;
+        }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
         let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
             t.span.start == mark.end
                 && t.kind == TokenKind::Word
                 && self.doc.slice(t.span).starts_with(char::is_uppercase)
         });
-        matches!(text, "'" | "’" | "-") && glued_after && next_capital
+        glued_after && next_capital
     }
 
     /// Whether a period right after a one-letter word continues the run
@@ -202,7 +241,7 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        if !with_lower(text, |lower| lex.groups.contains(lower)) {
+        if !lex.is_group(text) {
             return;
         }
         let lower = text.to_lowercase();
@@ -213,18 +252,18 @@ impl<'d> Scan<'d> {
                 .is_some_and(|gap| gap == " ")
         });
         if let Some(run) = adjacent {
-            let modifiers = self.run_words(run);
+            let mut modifiers = Vec::new();
+            self.run_words(run, &mut modifiers);
             // A sentence's capitalised first word is not a modifier when the
             // article also writes it in lower case ("Top advisers", but
             // "Chilean officials").
             let sentence_capital = run.sentence_start
                 && modifiers.len() == 1
-                && modifiers.first().is_some_and(|(_, w)| {
-                    let lower = w.to_lowercase();
-                    self.is_common(&lower) && !lex.places.contains(&lower)
+                && modifiers.first().is_some_and(|w| {
+                    with_lower(w.text, |lower| self.is_common(lower)) && !w.class.any(Class::PLACE)
                 });
             if !modifiers.is_empty() && !sentence_capital {
-                let start = modifiers.first().map_or(run.start, |(s, _)| *s);
+                let start = modifiers.first().map_or(run.start, |w| w.at);
                 let affiliation = self.doc.text.get(start..run.end).map(str::to_string);
                 let whole = Span::new(start, span.end());
                 self.note_group(whole, affiliation, lower);
@@ -248,27 +287,38 @@ impl<'d> Scan<'d> {
         }
     }
 
-    /// The words of a run worth keeping: a sentence-opening function word
-    /// ("The", "During") and title words are dropped.
-    fn run_words(&self, run: Run) -> Vec<(usize, String)> {
+    /// The words of a run, into `words` (cleared first); gives whether the
+    /// run's first word is a title.
+    fn all_words(&self, run: Run, words: &mut Vec<RunWord<'d>>) -> bool {
         let lex = source_words();
         let text = self.doc.text.get(run.start..run.end).unwrap_or("");
-        let mut words: Vec<(usize, String)> = text
-            .split(' ')
-            .scan(run.start, |offset, w| {
-                let at = *offset;
-                *offset += w.len() + 1;
-                Some((at, w.to_string()))
-            })
-            .filter(|(_, w)| !w.is_empty())
-            .collect();
+        words.clear();
+        let mut at = run.start;
+        for w in text.split(' ') {
+            if !w.is_empty() {
+                words.push(RunWord {
+                    at,
+                    text: w,
+                    class: lex.class(w),
+                });
+            }
+            at += w.len() + 1;
+        }
+        // The first piece of `text` is never empty: a run starts at a word.
+        words.first().is_some_and(|w| w.class.any(Class::TITLE))
+    }
+
+    /// The words of a run worth keeping, into `words`: a sentence-opening
+    /// function word ("The", "During") and title words are dropped. Gives
+    /// whether the run's first word is a title.
+    fn run_words(&self, run: Run, words: &mut Vec<RunWord<'d>>) -> bool {
+        let titled = self.all_words(run, words);
         let skip = words
             .iter()
-            .take_while(|(_, w)| {
-                with_lower(w, |lower| lex.dets.contains(lower)) || lex.title_role(w).is_some()
-            })
+            .take_while(|w| w.class.any(Class::DET | Class::TITLE))
             .count();
-        words.split_off(skip)
+        words.drain(..skip);
+        titled
     }
 
     /// Records a group noun phrase: the same name is the same group.
@@ -299,78 +349,96 @@ impl<'d> Scan<'d> {
         let Some(run) = self.run.take() else {
             return;
         };
+        let mut words = std::mem::take(&mut self.words);
+        let first_titled = self.run_words(run, &mut words);
+        self.record(run, run.titled || first_titled, &words);
+        self.words = words;
+    }
+
+    /// Records what a run names, given its words worth keeping.
+    fn record(&mut self, run: Run, titled: bool, words: &[RunWord<'d>]) {
         let lex = source_words();
-        let titled = run.titled
-            || self
-                .doc
-                .text
-                .get(run.start..run.end)
-                .and_then(|t| t.split(' ').next())
-                .is_some_and(|w| lex.title_role(w).is_some());
-        let words = self.run_words(run);
+        let doc: &'d Document = self.doc;
         if run.sentence_start && !titled && words.len() == 1 {
             // A sentence's first word is capitalised anyway: count it only
             // as a name already seen inside a sentence ("Acme, though …").
-            if let Some((_, word)) = words.first() {
-                self.count(word.clone(), false);
+            if let Some(word) = words.first().filter(|_| !self.names_only) {
+                self.count(word.text, false);
             }
             return;
         }
-        let Some(&(start, _)) = words.first() else {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
             return;
         };
-        let name = self.doc.text.get(start..run.end).unwrap_or("").to_string();
-        let last = words.last().map(|(_, w)| w.clone()).unwrap_or_default();
-        let lower_last = last.to_lowercase();
-        let lower_name = name.to_lowercase();
-        let listed = lex.org_names.contains(&lower_name) || lex.places.contains(&lower_name);
-        if lex.groups.contains(&lower_last) && !listed {
+        let start = first.at;
+        let name: &'d str = doc.text.get(start..run.end).unwrap_or("");
+        let name_class = lex.class(name);
+        let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
+        if last.class.any(Class::GROUP) && !listed {
             let affiliation = (words.len() > 1)
-                .then(|| words.first().map(|(s, _)| *s))
+                .then(|| doc.text.get(start..last.at))
                 .flatten()
-                .and_then(|s| words.last().map(|(l, _)| (s, *l)))
-                .and_then(|(s, l)| self.doc.text.get(s..l))
                 .map(|t| t.trim().to_string());
-            self.note_group(Span::new(start, run.end), affiliation, lower_last);
+            self.note_group(
+                Span::new(start, run.end),
+                affiliation,
+                last.text.to_lowercase(),
+            );
             return;
         }
-        self.by_head.insert(lower_last, name.clone());
-        if titled && (1..=3).contains(&words.len()) {
-            self.people.insert(name.clone());
-            self.last_person = Some((Span::new(start, run.end), name.clone()));
-        }
-        if let Some(person) = self.person_in(&words) {
-            let from = person.first().map_or(start, |(at, _)| *at);
-            let full = self.doc.text.get(from..run.end).unwrap_or("").to_string();
-            for (_, w) in person.iter().filter(|(_, w)| !w.ends_with('.')) {
-                self.full_names.insert(w.clone(), full.clone());
+        if !self.names_only {
+            // Looked up without allocating; a key is made for a new head only.
+            let by_head = &mut self.by_head;
+            let known = with_lower(last.text, |lower| match by_head.get_mut(lower) {
+                Some(named) => {
+                    if named != name {
+                        name.clone_into(named);
+                    }
+                    true
+                }
+                None => false,
+            });
+            if !known {
+                self.by_head
+                    .insert(last.text.to_lowercase(), name.to_string());
             }
-            if let Some((_, last)) = person.last() {
-                self.surnames.insert(last.clone());
+        }
+        if titled && (1..=3).contains(&words.len()) {
+            self.people.insert(name.to_string());
+            self.last_person = Some((Span::new(start, run.end), name.to_string()));
+        }
+        if let Some(person) = self.person_in(words) {
+            let from = person.first().map_or(start, |w| w.at);
+            let full = doc.text.get(from..run.end).unwrap_or("").to_string();
+            for w in person.iter().filter(|w| !w.text.ends_with('.')) {
+                self.full_names.insert(w.text.to_string(), full.clone());
+            }
+            if let Some(last) = person.last() {
+                self.surnames.insert(last.text.to_string());
             }
             self.last_person = Some((Span::new(from, run.end), full));
         }
-        if self.focus_candidate(&words, &name) {
+        if !self.names_only && self.focus_candidate(words, name, name_class) {
             self.count(name, true);
         }
     }
 
     /// Counts a sighting of a focus candidate; a new name only when `new`
     /// allows it and fewer than [`MAX_NAMES`] are counted.
-    fn count(&mut self, name: String, new: bool) {
+    fn count(&mut self, name: &str, new: bool) {
         self.seen += 1;
-        if let Some(entry) = self.counts.get_mut(&name) {
+        if let Some(entry) = self.counts.get_mut(name) {
             entry.0 += 1;
             entry.1 = self.seen;
         } else if new && self.counts.len() < MAX_NAMES {
-            self.counts.insert(name, (1, self.seen));
+            self.counts.insert(name.to_string(), (1, self.seen));
         }
     }
 
     /// The person's name a run holds: the whole run (two to four words) or
     /// its last two or three words after a title, role, organisation or
     /// place ("House Speaker Ann Lyle", "Acme CEO Bo Dunn").
-    fn person_in<'w>(&self, words: &'w [(usize, String)]) -> Option<&'w [(usize, String)]> {
+    fn person_in<'w>(&self, words: &'w [RunWord<'d>]) -> Option<&'w [RunWord<'d>]> {
         if (2..=4).contains(&words.len()) && self.person_like(words) {
             return Some(words);
         }
@@ -378,35 +446,30 @@ impl<'d> Scan<'d> {
         (2..=3).rev().find_map(|n| {
             let split = words.len().checked_sub(n).filter(|&k| k > 0)?;
             let (before, name) = words.split_at(split);
-            let (_, cue) = before.last()?;
-            let lower = cue.to_lowercase();
-            let cued = lex.title_role(cue).is_some()
-                || lex.roles.contains(&lower)
-                || lex.is_org_head(cue)
-                || lex.places.contains(&lower)
-                || lex.org_names.contains(&lower);
+            let cue = before.last()?;
+            let cued = cue
+                .class
+                .any(Class::TITLE | Class::ROLE | Class::PLACE | Class::ORG_NAME)
+                || cue.is_org_head(lex);
             (cued && self.person_like(name)).then_some(name)
         })
     }
 
     /// Whether the words could be a person's name: letters only, none an
     /// organisation head, organisation name, place or group noun.
-    fn person_like(&self, words: &[(usize, String)]) -> bool {
+    fn person_like(&self, words: &[RunWord<'d>]) -> bool {
         let lex = source_words();
         let initial = |w: &str| w.len() == 2 && w.ends_with('.');
-        words.iter().all(|(_, w)| {
-            initial(w)
-                || w.chars()
+        words.iter().all(|w| {
+            initial(w.text)
+                || w.text
+                    .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-                    && w.chars().skip(1).any(char::is_lowercase)
-                    && !lex.is_org_head(w)
-                    && with_lower(w, |lower| {
-                        !lex.org_names.contains(lower)
-                            && !lex.places.contains(lower)
-                            && !lex.groups.contains(lower)
-                            && !lex.roles.contains(lower)
-                    })
-                    && lex.title_role(w).is_none()
+                    && w.text.chars().skip(1).any(char::is_lowercase)
+                    && !w.is_org_head(lex)
+                    && !w.class.any(
+                        Class::ORG_NAME | Class::PLACE | Class::GROUP | Class::ROLE | Class::TITLE,
+                    )
         })
     }
 
@@ -414,22 +477,22 @@ impl<'d> Scan<'d> {
     /// person named with a title, a place, a listed organisation or a word
     /// with an organisation head (those are found by head), and at most
     /// three words.
-    fn focus_candidate(&self, words: &[(usize, String)], name: &str) -> bool {
+    fn focus_candidate(&self, words: &[RunWord<'d>], name: &str, name_class: Class) -> bool {
         let lex = source_words();
         words.len() <= 3
             && !self.people.contains(name)
-            && !lex.places.contains(&name.to_lowercase())
-            && !lex.org_names.contains(&name.to_lowercase())
-            && words.iter().all(|(_, w)| {
-                let lower = w.to_lowercase();
-                w.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && lex.title_role(w).is_none()
-                    && lex.title_role(&format!("{w}.")).is_none()
-                    && !lex.is_org_head(w)
-                    && !lex.places.contains(&lower)
-                    && !lex.dets.contains(&lower)
-                    && !lex.documents.contains(&lower)
-                    && !lex.roles.contains(&lower)
+            && !name_class.any(Class::PLACE | Class::ORG_NAME)
+            && words.iter().all(|w| {
+                w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !w.class.any(
+                        Class::TITLE
+                            | Class::TITLE_STEM
+                            | Class::PLACE
+                            | Class::DET
+                            | Class::DOCUMENT
+                            | Class::ROLE,
+                    )
+                    && !w.is_org_head(lex)
             })
             && Outlets::active().lookup_name(name).is_none()
     }
@@ -452,7 +515,7 @@ impl<'d> Scan<'d> {
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
     pub fn by_head(&self, head: &str) -> Option<&str> {
-        self.by_head.get(&head.to_lowercase()).map(String::as_str)
+        with_lower(head, |lower| self.by_head.get(lower)).map(String::as_str)
     }
 
     /// The last group named, and where its last mention ends.
@@ -485,7 +548,27 @@ impl<'d> Scan<'d> {
     /// Whether the article writes this lower-case word in lower case
     /// somewhere: an ordinary word, not a name.
     pub fn is_common(&self, lower: &str) -> bool {
-        self.lower_words.contains(lower)
+        let doc = self.doc;
+        if self.lower_words.get().is_none() && self.common_queries.get() < LINEAR_QUERIES {
+            // Most articles ask only a few times: reading the tokens is
+            // cheaper than gathering them.
+            self.common_queries.set(self.common_queries.get() + 1);
+            return doc.tokens.iter().any(|t| {
+                t.span.len() == lower.len() && {
+                    let w = doc.slice(t.span);
+                    w == lower && w.starts_with(char::is_lowercase)
+                }
+            });
+        }
+        self.lower_words
+            .get_or_init(|| {
+                doc.tokens
+                    .iter()
+                    .map(|t| doc.slice(t.span))
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .collect()
+            })
+            .contains(lower)
     }
 
     /// Names written after a title.
