@@ -598,7 +598,13 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
     }
     let head = &p.head;
     let head_lower = head.head_lower();
-    if lex.has_anonymity_phrase(&mention.to_lowercase()) && !is_name(head, lex) {
+    // An ASCII mention's lower case came with it.
+    let mention_lower = if mention.is_ascii() && lower.len() == mention.len() {
+        Cow::Borrowed(lower)
+    } else {
+        Cow::Owned(mention.to_lowercase())
+    };
+    if lex.has_anonymity_phrase(&mention_lower) && !is_name(head, lex) {
         return Some(Reading::Anonymous {
             name: display,
             role: role_of(head),
