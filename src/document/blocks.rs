@@ -33,6 +33,11 @@ pub enum BlockKind {
 pub struct Block {
     pub span: Span,
     pub kind: BlockKind,
+    /// Number of words of its text (runs of letters and digits, as
+    /// [`chrome::word_count`] counts them), counted once when the text is
+    /// segmented.
+    #[serde(skip)]
+    pub words: usize,
 }
 
 /// Lines longer than this (in characters) are not hard-wrapped prose.
@@ -61,8 +66,12 @@ pub fn segment_with_title(
     let raw = cut(text, hints);
     let kinds = classify(text, &raw, title);
     let mut out = Vec::with_capacity(raw.len());
-    for (r, kind) in raw.iter().zip(kinds) {
-        let block = Block { span: r.0, kind };
+    for (r, (kind, words)) in raw.iter().zip(kinds) {
+        let block = Block {
+            span: r.0,
+            kind,
+            words,
+        };
         match split_dateline(text, block) {
             Some((dateline, body)) => out.extend([dateline, body]),
             None => out.push(block),
@@ -85,14 +94,18 @@ fn split_dateline(text: &str, block: Block) -> Option<(Block, Block)> {
         return None;
     }
     let start = block.span.start();
+    let dateline = Span::new(start, start + dash_end);
+    let body = Span::new(start + len, block.span.end());
     Some((
         Block {
-            span: Span::new(start, start + dash_end),
+            span: dateline,
             kind: BlockKind::Dateline,
+            words: chrome::word_count(dateline.text(text)),
         },
         Block {
-            span: Span::new(start + len, block.span.end()),
+            span: body,
             kind: BlockKind::Body,
+            words: chrome::word_count(body.text(text)),
         },
     ))
 }
@@ -361,8 +374,12 @@ fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>],
     }
 }
 
-/// Classifies the blocks.
-fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) -> Vec<BlockKind> {
+/// Classifies the blocks: the kind of each, with its number of words.
+fn classify(
+    text: &str,
+    raw: &[(Span, Option<BlockHint>)],
+    title: Option<&str>,
+) -> Vec<(BlockKind, usize)> {
     let feats: Vec<Features> = raw
         .iter()
         .map(|(s, h)| Features::of(s.text(text), *h))
@@ -402,7 +419,8 @@ fn classify(text: &str, raw: &[(Span, Option<BlockHint>)], title: Option<&str>) 
     }
     kinds
         .into_iter()
-        .map(|k| k.unwrap_or(BlockKind::Body))
+        .zip(&feats)
+        .map(|(k, f)| (k.unwrap_or(BlockKind::Body), f.words))
         .collect()
 }
 

@@ -41,6 +41,11 @@ pub struct Document {
     pub tokens: Vec<Token>,
     /// Quotations in order of their opening mark.
     pub quotes: Vec<Quotation>,
+    /// The text with its ASCII capitals lower-cased ([`str::to_ascii_lowercase`]):
+    /// the same byte offsets, so a span of the text is the same span of it.
+    /// Made once here for every later stage (see [`Document::lower_of`]).
+    #[serde(skip)]
+    pub lower: String,
 }
 
 impl Document {
@@ -57,6 +62,7 @@ impl Document {
         let tokens = tokens::tokenize(&text);
         let sentences = sentences::split(&text, &blocks, &tokens);
         let quotes = quotes::pair(&text, &blocks, &tokens);
+        let lower = text.to_ascii_lowercase();
         Document {
             text,
             links,
@@ -65,7 +71,19 @@ impl Document {
             sentences,
             tokens,
             quotes,
+            lower,
         }
+    }
+
+    /// The ASCII lower case of the text of a span: the same bytes, with
+    /// ASCII capitals lowered. `None` when [`Document::lower`] was not made
+    /// (a document built by hand) or the span is not in the text. For a
+    /// span whose text is ASCII it is also the text's [`str::to_lowercase`].
+    pub fn lower_of(&self, span: Span) -> Option<&str> {
+        if self.lower.len() != self.text.len() {
+            return None;
+        }
+        self.lower.get(span.start()..span.end())
     }
 
     /// The text of a span.

@@ -290,6 +290,7 @@ mod tests {
             blocks.push(Block {
                 span: Span::new(offset, offset + para.len()).trim(text),
                 kind: BlockKind::Body,
+                words: 0,
             });
             offset += para.len();
         }

@@ -266,6 +266,7 @@ mod tests {
         let blocks = [Block {
             span: Span::new(0, text.len()),
             kind: BlockKind::Body,
+            words: 0,
         }];
         let tokens = tokenize(text);
         split(text, &blocks, &tokens)
@@ -397,6 +398,7 @@ mod tests {
         let blocks = [Block {
             span: Span::new(0, text.len()),
             kind: BlockKind::Body,
+            words: 0,
         }];
         let s = split(text, &blocks, &tokens);
         assert_eq!(s.len(), 2);

@@ -4,6 +4,8 @@
 //! Input type of this layer: the [`Document`]; every later layer works on
 //! token indices into [`View::toks`].
 
+use std::borrow::Cow;
+
 use super::phrases;
 use crate::document::{Document, Token, TokenKind};
 use crate::lexicon::cues::{self, Class, Entry, VerbForm};
@@ -23,8 +25,9 @@ pub struct Sent {
 /// Tokens, lines and sentences of a document.
 pub struct View<'a> {
     pub text: &'a str,
-    /// The text with ASCII letters lowercased: same byte offsets.
-    pub lower: String,
+    /// The text with ASCII letters lowercased: same byte offsets. The
+    /// document's [`Document::lower`], borrowed.
+    pub lower: Cow<'a, str>,
     pub toks: &'a [Token],
     /// Token ranges of the non-empty lines.
     pub lines: Vec<(usize, usize)>,
@@ -79,7 +82,10 @@ impl<'a> View<'a> {
     pub fn new(doc: &'a Document) -> View<'a> {
         let text = doc.text.as_str();
         let toks = doc.tokens.as_slice();
-        let lower = text.to_ascii_lowercase();
+        let lower = match doc.lower_of(Span::new(0, text.len())) {
+            Some(lower) => Cow::Borrowed(lower),
+            None => Cow::Owned(text.to_ascii_lowercase()),
+        };
         let lines = split_lines(text, toks);
         let mut v = View {
             text,

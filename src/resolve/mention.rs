@@ -84,6 +84,10 @@ pub struct Word<'a> {
     /// Capitalised as a name (a sentence's first word that the article
     /// also writes in lower case is not: "Younger voters").
     pub cap: bool,
+    /// The ASCII lower case of `text` when the mention came with its lower
+    /// case ([`parse_lower`]: the document's [`crate::document::Document::lower`]),
+    /// else "".
+    pub ascii_lower: &'a str,
 }
 
 impl<'a> Word<'a> {
@@ -98,18 +102,20 @@ impl<'a> Word<'a> {
         letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
     }
 
-    /// The word in lower case: the text itself when it is ASCII without
-    /// capitals (most words), else a lower-cased copy.
+    /// The word in lower case: for an ASCII word, the mention's lower case
+    /// when it came with one, else the text itself when it has no capitals
+    /// (most words); else a lower-cased copy.
     pub fn lower(&self) -> Cow<'a, str> {
         let text: &'a str = self.text;
-        if text
-            .bytes()
-            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
-            Cow::Borrowed(text)
-        } else {
-            Cow::Owned(text.to_lowercase())
+        if text.is_ascii() {
+            if self.ascii_lower.len() == text.len() {
+                return Cow::Borrowed(self.ascii_lower);
+            }
+            if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+                return Cow::Borrowed(text);
+            }
         }
+        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -208,14 +214,15 @@ fn is_separator(c: char) -> bool {
         )
 }
 
-/// Splits a mention into words, commas and brackets.
-fn pieces(text: &str) -> Vec<Piece<'_>> {
+/// Splits a mention into words, commas and brackets; `lower` is its ASCII
+/// lower case, or "".
+fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
         if is_separator(c) {
             if let Some(s) = start.take() {
-                push_word(text, s, i, &mut out);
+                push_word(text, lower, s, i, &mut out);
             }
             match c {
                 ',' | ';' => out.push(Piece::Comma),
@@ -228,15 +235,21 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         }
     }
     if let Some(s) = start {
-        push_word(text, s, text.len(), &mut out);
+        push_word(text, lower, s, text.len(), &mut out);
     }
     out
 }
 
 /// Cleans up the word at `text[start..end]` (quotes, possessive, a final
 /// period that is not an abbreviation's) and pushes it when a letter or
-/// digit is left.
-fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Piece<'a>>) {
+/// digit is left. `lower` is the text's ASCII lower case, or "".
+fn push_word<'a>(
+    text: &'a str,
+    lower: &'a str,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Piece<'a>>,
+) {
     let Some(raw) = text.get(start..end) else {
         return;
     };
@@ -263,12 +276,14 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Piece<'a
         return;
     }
     let start = start + lead;
+    let end = start + word.len();
     out.push(Piece::Word(Word {
         text: word,
         start,
-        end: start + word.len(),
+        end,
         poss,
         cap: word.starts_with(char::is_uppercase),
+        ascii_lower: lower.get(start..end).unwrap_or(""),
     }));
 }
 
@@ -295,6 +310,15 @@ pub fn parse(text: &str) -> Parsed<'_> {
 /// read as a sentence's capital, not a name ("Younger voters", "Business
 /// leaders"), unless the word lists know it as a name.
 pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
+    parse_lower(text, "", common)
+}
+
+/// [`parse_with`] of a mention that comes with its ASCII lower case
+/// (`lower`: the same bytes with ASCII capitals lowered, as
+/// [`str::to_ascii_lowercase`] makes it; "" when there is none), which its
+/// words then read instead of lower-casing themselves.
+pub fn parse_lower<'a>(text: &'a str, lower: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
+    let lower = if lower.len() == text.len() { lower } else { "" };
     let mut parsed = Parsed {
         text,
         ..Parsed::default()
@@ -304,7 +328,7 @@ pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a
     let mut commas = 0usize;
     let mut depth = 0usize;
     let mut bracket_start: Option<usize> = None;
-    let mut pieces = pieces(text);
+    let mut pieces = pieces(text, lower);
     lower_sentence_capital(&mut pieces, common);
     for piece in pieces {
         match piece {
@@ -556,7 +580,13 @@ pub fn read(mention: &str) -> Option<Reading> {
 
 /// Reads a mention, with `common` as in [`parse_with`].
 pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
-    let p = parse_with(mention, common);
+    read_lower(mention, "", common)
+}
+
+/// [`read_with`] of a mention that comes with its ASCII lower case, as in
+/// [`parse_lower`].
+pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
+    let p = parse_lower(mention, lower, common);
     let first = p.words.first()?;
     if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_ref()) {
         return Some(Reading::Pronoun(first.lower().into_owned()));
@@ -568,7 +598,13 @@ pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading
     }
     let head = &p.head;
     let head_lower = head.head_lower();
-    if lex.has_anonymity_phrase(&mention.to_lowercase()) && !is_name(head, lex) {
+    // An ASCII mention's lower case came with it.
+    let mention_lower = if mention.is_ascii() && lower.len() == mention.len() {
+        Cow::Borrowed(lower)
+    } else {
+        Cow::Owned(mention.to_lowercase())
+    };
+    if lex.has_anonymity_phrase(&mention_lower) && !is_name(head, lex) {
         return Some(Reading::Anonymous {
             name: display,
             role: role_of(head),

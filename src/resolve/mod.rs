@@ -291,9 +291,8 @@ impl<'d> Resolver<'d> {
     /// entity and, for a pronoun, the span of its antecedent.
     fn mention(&mut self, span: Span) -> Option<(usize, Option<Span>)> {
         let span = span.trim(&self.doc.text);
-        let text = self.doc.slice(span);
         self.scan.advance(span.start());
-        let reading = self.read(text)?;
+        let reading = self.read(span)?;
         self.antecedent = None;
         let entity = self.settle(reading, span);
         self.note(entity, span);
@@ -335,8 +334,10 @@ impl<'d> Resolver<'d> {
 
     /// Reads a mention, knowing which words the article writes in lower
     /// case.
-    fn read(&self, text: &str) -> Option<Reading> {
-        mention::read_with(text, &|w| self.scan.is_common(w))
+    fn read(&self, span: Span) -> Option<Reading> {
+        let text = self.doc.slice(span);
+        let lower = self.doc.lower_of(span).unwrap_or("");
+        mention::read_lower(text, lower, &|w| self.scan.is_common(w))
     }
 
     /// Records that `span` mentions `entity`.
@@ -762,7 +763,7 @@ impl<'d> Resolver<'d> {
             return logged;
         }
         let np = self.preceding_np(end)?;
-        let reading = self.read(self.doc.slice(np))?;
+        let reading = self.read(np)?;
         if matches!(reading, Reading::Pronoun(_)) {
             return None;
         }

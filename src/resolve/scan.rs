@@ -68,6 +68,20 @@ pub struct GroupSeen {
     pub spans: Vec<Span>,
 }
 
+/// Calls `f` with the lower case of `text`, the document's word at byte
+/// `at`: read from [`Document::lower_of`] when the word is ASCII (where it
+/// is the same as [`str::to_lowercase`]), else made by [`with_lower`].
+fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let shared = text
+        .is_ascii()
+        .then(|| doc.lower_of(Span::new(at, at + text.len())))
+        .flatten();
+    match shared {
+        Some(lower) => f(lower),
+        None => with_lower(text, f),
+    }
+}
+
 /// The forward pass.
 pub struct Scan<'d> {
     doc: &'d Document,
@@ -260,7 +274,8 @@ impl<'d> Scan<'d> {
             let sentence_capital = run.sentence_start
                 && modifiers.len() == 1
                 && modifiers.first().is_some_and(|w| {
-                    with_lower(w.text, |lower| self.is_common(lower)) && !w.class.any(Class::PLACE)
+                    self.with_lower_at(w.at, w.text, |lower| self.is_common(lower))
+                        && !w.class.any(Class::PLACE)
                 });
             if !modifiers.is_empty() && !sentence_capital {
                 let start = modifiers.first().map_or(run.start, |w| w.at);
@@ -287,6 +302,17 @@ impl<'d> Scan<'d> {
         }
     }
 
+    /// [`with_lower_at`] in this pass's document.
+    fn with_lower_at<R>(&self, at: usize, text: &str, f: impl FnOnce(&str) -> R) -> R {
+        with_lower_at(self.doc, at, text, f)
+    }
+
+    /// The lists the text's word `text` at byte `at` is in (as
+    /// [`SourceWords::class`], read from the document's lower case).
+    fn class_at(&self, lex: &SourceWords, at: usize, text: &str) -> Class {
+        self.with_lower_at(at, text, |lower| lex.class_of_lower(lower))
+    }
+
     /// The words of a run, into `words` (cleared first); gives whether the
     /// run's first word is a title.
     fn all_words(&self, run: Run, words: &mut Vec<RunWord<'d>>) -> bool {
@@ -299,7 +325,7 @@ impl<'d> Scan<'d> {
                 words.push(RunWord {
                     at,
                     text: w,
-                    class: lex.class(w),
+                    class: self.class_at(lex, at, w),
                 });
             }
             at += w.len() + 1;
@@ -372,7 +398,7 @@ impl<'d> Scan<'d> {
         };
         let start = first.at;
         let name: &'d str = doc.text.get(start..run.end).unwrap_or("");
-        let name_class = lex.class(name);
+        let name_class = self.class_at(lex, start, name);
         let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
         if last.class.any(Class::GROUP) && !listed {
             let affiliation = (words.len() > 1)
@@ -389,14 +415,16 @@ impl<'d> Scan<'d> {
         if !self.names_only {
             // Looked up without allocating; a key is made for a new head only.
             let by_head = &mut self.by_head;
-            let known = with_lower(last.text, |lower| match by_head.get_mut(lower) {
-                Some(named) => {
-                    if named != name {
-                        name.clone_into(named);
+            let known = with_lower_at(doc, last.at, last.text, |lower| {
+                match by_head.get_mut(lower) {
+                    Some(named) => {
+                        if named != name {
+                            name.clone_into(named);
+                        }
+                        true
                     }
-                    true
+                    None => false,
                 }
-                None => false,
             });
             if !known {
                 self.by_head
