@@ -1,20 +1,28 @@
 //! Work on a stream of items across threads, in bounded memory, with the
 //! results handed back in input order.
 //!
-//! A reader thread produces the items and spawns the work on each into a
-//! rayon pool; the caller's thread takes the results as they come, holds
-//! the early ones in a buffer keyed by sequence number, and delivers them
-//! in order. A [`Window`] bounds what is in flight (read but not yet
-//! delivered), by count and by bytes, so that the reader never runs ahead
-//! of the slowest item by more than a few items, whatever the corpus size.
+//! A reader thread produces the items, gathers them into small batches and
+//! spawns the work on each batch into a rayon pool; the caller's thread
+//! takes the results as they come, holds the early ones in a buffer keyed
+//! by sequence number, and delivers them in order. A [`Window`] bounds what
+//! is in flight (read but not yet delivered), by batches and by bytes, so
+//! that the reader never runs ahead of the slowest batch by more than a
+//! few, whatever the corpus size.
 
 use std::collections::BTreeMap;
 use std::io;
 use std::sync::{mpsc, Condvar, Mutex};
 use std::thread;
 
-/// Items in flight per worker thread.
-const ITEMS_PER_JOB: usize = 4;
+/// Batches in flight per worker thread.
+const BATCHES_PER_JOB: usize = 4;
+
+/// A batch closes at this many items or bytes, whichever comes first:
+/// enough that handing it between threads costs little beside the work
+/// (each hand-over is a few context switches), few enough that output
+/// keeps flowing.
+const BATCH_ITEMS: usize = 16;
+const BATCH_BYTES: usize = 64 * 1024;
 
 /// Bytes of input in flight at most (an item larger than this still goes
 /// through, alone).
@@ -47,27 +55,49 @@ pub fn ordered<I: Send, R: Send>(
         .thread_name(|i| format!("secondhand-{i}"))
         .build()
         .map_err(io::Error::other)?;
-    let window = Window::new(ITEMS_PER_JOB * jobs, WINDOW_BYTES);
-    let (done, results) = mpsc::channel::<(usize, usize, I, R)>();
+    let window = Window::new(BATCHES_PER_JOB * jobs, WINDOW_BYTES);
+    let (done, results) = mpsc::channel::<(usize, usize, Vec<(I, R)>)>();
     thread::scope(|threads| {
         let (pool, window) = (&pool, &window);
         let reader = threads.spawn(move || {
             let done = done;
             let outcome = pool.in_place_scope(|jobs| {
                 let mut next = 0usize;
-                read(&mut |item, size| {
-                    if !window.enter(size) {
-                        return Err(io::Error::other("stopped"));
+                // Hands a batch to the pool; false once the window closed.
+                let mut send = |batch: Batch<I>| {
+                    if !window.enter(batch.bytes) {
+                        return false;
                     }
                     let (done, n) = (done.clone(), next);
                     next += 1;
                     jobs.spawn(move |_| {
-                        let result = work(&item);
+                        let Batch { items, bytes } = batch;
+                        let results = items
+                            .into_iter()
+                            .map(|item| {
+                                let result = work(&item);
+                                (item, result)
+                            })
+                            .collect();
                         // The receiver is gone only when delivery failed.
-                        let _ = done.send((n, size, item, result));
+                        let _ = done.send((n, bytes, results));
                     });
+                    true
+                };
+                let mut batch = Batch::default();
+                let outcome = read(&mut |item, size| {
+                    batch.items.push(item);
+                    batch.bytes = batch.bytes.saturating_add(size);
+                    if batch.is_full() && !send(std::mem::take(&mut batch)) {
+                        return Err(io::Error::other("stopped"));
+                    }
                     Ok(())
-                })
+                });
+                // What was read before the end (or an error) is delivered.
+                if !batch.items.is_empty() {
+                    send(batch);
+                }
+                outcome
             });
             // However reading ended, nothing more is coming.
             window.close();
@@ -76,16 +106,18 @@ pub fn ordered<I: Send, R: Send>(
         let mut waiting = BTreeMap::new();
         let mut next = 0usize;
         let mut delivered = Ok(());
-        'results: for (n, size, item, result) in results {
-            waiting.insert(n, (size, item, result));
-            while let Some((size, item, result)) = waiting.remove(&next) {
+        'results: for (n, bytes, batch) in results {
+            waiting.insert(n, (bytes, batch));
+            while let Some((bytes, batch)) = waiting.remove(&next) {
                 next += 1;
-                delivered = deliver(item, result);
-                window.leave(size);
-                if delivered.is_err() {
-                    window.close();
-                    break 'results;
+                for (item, result) in batch {
+                    delivered = deliver(item, result);
+                    if delivered.is_err() {
+                        window.close();
+                        break 'results;
+                    }
                 }
+                window.leave(bytes);
             }
         }
         let read = reader
@@ -93,6 +125,28 @@ pub fn ordered<I: Send, R: Send>(
             .unwrap_or_else(|_| Err(io::Error::other("the reader thread panicked")));
         delivered.and(read)
     })
+}
+
+/// Items handed to one worker together, so that the threads meet once a
+/// batch rather than once an article.
+struct Batch<I> {
+    items: Vec<I>,
+    bytes: usize,
+}
+
+impl<I> Default for Batch<I> {
+    fn default() -> Self {
+        Batch {
+            items: Vec::new(),
+            bytes: 0,
+        }
+    }
+}
+
+impl<I> Batch<I> {
+    fn is_full(&self) -> bool {
+        self.items.len() >= BATCH_ITEMS || self.bytes >= BATCH_BYTES
+    }
 }
 
 /// What is in flight: items read but not yet delivered.
@@ -205,8 +259,11 @@ mod tests {
     fn items_in_flight_are_bounded_by_count() {
         let (got, most) = run(2, 300, 1);
         assert_eq!(got.len(), 300);
-        // The reader may count one more item in before the window stops it.
-        assert!(most <= ITEMS_PER_JOB * 2 + 1, "{most} in flight");
+        // The reader may fill one more batch before the window stops it.
+        assert!(
+            most <= (BATCHES_PER_JOB * 2 + 1) * BATCH_ITEMS,
+            "{most} in flight"
+        );
     }
 
     #[test]
@@ -245,7 +302,8 @@ mod tests {
             .unwrap_err();
             assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
             assert_eq!(delivered, 3);
-            assert!(read_count.load(Ordering::SeqCst) < 100, "jobs {jobs}");
+            let most = (BATCHES_PER_JOB * jobs + 2) * BATCH_ITEMS;
+            assert!(read_count.load(Ordering::SeqCst) < most, "jobs {jobs}");
         }
     }
 
