@@ -98,8 +98,14 @@ impl<'a> Word<'a> {
 
     /// Whether the word is all capitals with at least two letters ("FBI").
     pub fn is_acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+        let mut letters = 0usize;
+        for c in self.text.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 2
     }
 
     /// The word in lower case: for an ASCII word, the mention's lower case

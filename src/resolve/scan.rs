@@ -432,16 +432,25 @@ impl<'d> Scan<'d> {
             }
         }
         if titled && (1..=3).contains(&words.len()) {
-            self.people.insert(name.to_string());
+            if !self.people.contains(name) {
+                self.people.insert(name.to_string());
+            }
             self.last_person = Some((Span::new(start, run.end), name.to_string()));
         }
         if let Some(person) = self.person_in(words) {
             let from = person.first().map_or(start, |w| w.at);
             let full = doc.text.get(from..run.end).unwrap_or("").to_string();
+            // Keys (and equal values) already present are not made again.
             for w in person.iter().filter(|w| !w.text.ends_with('.')) {
-                self.full_names.insert(w.text.to_string(), full.clone());
+                match self.full_names.get_mut(w.text) {
+                    Some(known) if *known == full => {}
+                    Some(known) => known.clone_from(&full),
+                    None => {
+                        self.full_names.insert(w.text.to_string(), full.clone());
+                    }
+                }
             }
-            if let Some(last) = person.last() {
+            if let Some(last) = person.last().filter(|w| !self.surnames.contains(w.text)) {
                 self.surnames.insert(last.text.to_string());
             }
             self.last_person = Some((Span::new(from, run.end), full));
