@@ -165,7 +165,7 @@ impl<'d> Scan<'d> {
                 }
                 TokenKind::Word => {
                     self.lower_word(token.span, text);
-                    self.flush();
+                    self.end_run();
                 }
                 TokenKind::Punct
                     if text == "." && self.joins_initial(token.span)
@@ -175,10 +175,19 @@ impl<'d> Scan<'d> {
                         run.end = token.span.end();
                     }
                 }
-                _ => self.flush(),
+                _ => self.end_run(),
             }
         }
-        self.flush();
+        self.end_run();
+    }
+
+    /// [`Scan::flush`] when a run is being read (most tokens come with
+    /// none).
+    #[inline]
+    fn end_run(&mut self) {
+        if self.run.is_some() {
+            self.flush();
+        }
     }
 
     /// Whether an apostrophe or hyphen glued between the run and a
@@ -320,15 +329,16 @@ impl<'d> Scan<'d> {
         let text = self.doc.text.get(run.start..run.end).unwrap_or("");
         words.clear();
         let mut at = run.start;
-        for w in text.split(' ') {
-            if !w.is_empty() {
+        // Split at the byte of ' ' (ASCII, so never inside a character).
+        for len in text.as_bytes().split(|&b| b == b' ').map(<[u8]>::len) {
+            if let Some(w) = self.doc.text.get(at..at + len).filter(|w| !w.is_empty()) {
                 words.push(RunWord {
                     at,
                     text: w,
                     class: self.class_at(lex, at, w),
                 });
             }
-            at += w.len() + 1;
+            at += len + 1;
         }
         // The first piece of `text` is never empty: a run starts at a word.
         words.first().is_some_and(|w| w.class.any(Class::TITLE))
