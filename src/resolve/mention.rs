@@ -454,10 +454,17 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
         let Some(title_words) = words.get(..n) else {
             continue;
         };
-        let title: Vec<&str> = title_words.iter().map(|w| w.text).collect();
         let followed_by_name = words.get(n).is_some_and(Word::is_capitalised);
         let capitalised = title_words.first().is_some_and(Word::is_capitalised);
-        if let Some(role) = lex.title_role(&title.join(" ")) {
+        // A one-word title is looked up as written, without joining.
+        let role = match title_words {
+            [one] => lex.title_role(one.text),
+            _ => {
+                let title: Vec<&str> = title_words.iter().map(|w| w.text).collect();
+                lex.title_role(&title.join(" "))
+            }
+        };
+        if let Some(role) = role {
             if followed_by_name && capitalised {
                 p.title = Some(role.to_string());
                 return n;

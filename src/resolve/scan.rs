@@ -437,8 +437,8 @@ impl<'d> Scan<'d> {
                 }
             });
             if !known {
-                self.by_head
-                    .insert(last.text.to_lowercase(), name.to_string());
+                let head = with_lower_at(doc, last.at, last.text, str::to_string);
+                self.by_head.insert(head, name.to_string());
             }
         }
         if titled && (1..=3).contains(&words.len()) {
