@@ -212,60 +212,77 @@ impl Normal {
     }
 
     /// The normal form, copied until it holds more than `head` words.
+    ///
+    /// One pass: a run of ASCII letters and digits is found and copied in
+    /// lower case eight bytes at a time, other ASCII bytes end a word, and
+    /// only a character that is not ASCII is decoded.
     fn read(text: &str, head: usize) -> Normal {
         let bytes = text.as_bytes();
-        let mut norm: Vec<u8> = Vec::with_capacity(text.len().min(head.saturating_mul(8)));
+        let mut norm = Copy8::with_capacity(text.len().min(head.saturating_mul(8)));
         let mut whole = true;
         let mut count = WordCounter::default();
-        // A run of ASCII letters and digits at a time; other ASCII bytes
-        // are classified by a table, other characters decoded.
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
-            let class = byte_class(b);
-            let (c, len) = match class {
-                WORD => ('a', ascii_word_len(bytes, at)),
-                OTHER | CONTINUATION => {
-                    if class == OTHER {
-                        count.separator();
+            match byte_class(b) {
+                WORD => {
+                    if !count.in_text_word {
+                        if count.norm_words > head {
+                            // Enough words: the rest are only counted.
+                            whole = false;
+                            count.count(text, at, usize::MAX);
+                            break;
+                        }
+                        // A word starts: in the text and in the normal form.
+                        count.text_words += 1;
+                        count.norm_words += 1;
+                        count.in_text_word = true;
+                        if norm.len > 0 {
+                            norm.push(b' ');
+                        }
+                    } else if !count.in_norm_word {
+                        count.norm_words += 1;
                     }
-                    at += 1;
-                    continue;
+                    count.in_norm_word = true;
+                    // Up to eight letters and digits at once, to lower case
+                    // (digits have the bit set); at least the first is one.
+                    let x = eight_bytes_at(bytes, at);
+                    let word = ascii_alphanumeric_bytes(x & !HIGH_BITS) & !x;
+                    let run = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+                    norm.push8(x | splat(0x20), run.max(1));
+                    at += run.max(1);
                 }
+                OTHER => {
+                    count.separator();
+                    at += 1;
+                }
+                CONTINUATION => at += 1,
                 _ => {
                     let c = char_at(text, at);
-                    (c, c.len_utf8())
-                }
-            };
-            if class != WORD && !c.is_alphanumeric() {
-                count.separator();
-                at += len;
-                continue;
-            }
-            if !count.in_text_word && count.norm_words > head {
-                // Enough words: the rest are only counted.
-                whole = false;
-                count.count(text, at, usize::MAX);
-                break;
-            }
-            if count.letter() && !norm.is_empty() {
-                norm.push(b' ');
-            }
-            if class == WORD {
-                count.norm_char(true);
-                // Letters to lower case; digits have the bit set.
-                let run = bytes.get(at..at + len).unwrap_or_default();
-                norm.extend(run.iter().map(|b| b | 0x20));
-            } else {
-                for l in c.to_lowercase() {
-                    count.norm_char(l.is_alphanumeric());
-                    norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                    if !c.is_alphanumeric() {
+                        count.separator();
+                    } else {
+                        if !count.in_text_word && count.norm_words > head {
+                            whole = false;
+                            count.count(text, at, usize::MAX);
+                            break;
+                        }
+                        if count.letter() && norm.len > 0 {
+                            norm.push(b' ');
+                        }
+                        for l in c.to_lowercase() {
+                            count.norm_char(l.is_alphanumeric());
+                            for &b in l.encode_utf8(&mut [0; 4]).as_bytes() {
+                                norm.push(b);
+                            }
+                        }
+                    }
+                    at += c.len_utf8();
                 }
             }
-            at += len;
         }
         Normal {
             // Whole characters only were copied: the bytes are UTF-8.
-            norm: String::from_utf8(norm)
+            norm: String::from_utf8(norm.into_vec())
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             words: count.norm_words,
             text_words: count.text_words,
@@ -274,12 +291,67 @@ impl Normal {
     }
 }
 
-/// The length of the run of ASCII letters and digits at byte `at`.
-fn ascii_word_len(bytes: &[u8], at: usize) -> usize {
-    let rest = bytes.get(at..).unwrap_or_default();
-    rest.iter()
-        .position(|&b| byte_class(b) != WORD)
-        .unwrap_or(rest.len())
+/// The eight bytes of `bytes` from `at`, little-endian, zeros past its end.
+fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+        None => {
+            let mut chunk = [0; 8];
+            let rest = bytes.get(at..).unwrap_or_default();
+            for (c, &b) in chunk.iter_mut().zip(rest) {
+                *c = b;
+            }
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// A byte buffer that takes eight bytes at a time and keeps only the first
+/// few of them: its first `len` bytes are the contents.
+struct Copy8 {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl Copy8 {
+    /// An empty buffer with room for `capacity` bytes.
+    fn with_capacity(capacity: usize) -> Copy8 {
+        Copy8 {
+            bytes: vec![0; capacity + 8],
+            len: 0,
+        }
+    }
+
+    /// Makes room for eight more bytes.
+    fn room(&mut self) {
+        if self.bytes.len() < self.len + 8 {
+            self.bytes.resize(self.len * 2 + 8, 0);
+        }
+    }
+
+    /// Appends one byte.
+    fn push(&mut self, b: u8) {
+        self.room();
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+        }
+        self.len += 1;
+    }
+
+    /// Appends the first `n` (at most eight) bytes of `x`, little-endian.
+    fn push8(&mut self, x: u64, n: usize) {
+        self.room();
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + 8) {
+            slot.copy_from_slice(&x.to_le_bytes());
+        }
+        self.len += n.min(8);
+    }
+
+    /// The contents.
+    fn into_vec(mut self) -> Vec<u8> {
+        self.bytes.truncate(self.len);
+        self.bytes
+    }
 }
 
 /// The words of a text and of its normal form, counted a character at a
@@ -321,39 +393,53 @@ impl WordCounter {
     }
 
     /// Counts the words of `text[from..]`, eight ASCII bytes at a time
-    /// where it can, until the text has `limit` words or more.
+    /// where it can, until the text has `limit` words or more (checked
+    /// once per eight bytes, so the count may go past `limit`).
     fn count(&mut self, text: &str, from: usize, limit: usize) {
-        let bytes = text.as_bytes();
+        let rest = text.as_bytes().get(from..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
         let mut at = from;
-        while self.text_words < limit {
-            let chunk = bytes
-                .get(at..at + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok());
-            if let Some(x) = chunk.map(u64::from_le_bytes).filter(|x| x & HIGH_BITS == 0) {
+        for chunk in chunks.by_ref() {
+            if self.text_words >= limit {
+                return;
+            }
+            let x = <[u8; 8]>::try_from(chunk).map_or(HIGH_BITS, u64::from_le_bytes);
+            if x & HIGH_BITS == 0 {
                 self.ascii_chunk(x);
-                at += 8;
-                continue;
-            }
-            let Some(&b) = bytes.get(at) else {
-                break;
-            };
-            let c = match byte_class(b) {
-                WORD => char::from(b),
-                OTHER => {
-                    self.separator();
-                    at += 1;
-                    continue;
+            } else {
+                // Byte by byte: the bytes that continue a character are
+                // skipped, whichever chunk its first byte was in.
+                for (i, &b) in chunk.iter().enumerate() {
+                    self.byte(text, at + i, b);
                 }
-                _ => char_at(text, at),
-            };
-            at += c.len_utf8();
-            if !c.is_alphanumeric() {
-                self.separator();
-                continue;
             }
-            self.letter();
-            for l in c.to_lowercase() {
-                self.norm_char(l.is_alphanumeric());
+            at += 8;
+        }
+        for (i, &b) in chunks.remainder().iter().enumerate() {
+            self.byte(text, at + i, b);
+        }
+    }
+
+    /// The byte `b` at `at` of the text: a letter or digit, a separator, a
+    /// character that is not ASCII (decoded) or a byte that continues one.
+    fn byte(&mut self, text: &str, at: usize, b: u8) {
+        match byte_class(b) {
+            WORD => {
+                self.letter();
+                self.norm_char(true);
+            }
+            OTHER => self.separator(),
+            CONTINUATION => {}
+            _ => {
+                let c = char_at(text, at);
+                if !c.is_alphanumeric() {
+                    self.separator();
+                    return;
+                }
+                self.letter();
+                for l in c.to_lowercase() {
+                    self.norm_char(l.is_alphanumeric());
+                }
             }
         }
     }
