@@ -77,22 +77,77 @@ pub fn entries() -> &'static [Entry] {
 }
 
 /// The phrases of one entry kind, and the byte length of the longest.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Phrases {
     phrases: Vec<&'static str>,
     longest: usize,
+    /// Whether some phrase starts with the byte: a text whose first byte
+    /// starts none is not compared with any.
+    firsts: [bool; 256],
 }
 
 impl Phrases {
+    /// The phrases, without repeats.
+    fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let mut out = Phrases {
+            phrases: Vec::new(),
+            longest: 0,
+            firsts: [false; 256],
+        };
+        for p in phrases {
+            if !out.phrases.contains(&p) {
+                out.phrases.push(p);
+            }
+            out.longest = out.longest.max(p.len());
+            let first = p.as_bytes().first().map_or(0, |&b| usize::from(b));
+            if let Some(f) = out.firsts.get_mut(first) {
+                *f = true;
+            }
+        }
+        out
+    }
+
     /// Whether `norm` is one of the phrases; a text longer than every
     /// phrase is not looked up.
     fn equals(&self, n: &Normal) -> bool {
-        n.whole && n.norm.len() <= self.longest && self.phrases.contains(&n.norm.as_str())
+        n.whole
+            && n.norm.len() <= self.longest
+            && self.may_start(&n.norm)
+            && self.phrases.contains(&n.norm.as_str())
     }
 
     /// Whether `norm` starts with one of the phrases at a word boundary.
     fn starts(&self, norm: &str) -> bool {
-        self.phrases.iter().any(|p| starts_with_words(norm, p))
+        self.may_start(norm) && self.phrases.iter().any(|p| starts_with_words(norm, p))
+    }
+
+    /// Whether some phrase starts with the first byte of `text` (or, for
+    /// an empty text, is empty).
+    fn may_start(&self, text: &str) -> bool {
+        let first = text.as_bytes().first().map_or(0, |&b| usize::from(b));
+        self.firsts.get(first).copied().unwrap_or(true)
+    }
+
+    /// Whether `norm` holds one of the phrases as whole words: each word
+    /// start is tried only against the phrases that start with its byte.
+    fn within(&self, norm: &str) -> bool {
+        let bytes = norm.as_bytes();
+        let starts = std::iter::once(0).chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b' ')
+                .map(|(i, _)| i + 1),
+        );
+        for at in starts {
+            let Some(rest) = norm.get(at..) else {
+                continue;
+            };
+            if self.may_start(rest) && self.phrases.iter().any(|p| starts_with_words(rest, p)) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -104,19 +159,20 @@ fn by_kind(kind: EntryKind) -> &'static Phrases {
     static EMPTY: Phrases = Phrases {
         phrases: Vec::new(),
         longest: 0,
+        firsts: [false; 256],
     };
     BY_KIND
         .get_or_init(|| {
-            let mut out: Vec<Phrases> = (0..KINDS).map(|_| Phrases::default()).collect();
-            for e in entries() {
-                if let Some(p) = out.get_mut(e.kind as usize) {
-                    if !p.phrases.contains(&e.phrase.as_str()) {
-                        p.phrases.push(e.phrase.as_str());
-                    }
-                    p.longest = p.longest.max(e.phrase.len());
-                }
-            }
-            out
+            (0..KINDS)
+                .map(|k| {
+                    Phrases::new(
+                        entries()
+                            .iter()
+                            .filter(|e| e.kind as usize == k)
+                            .map(|e| e.phrase.as_str()),
+                    )
+                })
+                .collect()
         })
         .get(kind as usize)
         .unwrap_or(&EMPTY)
@@ -316,10 +372,9 @@ struct Copy8 {
 impl Copy8 {
     /// An empty buffer with room for `capacity` bytes.
     fn with_capacity(capacity: usize) -> Copy8 {
-        Copy8 {
-            bytes: vec![0; capacity + 8],
-            len: 0,
-        }
+        let mut bytes = Vec::with_capacity(capacity + 8);
+        bytes.resize(capacity + 8, 0);
+        Copy8 { bytes, len: 0 }
     }
 
     /// Makes room for eight more bytes.
@@ -562,10 +617,7 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
             && (by_kind(EntryKind::Start).starts(norm)
                 || by_kind(EntryKind::ListStart).starts(norm)))
         || (words <= LINK_WORDS
-            && by_kind(EntryKind::Contains)
-                .phrases
-                .iter()
-                .any(|p| contains_words(norm, p)))
+            && by_kind(EntryKind::Contains).within(norm))
         || (short
             && !ends_sentence(block)
             && by_kind(EntryKind::End)
@@ -577,28 +629,6 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
             .phrases
             .iter()
             .any(|p| matches_pattern_in(p, block, n))
-}
-
-/// Whether `norm` holds `phrase` as whole words.
-fn contains_words(norm: &str, phrase: &str) -> bool {
-    let space_at = |i: usize| norm.as_bytes().get(i) == Some(&b' ');
-    let mut from = 0;
-    while let Some(at) = norm.get(from..).and_then(|rest| rest.find(phrase)) {
-        let at = from + at;
-        let end = at + phrase.len();
-        if (at == 0 || at.checked_sub(1).is_some_and(space_at))
-            && (end == norm.len() || space_at(end))
-        {
-            return true;
-        }
-        // On to the next character: occurrences may overlap.
-        from = at
-            + norm
-                .get(at..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
-    }
-    false
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -883,7 +913,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contains_words_finds_whole_words_only() {
+    fn within_finds_whole_words_only() {
         let padded =
             |norm: &str, phrase: &str| format!(" {norm} ").contains(&format!(" {phrase} "));
         for (norm, phrase) in [
@@ -897,7 +927,7 @@ mod tests {
             ("newsletter", "news"),
         ] {
             assert_eq!(
-                contains_words(norm, phrase),
+                Phrases::new([phrase]).within(norm),
                 padded(norm, phrase),
                 "{norm:?} {phrase:?}"
             );
