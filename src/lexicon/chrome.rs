@@ -470,7 +470,15 @@ impl WordCounter {
             }
             at += 8;
         }
-        for (i, &b) in chunks.remainder().iter().enumerate() {
+        // The last bytes, padded with zeros (separators, which change
+        // nothing but the state after the end) when they are all ASCII.
+        let tail = chunks.remainder();
+        let x = eight_bytes_at(tail, 0);
+        if x & HIGH_BITS == 0 {
+            self.ascii_chunk(x);
+            return;
+        }
+        for (i, &b) in tail.iter().enumerate() {
             self.byte(text, at + i, b);
         }
     }
