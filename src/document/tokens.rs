@@ -117,20 +117,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         let mut all = class;
         i += len;
-        while let Some(&b) = bytes.get(i) {
-            let class = byte_class(b);
-            if class & WORD != 0 {
-                all &= class;
-                i += 1;
-            } else if class == NON_ASCII {
-                let (class, len) = non_ascii_class_at(text, i);
-                if class & WORD == 0 {
-                    break;
+        loop {
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = rest
+                .iter()
+                .position(|&b| {
+                    let class = byte_class(b);
+                    let ends = class & WORD == 0;
+                    if !ends {
+                        all &= class;
+                    }
+                    ends
+                })
+                .unwrap_or(rest.len());
+            i += run;
+            match bytes.get(i) {
+                Some(&b) if byte_class(b) == NON_ASCII => {
+                    let (class, len) = non_ascii_class_at(text, i);
+                    if class & WORD == 0 {
+                        break;
+                    }
+                    all = WORD;
+                    i += len;
                 }
-                all = WORD;
-                i += len;
-            } else {
-                break;
+                _ => break,
             }
         }
         tokens.push(word_token(start, i, all & DIGIT != 0));
