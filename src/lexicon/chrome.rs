@@ -372,9 +372,10 @@ struct Copy8 {
 impl Copy8 {
     /// An empty buffer with room for `capacity` bytes.
     fn with_capacity(capacity: usize) -> Copy8 {
-        let mut bytes = Vec::with_capacity(capacity + 8);
-        bytes.resize(capacity + 8, 0);
-        Copy8 { bytes, len: 0 }
+        Copy8 {
+            bytes: vec![0; capacity + 8],
+            len: 0,
+        }
     }
 
     /// Makes room for eight more bytes.
@@ -624,8 +625,7 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
         || (short
             && (by_kind(EntryKind::Start).starts(norm)
                 || by_kind(EntryKind::ListStart).starts(norm)))
-        || (words <= LINK_WORDS
-            && by_kind(EntryKind::Contains).within(norm))
+        || (words <= LINK_WORDS && by_kind(EntryKind::Contains).within(norm))
         || (short
             && !ends_sentence(block)
             && by_kind(EntryKind::End)
