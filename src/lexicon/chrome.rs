@@ -853,10 +853,14 @@ pub fn is_navigation(block: &str) -> bool {
 /// more: The week in pictures", "Latest article: Storm closes the port").
 pub fn is_labelled_link(block: &str) -> bool {
     let t = block.trim();
+    // Most blocks end a sentence: ruled out before the colon is looked for.
+    if ends_sentence(t) {
+        return false;
+    }
     let Some((label, title)) = t.split_once(':') else {
         return false;
     };
-    if t.contains('\n') || ends_sentence(t) || more_words_than(title, LINK_WORDS) {
+    if t.contains('\n') || more_words_than(title, LINK_WORDS) {
         return false;
     }
     word_count(title) > 0 && heads_list(label)
@@ -912,8 +916,11 @@ pub fn is_photo_credit_in(block: &str, n: &Normal) -> bool {
 /// A copyright line: starts with "©" or "(c)" and is short.
 pub fn is_copyright(block: &str) -> bool {
     let t = block.trim_start();
-    let lower = t.get(..3).unwrap_or("").to_ascii_lowercase();
-    (t.starts_with('©') || lower == "(c)") && word_count(&normalize(t)) <= SHORT_WORDS * 2
+    let c_in_brackets = t
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"(c)"));
+    (t.starts_with('©') || c_in_brackets) && word_count(&normalize(t)) <= SHORT_WORDS * 2
 }
 
 #[cfg(test)]
