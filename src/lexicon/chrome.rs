@@ -832,7 +832,7 @@ pub fn is_weather(block: &str) -> bool {
 /// no sentence ("Home | Politics | Sports").
 pub fn is_navigation(block: &str) -> bool {
     let t = block.trim();
-    if t.contains('\n') || ends_sentence(t) || more_words_than(t, NAVIGATION_WORDS) {
+    if ends_sentence(t) || t.contains('\n') || more_words_than(t, NAVIGATION_WORDS) {
         return false;
     }
     let items: Vec<&str> = t
