@@ -46,10 +46,12 @@ const WORD: u8 = 1;
 const DIGIT: u8 = 2;
 /// ASCII white space as [`char::is_whitespace`] has it.
 const SPACE: u8 = 4;
+/// A byte that is not ASCII: the character is decoded.
+const NON_ASCII: u8 = 8;
 
-/// The class bits of each ASCII byte, looked up rather than worked out.
-static ASCII_CLASS: [u8; 128] = {
-    let mut table = [0; 128];
+/// The class bits of each byte, looked up rather than worked out.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut rest: &mut [u8] = &mut table;
     let mut b: usize = 0;
     while let Some((class, tail)) = rest.split_first_mut() {
@@ -57,6 +59,7 @@ static ASCII_CLASS: [u8; 128] = {
             b'0'..=b'9' => WORD | DIGIT,
             b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
             b' ' | b'\t'..=b'\r' => SPACE,
+            0x80..=0xFF => NON_ASCII,
             _ => 0,
         };
         rest = tail;
@@ -65,18 +68,9 @@ static ASCII_CLASS: [u8; 128] = {
     table
 };
 
-/// The class bits of a byte: those of an ASCII character, none for a byte
-/// of a character that is not ASCII.
-fn ascii_class(b: u8) -> u8 {
-    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0)
-}
-
-/// The class bits and byte length of the character at byte `i`, whose
-/// first byte is `b`.
-fn class_at(text: &str, i: usize, b: u8) -> (u8, usize) {
-    if let Some(&class) = ASCII_CLASS.get(usize::from(b)) {
-        return (class, 1);
-    }
+/// The class bits and byte length of the character that is not ASCII at
+/// byte `i`.
+fn non_ascii_class_at(text: &str, i: usize) -> (u8, usize) {
     let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
         return (0, 1);
     };
@@ -90,13 +84,24 @@ fn class_at(text: &str, i: usize, b: u8) -> (u8, usize) {
     (class, c.len_utf8())
 }
 
-/// Splits the text into tokens.
+/// The class bits of a byte ([`NON_ASCII`] for a byte that is not ASCII).
+fn byte_class(b: u8) -> u8 {
+    BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
+}
+
+/// Splits the text into tokens, in one pass over its bytes: a run of word
+/// characters is a word (a number when all are ASCII digits), any other
+/// character but white space a punctuation token. Runs of ASCII word bytes
+/// are read in a tight loop; only a character that is not ASCII is decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut tokens = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (class, len) = class_at(text, i, b);
+        let (class, len) = match byte_class(b) {
+            NON_ASCII => non_ascii_class_at(text, i),
+            class => (class, 1),
+        };
         if class & WORD == 0 {
             if class & SPACE == 0 {
                 tokens.push(Token {
@@ -107,43 +112,52 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A run of word characters: a number when all are ASCII digits.
-        // ASCII letters and digits are skipped a run at a time; only a
-        // character that is not ASCII is decoded.
+        // A run of word characters; `all` keeps the bits every byte has,
+        // so DIGIT stays only when all are ASCII digits.
         let start = i;
-        let mut digits = class & DIGIT != 0;
+        let mut all = class;
         i += len;
         loop {
             let rest = bytes.get(i..).unwrap_or_default();
             let run = rest
                 .iter()
-                .position(|&b| ascii_class(b) & WORD == 0)
+                .position(|&b| {
+                    let class = byte_class(b);
+                    let ends = class & WORD == 0;
+                    if !ends {
+                        all &= class;
+                    }
+                    ends
+                })
                 .unwrap_or(rest.len());
-            let ascii = rest.get(..run).unwrap_or_default();
-            digits = digits && ascii.iter().all(u8::is_ascii_digit);
             i += run;
             match bytes.get(i) {
-                Some(&b) if !b.is_ascii() => {
-                    let (class, len) = class_at(text, i, b);
+                Some(&b) if byte_class(b) == NON_ASCII => {
+                    let (class, len) = non_ascii_class_at(text, i);
                     if class & WORD == 0 {
                         break;
                     }
-                    digits = false;
+                    all = WORD;
                     i += len;
                 }
                 _ => break,
             }
         }
-        tokens.push(Token {
-            span: Span::new(start, i),
-            kind: if digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            },
-        });
+        tokens.push(word_token(start, i, all & DIGIT != 0));
     }
     tokens
+}
+
+/// The token of the word `start..end`.
+fn word_token(start: usize, end: usize, digits: bool) -> Token {
+    Token {
+        span: Span::new(start, end),
+        kind: if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+    }
 }
 
 #[cfg(test)]

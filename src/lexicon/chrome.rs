@@ -77,22 +77,77 @@ pub fn entries() -> &'static [Entry] {
 }
 
 /// The phrases of one entry kind, and the byte length of the longest.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Phrases {
     phrases: Vec<&'static str>,
     longest: usize,
+    /// Whether some phrase starts with the byte: a text whose first byte
+    /// starts none is not compared with any.
+    firsts: [bool; 256],
 }
 
 impl Phrases {
+    /// The phrases, without repeats.
+    fn new(phrases: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let mut out = Phrases {
+            phrases: Vec::new(),
+            longest: 0,
+            firsts: [false; 256],
+        };
+        for p in phrases {
+            if !out.phrases.contains(&p) {
+                out.phrases.push(p);
+            }
+            out.longest = out.longest.max(p.len());
+            let first = p.as_bytes().first().map_or(0, |&b| usize::from(b));
+            if let Some(f) = out.firsts.get_mut(first) {
+                *f = true;
+            }
+        }
+        out
+    }
+
     /// Whether `norm` is one of the phrases; a text longer than every
     /// phrase is not looked up.
     fn equals(&self, n: &Normal) -> bool {
-        n.whole && n.norm.len() <= self.longest && self.phrases.contains(&n.norm.as_str())
+        n.whole
+            && n.norm.len() <= self.longest
+            && self.may_start(&n.norm)
+            && self.phrases.contains(&n.norm.as_str())
     }
 
     /// Whether `norm` starts with one of the phrases at a word boundary.
     fn starts(&self, norm: &str) -> bool {
-        self.phrases.iter().any(|p| starts_with_words(norm, p))
+        self.may_start(norm) && self.phrases.iter().any(|p| starts_with_words(norm, p))
+    }
+
+    /// Whether some phrase starts with the first byte of `text` (or, for
+    /// an empty text, is empty).
+    fn may_start(&self, text: &str) -> bool {
+        let first = text.as_bytes().first().map_or(0, |&b| usize::from(b));
+        self.firsts.get(first).copied().unwrap_or(true)
+    }
+
+    /// Whether `norm` holds one of the phrases as whole words: each word
+    /// start is tried only against the phrases that start with its byte.
+    fn within(&self, norm: &str) -> bool {
+        let bytes = norm.as_bytes();
+        let starts = std::iter::once(0).chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b' ')
+                .map(|(i, _)| i + 1),
+        );
+        for at in starts {
+            let Some(rest) = norm.get(at..) else {
+                continue;
+            };
+            if self.may_start(rest) && self.phrases.iter().any(|p| starts_with_words(rest, p)) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -104,19 +159,20 @@ fn by_kind(kind: EntryKind) -> &'static Phrases {
     static EMPTY: Phrases = Phrases {
         phrases: Vec::new(),
         longest: 0,
+        firsts: [false; 256],
     };
     BY_KIND
         .get_or_init(|| {
-            let mut out: Vec<Phrases> = (0..KINDS).map(|_| Phrases::default()).collect();
-            for e in entries() {
-                if let Some(p) = out.get_mut(e.kind as usize) {
-                    if !p.phrases.contains(&e.phrase.as_str()) {
-                        p.phrases.push(e.phrase.as_str());
-                    }
-                    p.longest = p.longest.max(e.phrase.len());
-                }
-            }
-            out
+            (0..KINDS)
+                .map(|k| {
+                    Phrases::new(
+                        entries()
+                            .iter()
+                            .filter(|e| e.kind as usize == k)
+                            .map(|e| e.phrase.as_str()),
+                    )
+                })
+                .collect()
         })
         .get(kind as usize)
         .unwrap_or(&EMPTY)
@@ -212,60 +268,77 @@ impl Normal {
     }
 
     /// The normal form, copied until it holds more than `head` words.
+    ///
+    /// One pass: a run of ASCII letters and digits is found and copied in
+    /// lower case eight bytes at a time, other ASCII bytes end a word, and
+    /// only a character that is not ASCII is decoded.
     fn read(text: &str, head: usize) -> Normal {
         let bytes = text.as_bytes();
-        let mut norm: Vec<u8> = Vec::with_capacity(text.len().min(head.saturating_mul(8)));
+        let mut norm = Copy8::with_capacity(text.len().min(head.saturating_mul(8)));
         let mut whole = true;
         let mut count = WordCounter::default();
-        // A run of ASCII letters and digits at a time; other ASCII bytes
-        // are classified by a table, other characters decoded.
         let mut at = 0;
         while let Some(&b) = bytes.get(at) {
-            let class = byte_class(b);
-            let (c, len) = match class {
-                WORD => ('a', ascii_word_len(bytes, at)),
-                OTHER | CONTINUATION => {
-                    if class == OTHER {
-                        count.separator();
+            match byte_class(b) {
+                WORD => {
+                    if !count.in_text_word {
+                        if count.norm_words > head {
+                            // Enough words: the rest are only counted.
+                            whole = false;
+                            count.count(text, at, usize::MAX);
+                            break;
+                        }
+                        // A word starts: in the text and in the normal form.
+                        count.text_words += 1;
+                        count.norm_words += 1;
+                        count.in_text_word = true;
+                        if norm.len > 0 {
+                            norm.push(b' ');
+                        }
+                    } else if !count.in_norm_word {
+                        count.norm_words += 1;
                     }
-                    at += 1;
-                    continue;
+                    count.in_norm_word = true;
+                    // Up to eight letters and digits at once, to lower case
+                    // (digits have the bit set); at least the first is one.
+                    let x = eight_bytes_at(bytes, at);
+                    let word = ascii_alphanumeric_bytes(x & !HIGH_BITS) & !x;
+                    let run = ((!word & HIGH_BITS).trailing_zeros() / 8) as usize;
+                    norm.push8(x | splat(0x20), run.max(1));
+                    at += run.max(1);
                 }
+                OTHER => {
+                    count.separator();
+                    at += 1;
+                }
+                CONTINUATION => at += 1,
                 _ => {
                     let c = char_at(text, at);
-                    (c, c.len_utf8())
-                }
-            };
-            if class != WORD && !c.is_alphanumeric() {
-                count.separator();
-                at += len;
-                continue;
-            }
-            if !count.in_text_word && count.norm_words > head {
-                // Enough words: the rest are only counted.
-                whole = false;
-                count.count(text, at, usize::MAX);
-                break;
-            }
-            if count.letter() && !norm.is_empty() {
-                norm.push(b' ');
-            }
-            if class == WORD {
-                count.norm_char(true);
-                // Letters to lower case; digits have the bit set.
-                let run = bytes.get(at..at + len).unwrap_or_default();
-                norm.extend(run.iter().map(|b| b | 0x20));
-            } else {
-                for l in c.to_lowercase() {
-                    count.norm_char(l.is_alphanumeric());
-                    norm.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+                    if !c.is_alphanumeric() {
+                        count.separator();
+                    } else {
+                        if !count.in_text_word && count.norm_words > head {
+                            whole = false;
+                            count.count(text, at, usize::MAX);
+                            break;
+                        }
+                        if count.letter() && norm.len > 0 {
+                            norm.push(b' ');
+                        }
+                        for l in c.to_lowercase() {
+                            count.norm_char(l.is_alphanumeric());
+                            for &b in l.encode_utf8(&mut [0; 4]).as_bytes() {
+                                norm.push(b);
+                            }
+                        }
+                    }
+                    at += c.len_utf8();
                 }
             }
-            at += len;
         }
         Normal {
             // Whole characters only were copied: the bytes are UTF-8.
-            norm: String::from_utf8(norm)
+            norm: String::from_utf8(norm.into_vec())
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             words: count.norm_words,
             text_words: count.text_words,
@@ -274,12 +347,67 @@ impl Normal {
     }
 }
 
-/// The length of the run of ASCII letters and digits at byte `at`.
-fn ascii_word_len(bytes: &[u8], at: usize) -> usize {
-    let rest = bytes.get(at..).unwrap_or_default();
-    rest.iter()
-        .position(|&b| byte_class(b) != WORD)
-        .unwrap_or(rest.len())
+/// The eight bytes of `bytes` from `at`, little-endian, zeros past its end.
+fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+        None => {
+            let mut chunk = [0; 8];
+            let rest = bytes.get(at..).unwrap_or_default();
+            for (c, &b) in chunk.iter_mut().zip(rest) {
+                *c = b;
+            }
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// A byte buffer that takes eight bytes at a time and keeps only the first
+/// few of them: its first `len` bytes are the contents.
+struct Copy8 {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl Copy8 {
+    /// An empty buffer with room for `capacity` bytes.
+    fn with_capacity(capacity: usize) -> Copy8 {
+        Copy8 {
+            bytes: vec![0; capacity + 8],
+            len: 0,
+        }
+    }
+
+    /// Makes room for eight more bytes.
+    fn room(&mut self) {
+        if self.bytes.len() < self.len + 8 {
+            self.bytes.resize(self.len * 2 + 8, 0);
+        }
+    }
+
+    /// Appends one byte.
+    fn push(&mut self, b: u8) {
+        self.room();
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+        }
+        self.len += 1;
+    }
+
+    /// Appends the first `n` (at most eight) bytes of `x`, little-endian.
+    fn push8(&mut self, x: u64, n: usize) {
+        self.room();
+        if let Some(slot) = self.bytes.get_mut(self.len..self.len + 8) {
+            slot.copy_from_slice(&x.to_le_bytes());
+        }
+        self.len += n.min(8);
+    }
+
+    /// The contents.
+    fn into_vec(mut self) -> Vec<u8> {
+        self.bytes.truncate(self.len);
+        self.bytes
+    }
 }
 
 /// The words of a text and of its normal form, counted a character at a
@@ -321,39 +449,61 @@ impl WordCounter {
     }
 
     /// Counts the words of `text[from..]`, eight ASCII bytes at a time
-    /// where it can, until the text has `limit` words or more.
+    /// where it can, until the text has `limit` words or more (checked
+    /// once per eight bytes, so the count may go past `limit`).
     fn count(&mut self, text: &str, from: usize, limit: usize) {
-        let bytes = text.as_bytes();
+        let rest = text.as_bytes().get(from..).unwrap_or_default();
+        let mut chunks = rest.chunks_exact(8);
         let mut at = from;
-        while self.text_words < limit {
-            let chunk = bytes
-                .get(at..at + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok());
-            if let Some(x) = chunk.map(u64::from_le_bytes).filter(|x| x & HIGH_BITS == 0) {
+        for chunk in chunks.by_ref() {
+            if self.text_words >= limit {
+                return;
+            }
+            let x = <[u8; 8]>::try_from(chunk).map_or(HIGH_BITS, u64::from_le_bytes);
+            if x & HIGH_BITS == 0 {
                 self.ascii_chunk(x);
-                at += 8;
-                continue;
-            }
-            let Some(&b) = bytes.get(at) else {
-                break;
-            };
-            let c = match byte_class(b) {
-                WORD => char::from(b),
-                OTHER => {
-                    self.separator();
-                    at += 1;
-                    continue;
+            } else {
+                // Byte by byte: the bytes that continue a character are
+                // skipped, whichever chunk its first byte was in.
+                for (i, &b) in chunk.iter().enumerate() {
+                    self.byte(text, at + i, b);
                 }
-                _ => char_at(text, at),
-            };
-            at += c.len_utf8();
-            if !c.is_alphanumeric() {
-                self.separator();
-                continue;
             }
-            self.letter();
-            for l in c.to_lowercase() {
-                self.norm_char(l.is_alphanumeric());
+            at += 8;
+        }
+        // The last bytes, padded with zeros (separators, which change
+        // nothing but the state after the end) when they are all ASCII.
+        let tail = chunks.remainder();
+        let x = eight_bytes_at(tail, 0);
+        if x & HIGH_BITS == 0 {
+            self.ascii_chunk(x);
+            return;
+        }
+        for (i, &b) in tail.iter().enumerate() {
+            self.byte(text, at + i, b);
+        }
+    }
+
+    /// The byte `b` at `at` of the text: a letter or digit, a separator, a
+    /// character that is not ASCII (decoded) or a byte that continues one.
+    fn byte(&mut self, text: &str, at: usize, b: u8) {
+        match byte_class(b) {
+            WORD => {
+                self.letter();
+                self.norm_char(true);
+            }
+            OTHER => self.separator(),
+            CONTINUATION => {}
+            _ => {
+                let c = char_at(text, at);
+                if !c.is_alphanumeric() {
+                    self.separator();
+                    return;
+                }
+                self.letter();
+                for l in c.to_lowercase() {
+                    self.norm_char(l.is_alphanumeric());
+                }
             }
         }
     }
@@ -475,11 +625,7 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
         || (short
             && (by_kind(EntryKind::Start).starts(norm)
                 || by_kind(EntryKind::ListStart).starts(norm)))
-        || (words <= LINK_WORDS
-            && by_kind(EntryKind::Contains)
-                .phrases
-                .iter()
-                .any(|p| contains_words(norm, p)))
+        || (words <= LINK_WORDS && by_kind(EntryKind::Contains).within(norm))
         || (short
             && !ends_sentence(block)
             && by_kind(EntryKind::End)
@@ -491,28 +637,6 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
             .phrases
             .iter()
             .any(|p| matches_pattern_in(p, block, n))
-}
-
-/// Whether `norm` holds `phrase` as whole words.
-fn contains_words(norm: &str, phrase: &str) -> bool {
-    let space_at = |i: usize| norm.as_bytes().get(i) == Some(&b' ');
-    let mut from = 0;
-    while let Some(at) = norm.get(from..).and_then(|rest| rest.find(phrase)) {
-        let at = from + at;
-        let end = at + phrase.len();
-        if (at == 0 || at.checked_sub(1).is_some_and(space_at))
-            && (end == norm.len() || space_at(end))
-        {
-            return true;
-        }
-        // On to the next character: occurrences may overlap.
-        from = at
-            + norm
-                .get(at..)
-                .and_then(|r| r.chars().next())
-                .map_or(1, char::len_utf8);
-    }
-    false
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -708,7 +832,7 @@ pub fn is_weather(block: &str) -> bool {
 /// no sentence ("Home | Politics | Sports").
 pub fn is_navigation(block: &str) -> bool {
     let t = block.trim();
-    if t.contains('\n') || ends_sentence(t) || more_words_than(t, NAVIGATION_WORDS) {
+    if ends_sentence(t) || t.contains('\n') || more_words_than(t, NAVIGATION_WORDS) {
         return false;
     }
     let items: Vec<&str> = t
@@ -729,10 +853,14 @@ pub fn is_navigation(block: &str) -> bool {
 /// more: The week in pictures", "Latest article: Storm closes the port").
 pub fn is_labelled_link(block: &str) -> bool {
     let t = block.trim();
+    // Most blocks end a sentence: ruled out before the colon is looked for.
+    if ends_sentence(t) {
+        return false;
+    }
     let Some((label, title)) = t.split_once(':') else {
         return false;
     };
-    if t.contains('\n') || ends_sentence(t) || more_words_than(title, LINK_WORDS) {
+    if t.contains('\n') || more_words_than(title, LINK_WORDS) {
         return false;
     }
     word_count(title) > 0 && heads_list(label)
@@ -788,8 +916,11 @@ pub fn is_photo_credit_in(block: &str, n: &Normal) -> bool {
 /// A copyright line: starts with "©" or "(c)" and is short.
 pub fn is_copyright(block: &str) -> bool {
     let t = block.trim_start();
-    let lower = t.get(..3).unwrap_or("").to_ascii_lowercase();
-    (t.starts_with('©') || lower == "(c)") && word_count(&normalize(t)) <= SHORT_WORDS * 2
+    let c_in_brackets = t
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|b| b.eq_ignore_ascii_case(b"(c)"));
+    (t.starts_with('©') || c_in_brackets) && word_count(&normalize(t)) <= SHORT_WORDS * 2
 }
 
 #[cfg(test)]
@@ -797,7 +928,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contains_words_finds_whole_words_only() {
+    fn within_finds_whole_words_only() {
         let padded =
             |norm: &str, phrase: &str| format!(" {norm} ").contains(&format!(" {phrase} "));
         for (norm, phrase) in [
@@ -811,7 +942,7 @@ mod tests {
             ("newsletter", "news"),
         ] {
             assert_eq!(
-                contains_words(norm, phrase),
+                Phrases::new([phrase]).within(norm),
                 padded(norm, phrase),
                 "{norm:?} {phrase:?}"
             );
