@@ -486,6 +486,13 @@ mod tests {
     }
 
     #[test]
+    fn every_republishing_phrase_has_a_verb_the_quick_test_looks_for() {
+        for p in REPUBLISHED {
+            assert!(p.contains("appeared ") || p.contains("published "), "{p}");
+        }
+    }
+
+    #[test]
     fn block_words_count_as_chrome_does() {
         let d = doc("WASHINGTON (AP) — Crème brûlée, 12 ‘quoted’ words.\n\n\
              “Élan” —über’s 3½ ½x ΑΒΓ δ—ε 中文 a-b c.d e’f 3,000 naïve\n\n\
