@@ -254,14 +254,20 @@ fn corpus_findings_cover_every_rule() {
     }
 }
 
-#[test]
-fn sarif_of_the_corpus_is_valid_against_the_official_schema() {
-    let out = corpus_check(&["--format", "sarif"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+/// Checks a `--format sarif` run's exit code and its log against the SARIF
+/// 2.1.0 schema; gives the log.
+fn valid_sarif(out: std::process::Output, code: i32) -> serde_json::Value {
+    assert_eq!(out.status.code(), Some(code));
     let log = String::from_utf8(out.stdout).unwrap();
     let problems = sarif::schema_errors(&sarif::sarif_validator(), &log);
     assert!(problems.is_empty(), "{problems:#?}");
-    let value: serde_json::Value = serde_json::from_str(&log).unwrap();
+    serde_json::from_str(&log).unwrap()
+}
+
+#[test]
+fn sarif_of_the_corpus_is_valid_against_the_official_schema() {
+    let out = corpus_check(&["--format", "sarif"]).output().unwrap();
+    let value = valid_sarif(out, 1);
     assert_eq!(
         value["runs"][0]["columnKind"].as_str(),
         Some("unicodeCodePoints")
@@ -285,11 +291,7 @@ fn sarif_format_on_a_run_with_an_input_error() {
     let out = secondhand(dir.path(), &["check", "--format", "sarif", "."])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let log = String::from_utf8(out.stdout).unwrap();
-    let problems = sarif::schema_errors(&sarif::sarif_validator(), &log);
-    assert!(problems.is_empty(), "{problems:#?}");
-    let value: serde_json::Value = serde_json::from_str(&log).unwrap();
+    let value = valid_sarif(out, 2);
     assert_eq!(
         value["runs"][0]["invocations"][0]["executionSuccessful"],
         serde_json::Value::Bool(false)
