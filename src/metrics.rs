@@ -171,7 +171,19 @@ impl Metrics {
 
 /// The report's id of entity `i`: `e1` for the first.
 pub fn entity_id(i: usize) -> String {
-    format!("e{}", i + 1)
+    numbered('e', i)
+}
+
+/// `prefix` and the 1-based number of the 0-based index `i` ("a12"), as
+/// report ids are written; made without `format!`, which costs several
+/// times as much for these short strings.
+pub fn numbered(prefix: char, i: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(i.saturating_add(1));
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push(prefix);
+    id.push_str(digits);
+    id
 }
 
 /// `n / total`, 0 when there is nothing to divide by.

@@ -7,7 +7,7 @@ use crate::document::{BlockKind, Document};
 use crate::grammar::{Attribution, AttributionKind};
 use crate::graph::{Node, SourceGraph};
 use crate::input::InputFormat;
-use crate::metrics::{entity_id, Metrics, Provenance, SentenceCounts};
+use crate::metrics::{entity_id, numbered, Metrics, Provenance, SentenceCounts};
 use crate::resolve::publisher::Publisher;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;
@@ -108,6 +108,11 @@ impl GraphOut {
                 }),
             }
         };
+        // An edge needs only its ends' ids, not their names.
+        let node_id = |n: Node| match n {
+            Node::Root => Some(ROOT_ID.to_string()),
+            Node::Entity(e) => resolution.entities.get(e).map(|_| entity_id(e)),
+        };
         let mut nodes: Vec<(usize, GraphNodeOut)> = graph
             .graph
             .node_weights()
@@ -124,7 +129,7 @@ impl GraphOut {
             .filter_map(|ix| {
                 let (a, b) = graph.graph.edge_endpoints(ix)?;
                 let (a, b) = (*graph.graph.node_weight(a)?, *graph.graph.node_weight(b)?);
-                let (from, to) = (node(a)?.1.id, node(b)?.1.id);
+                let (from, to) = (node_id(a)?, node_id(b)?);
                 Some((
                     (order_of(a), order_of(b)),
                     GraphEdgeOut {
@@ -267,7 +272,7 @@ impl Report {
             .iter()
             .enumerate()
             .map(|(i, a)| AttributionOut {
-                id: format!("a{}", i + 1),
+                id: numbered('a', i),
                 kind: a.kind,
                 cue: SpanText::new(&doc, a.cue),
                 source: a.source.map(|s| SourceOut {
@@ -277,7 +282,7 @@ impl Report {
                     entity: resolution.sources.get(i).copied().flatten().map(entity_id),
                 }),
                 content: a.content.clone(),
-                via: a.via.map(|v| format!("a{}", v + 1)),
+                via: a.via.map(|v| numbered('a', v)),
                 hedged: a.hedged,
             })
             .collect();
@@ -324,7 +329,7 @@ impl Report {
                     start: s.span.start,
                     end: s.span.end,
                     provenance,
-                    attribution: owner.map(|i| format!("a{}", i + 1)),
+                    attribution: owner.map(|i| numbered('a', i)),
                 }
             })
             .collect::<Vec<SentenceOut>>();
