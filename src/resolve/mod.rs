@@ -623,10 +623,12 @@ impl<'d> Resolver<'d> {
             return self.entity(EntityKind::Person, full);
         }
         // The article may give the full name or a title only later.
+        let (doc, scan) = (self.doc, &self.scan);
         let whole = self.whole.get_or_insert_with(|| {
-            let mut scan = Scan::names_only(self.doc);
-            scan.advance(self.doc.text.len());
-            scan
+            // On from where this pass is, when that gives the same.
+            let mut whole = scan.names_from_here().unwrap_or_else(|| Scan::names_only(doc));
+            whole.advance(doc.text.len());
+            whole
         });
         if let Some(full) = whole.full_name(&word).map(str::to_string) {
             return self.entity(EntityKind::Person, full);
