@@ -626,7 +626,9 @@ impl<'d> Resolver<'d> {
         let (doc, scan) = (self.doc, &self.scan);
         let whole = self.whole.get_or_insert_with(|| {
             // On from where this pass is, when that gives the same.
-            let mut whole = scan.names_from_here().unwrap_or_else(|| Scan::names_only(doc));
+            let mut whole = scan
+                .names_from_here()
+                .unwrap_or_else(|| Scan::names_only(doc));
             whole.advance(doc.text.len());
             whole
         });

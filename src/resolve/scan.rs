@@ -125,27 +125,36 @@ pub struct Scan<'d> {
 impl<'d> Scan<'d> {
     /// A pass at the start of the document.
     pub fn new(doc: &'d Document) -> Scan<'d> {
+        Scan::with_focus(doc, true)
+    }
+
+    /// A pass at the start of the document; `focus` when it keeps the focus
+    /// counts and names by head word. Its maps are sized for the names an
+    /// article of this length has, so that they seldom grow.
+    fn with_focus(doc: &'d Document, focus: bool) -> Scan<'d> {
+        let names = (doc.tokens.len() / 32).min(1024);
+        let focus_names = if focus { names } else { 0 };
         Scan {
             doc,
             next: 0,
             run: None,
-            counts: HashMap::default(),
+            counts: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
             seen: 0,
-            by_head: HashMap::default(),
+            by_head: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
             groups: Vec::new(),
             group_of_name: HashMap::default(),
             group_of_head: HashMap::default(),
             last_group: None,
-            full_names: HashMap::default(),
-            people: HashSet::default(),
+            full_names: HashMap::with_capacity_and_hasher(names, Default::default()),
+            people: HashSet::with_capacity_and_hasher(names / 4, Default::default()),
             last_person: None,
-            surnames: HashSet::default(),
+            surnames: HashSet::with_capacity_and_hasher(names / 2, Default::default()),
             lower_words: OnceCell::new(),
             common_queries: Cell::new(0),
             words: Vec::new(),
-            names_only: false,
+            names_only: !focus,
             split: false,
-            outlet_names: HashMap::default(),
+            outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
         }
     }
 
@@ -167,7 +176,7 @@ impl<'d> Scan<'d> {
             people: self.people.clone(),
             last_person: self.last_person.clone(),
             surnames: self.surnames.clone(),
-            ..Scan::names_only(self.doc)
+            ..Scan::with_focus(self.doc, false)
         })
     }
 
@@ -175,10 +184,7 @@ impl<'d> Scan<'d> {
     /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
     /// focus counts or names by head word.
     pub fn names_only(doc: &'d Document) -> Scan<'d> {
-        Scan {
-            names_only: true,
-            ..Scan::new(doc)
-        }
+        Scan::with_focus(doc, false)
     }
 
     /// Reads every token that ends at or before `pos`.
@@ -223,7 +229,11 @@ impl<'d> Scan<'d> {
         let text = self.doc.slice(token.span);
         match token.kind {
             TokenKind::Word if text.chars().next().is_some_and(char::is_uppercase) => {
-                let gap = self.doc.text.get(run.end..token.span.start()).unwrap_or("x");
+                let gap = self
+                    .doc
+                    .text
+                    .get(run.end..token.span.start())
+                    .unwrap_or("x");
                 gap == " " || gap == "\u{a0}" || gap.is_empty()
             }
             TokenKind::Word => source_words().is_group(text),
