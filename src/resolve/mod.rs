@@ -188,10 +188,16 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
 /// Whether a source mention is a first-person pronoun, and if so whether
 /// it is plural ("we", "us", "our").
 fn first_person_pronoun(doc: &Document, span: Span) -> Option<bool> {
-    match doc.slice(span).trim().to_lowercase().as_str() {
-        "i" | "me" | "my" => Some(false),
-        "we" | "us" | "our" => Some(true),
-        _ => None,
+    // No letter outside ASCII lower-cases to one of these words' letters,
+    // so comparing ASCII case-blind is the same as lower-casing.
+    let word = doc.slice(span).trim();
+    let is = |list: [&str; 3]| list.iter().any(|p| word.eq_ignore_ascii_case(p));
+    if is(["i", "me", "my"]) {
+        Some(false)
+    } else if is(["we", "us", "our"]) {
+        Some(true)
+    } else {
+        None
     }
 }
 

@@ -673,6 +673,11 @@ impl<'d> Scan<'d> {
             // Most articles ask only a few times: reading the tokens is
             // cheaper than gathering them.
             self.common_queries.set(self.common_queries.get() + 1);
+            // Such a token is in the text as written: a fast search rules
+            // out most words first.
+            if !doc.text.contains(lower) {
+                return false;
+            }
             return doc.tokens.iter().any(|t| {
                 t.span.len() == lower.len() && {
                     let w = doc.slice(t.span);
