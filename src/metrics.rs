@@ -203,6 +203,9 @@ pub fn entity_words(
     attributions: &[Attribution],
     resolution: &Resolution,
 ) -> Vec<usize> {
+    if resolution.sources.iter().all(Option::is_none) {
+        return vec![0; resolution.entities.len()];
+    }
     // prefix[i] = body word tokens before token i.
     let mut in_body = vec![false; doc.tokens.len()];
     for block in doc.body() {
@@ -215,10 +218,11 @@ pub fn entity_words(
     }
     let mut prefix = Vec::with_capacity(doc.tokens.len() + 1);
     prefix.push(0usize);
-    for (t, body) in doc.tokens.iter().zip(&in_body) {
-        let last = prefix.last().copied().unwrap_or(0);
-        prefix.push(last + usize::from(*body && t.kind.is_word()));
-    }
+    let mut count = 0;
+    prefix.extend(doc.tokens.iter().zip(&in_body).map(|(t, &body)| {
+        count += usize::from(body && t.kind.is_word());
+        count
+    }));
     let mut ranges: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); resolution.entities.len()];
     for (i, a) in attributions.iter().enumerate() {
         let Some(list) = resolution

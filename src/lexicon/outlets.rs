@@ -496,6 +496,7 @@ impl Outlets {
         if let Some(found) = self.lookup_key(key) {
             return Some(found);
         }
+        let looked_up = key.len();
         if several(key) {
             if let Some(rest) = key.strip_prefix("a ").or_else(|| key.strip_prefix("an ")) {
                 key = rest;
@@ -505,6 +506,10 @@ impl Outlets {
             if TRAILING_NOUNS.contains(&last) {
                 key = head;
             }
+        }
+        // The steps only shorten the key: the same key was looked up above.
+        if key.len() == looked_up {
+            return Some(Lookup::None);
         }
         Some(self.lookup_key(key).unwrap_or(Lookup::None))
     }

@@ -77,6 +77,10 @@ pub struct SourceWords {
     /// Indexes into `anonymous` by the phrase's first word; phrases with
     /// no first word are in `""`'s list.
     anonymous_by_first: HashMap<String, Vec<usize>>,
+    /// The words of each anonymity phrase (split at single spaces).
+    anonymous_words: Vec<Vec<String>>,
+    /// Rules out most words that start no anonymity phrase.
+    anonymous_sieve: Sieve,
 }
 
 /// A cheap test that rules out most ASCII words that are not in a set of
@@ -157,6 +161,11 @@ impl Class {
     /// decides, by case).
     pub const ORG_HEAD: Class = Class(1 << 8);
     pub const SOURCE: Class = Class(1 << 9);
+    pub const REPORT: Class = Class(1 << 10);
+    pub const FOCUS: Class = Class(1 << 11);
+    pub const BUSINESS: Class = Class(1 << 12);
+    /// A group noun that is a name itself ("Republicans").
+    pub const PROPER_GROUP: Class = Class(1 << 13);
 
     /// Whether any of the lists in `lists` is one of these.
     pub fn any(self, lists: Class) -> bool {
@@ -271,6 +280,10 @@ impl SourceWords {
             (&self.places, Class::PLACE),
             (&self.dets, Class::DET),
             (&self.sources, Class::SOURCE),
+            (&self.reports, Class::REPORT),
+            (&self.focus, Class::FOCUS),
+            (&self.business, Class::BUSINESS),
+            (&self.proper_groups, Class::PROPER_GROUP),
         ];
         for (list, class) in lists {
             for key in list {
@@ -299,7 +312,11 @@ impl SourceWords {
                 .entry(first.unwrap_or("").to_string())
                 .or_default()
                 .push(i);
+            let inner = phrase.get(1..phrase.len().saturating_sub(1)).unwrap_or("");
+            self.anonymous_words
+                .push(inner.split(' ').map(str::to_string).collect());
         }
+        self.anonymous_sieve = Sieve::of(self.anonymous_by_first.keys());
     }
 
     /// Whether `word` (any case) is a group noun.
@@ -335,32 +352,36 @@ impl SourceWords {
     }
 
     /// Whether a lower-case phrase contains an anonymity phrase at word
-    /// boundaries.
+    /// boundaries: some run of its white-space separated words is a
+    /// phrase's words.
     pub fn has_anonymity_phrase(&self, lower: &str) -> bool {
-        let mut padded = String::with_capacity(lower.len() + 2);
-        padded.push(' ');
-        for word in lower.split_whitespace() {
-            padded.push_str(word);
-            padded.push(' ');
+        let mut words = lower.split_whitespace();
+        if words.clone().next().is_none() {
+            // Only a phrase with no words matches no words.
+            return self.anonymous_by_first.contains_key("");
         }
-        if padded.len() == 1 {
-            padded.push(' ');
-        }
-        let phrase = |i: &usize| self.anonymous.get(*i).map_or("", String::as_str);
-        if let Some(odd) = self.anonymous_by_first.get("") {
-            if odd.iter().any(|i| padded.contains(phrase(i))) {
+        while let Some(word) = words.next() {
+            if !self.anonymous_sieve.may_hold(word) {
+                continue;
+            }
+            let Some(list) = self.anonymous_by_first.get(word) else {
+                continue;
+            };
+            let matches = |i: &usize| {
+                let phrase = self.anonymous_words.get(*i).map_or(&[][..], Vec::as_slice);
+                let mut rest = words.clone();
+                // The first word is `word` itself.
+                !phrase.is_empty()
+                    && phrase
+                        .iter()
+                        .skip(1)
+                        .all(|p| rest.next().is_some_and(|w| w == p))
+            };
+            if list.iter().any(matches) {
                 return true;
             }
         }
-        // A phrase starts with a space and its first word: try the phrases
-        // with that first word at each space.
-        padded.match_indices(' ').any(|(at, _)| {
-            let rest = padded.get(at..).unwrap_or("");
-            let word = rest.get(1..).and_then(|r| r.split(' ').next());
-            word.filter(|w| !w.is_empty())
-                .and_then(|w| self.anonymous_by_first.get(w))
-                .is_some_and(|list| list.iter().any(|i| rest.starts_with(phrase(i))))
-        })
+        false
     }
 
     /// The singular of a plural role noun when the singular is a role
@@ -370,20 +391,34 @@ impl SourceWords {
         if !(lower.ends_with('s') || lower.contains("people") || lower.contains("men")) {
             return None;
         }
-        let candidates = [
-            lower.replace("people", "person"),
+        // The candidates in order, each made only when it differs from
+        // `lower` (a replacement of a missing word, or a missing suffix,
+        // gives `lower` itself or nothing).
+        let role = |c: &str| !c.is_empty() && c != lower && self.roles.contains(c);
+        let replaced = |from: &str, to: &str| {
             lower
-                .strip_suffix("ies")
-                .map(|s| format!("{s}y"))
-                .unwrap_or_default(),
-            lower.strip_suffix("es").unwrap_or_default().to_string(),
-            lower.strip_suffix('s').unwrap_or_default().to_string(),
-            lower.replace("men", "man"),
-            lower.replace("women", "woman"),
-        ];
-        candidates
+                .contains(from)
+                .then(|| lower.replace(from, to))
+                .filter(|c| role(c))
+        };
+        if let Some(c) = replaced("people", "person") {
+            return Some(c);
+        }
+        if let Some(stem) = lower.strip_suffix("ies") {
+            let c = format!("{stem}y");
+            if role(&c) {
+                return Some(c);
+            }
+        }
+        for c in [lower.strip_suffix("es"), lower.strip_suffix('s')]
             .into_iter()
-            .find(|c| !c.is_empty() && c != lower && self.roles.contains(c))
+            .flatten()
+        {
+            if role(c) {
+                return Some(c.to_string());
+            }
+        }
+        replaced("men", "man").or_else(|| replaced("women", "woman"))
     }
 }
 

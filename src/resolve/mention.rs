@@ -13,7 +13,6 @@ use std::borrow::Cow;
 
 use crate::lexicon::outlets::{Lookup, Outlets};
 use crate::lexicon::sources::{words as source_words, Class, SourceWords};
-use crate::lexicon::with_lower;
 
 /// Pronouns a source mention may be.
 pub const PRONOUNS: &[&str] = &[
@@ -21,6 +20,9 @@ pub const PRONOUNS: &[&str] = &[
     "whose", "which", "that", "i", "we", "you", "us",
 ];
 
+// This list and the next are read through [`Marks::of`] (a test checks
+// they agree).
+#[allow(dead_code)]
 /// Lower-case words that end the head noun phrase ("sources familiar …",
 /// "a report that appeared …", "a spokesperson for …").
 const BOUNDARY: &[&str] = &[
@@ -63,6 +65,7 @@ const BOUNDARY: &[&str] = &[
     "before",
 ];
 
+#[allow(dead_code)]
 /// Lower-case prepositions a mention may start with and that are not part
 /// of it ("by Politico", "in the Post report").
 const LEADING_PREPS: &[&str] = &[
@@ -88,12 +91,62 @@ pub struct Word<'a> {
     /// case ([`parse_lower`]: the document's [`crate::document::Document::lower`]),
     /// else "".
     pub ascii_lower: &'a str,
+    /// The word lists its lower case is in (looked up once, when the
+    /// mention is split).
+    pub class: Class,
+    /// This module's word lists its lower case is in ([`Marks`]).
+    marks: Marks,
+}
+
+/// Which of this module's lists of lower-case words a word is in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Marks(u8);
+
+impl Marks {
+    /// In [`BOUNDARY`].
+    const BOUNDARY: Marks = Marks(1);
+    /// In [`LEADING_PREPS`].
+    const LEADING_PREP: Marks = Marks(1 << 1);
+
+    /// The lists a lower-case word is in: one `match` instead of a scan of
+    /// each list (the tests check it agrees with the lists).
+    fn of(lower: &str) -> Marks {
+        const B: u8 = Marks::BOUNDARY.0;
+        const L: u8 = Marks::LEADING_PREP.0;
+        Marks(match lower {
+            "in" | "on" | "by" | "from" | "at" | "of" | "to" | "with" => B | L,
+            "per" | "via" => L,
+            "that" | "who" | "whom" | "whose" | "which" | "familiar" | "briefed" | "close"
+            | "for" | "according" | "as" | "involved" | "knowledgeable" | "aware" | "speaking"
+            | "granted" | "not" | "said" | "told" | "says" | "and" | "or" | "about" | "under"
+            | "inside" | "within" | "near" | "after" | "before" => B,
+            _ => 0,
+        })
+    }
+
+    /// Whether any of the lists in `lists` is one of these.
+    fn any(self, lists: Marks) -> bool {
+        self.0 & lists.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Marks {
+    type Output = Marks;
+    fn bitor(self, other: Marks) -> Marks {
+        Marks(self.0 | other.0)
+    }
 }
 
 impl<'a> Word<'a> {
     /// Whether the word starts with a capital letter.
     pub fn is_capitalised(&self) -> bool {
         self.cap
+    }
+
+    /// Whether the word is an organisation head as written
+    /// ([`SourceWords::is_org_head`], asked only when its class allows).
+    pub fn is_org_head(&self, lex: &SourceWords) -> bool {
+        self.class.any(Class::ORG_HEAD) && lex.is_org_head(self.text)
     }
 
     /// Whether the word is all capitals with at least two letters ("FBI").
@@ -130,7 +183,7 @@ impl<'a> Word<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Phrase<'a> {
     /// The first determiner, lower case ("the", "a", "one").
-    pub det: Option<String>,
+    pub det: Option<Cow<'a, str>>,
     /// The role a leading title gives ("senator"; empty for "Mr.").
     pub title: Option<String>,
     /// Words before a possessive ("The company’s" → company).
@@ -145,6 +198,12 @@ impl<'a> Phrase<'a> {
     /// The head noun: the last word of the core.
     pub fn head(&self) -> Option<&Word<'a>> {
         self.core.last()
+    }
+
+    /// The word lists the head is in (those of "" when there is none).
+    pub fn head_class(&self) -> Class {
+        self.head()
+            .map_or_else(|| source_words().class_of_lower(""), |w| w.class)
     }
 
     /// The head, lower case, or "".
@@ -167,6 +226,8 @@ impl<'a> Phrase<'a> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Parsed<'a> {
     pub text: &'a str,
+    /// The ASCII lower case of `text`, or "".
+    pub lower: &'a str,
     /// Every word, in order.
     pub words: Vec<Word<'a>>,
     /// The phrase before the first comma (brackets left out).
@@ -185,6 +246,21 @@ impl<'a> Parsed<'a> {
         match (words.first(), words.last()) {
             (Some(a), Some(b)) => self.text.get(a.start..b.end).unwrap_or(""),
             _ => "",
+        }
+    }
+
+    /// The text from the first to the last of `words`, in lower case
+    /// ([`str::to_lowercase`]; read from the mention's lower case when the
+    /// text is ASCII).
+    pub fn span_lower(&self, words: &[Word<'a>]) -> Cow<'a, str> {
+        let text = self.span_text(words);
+        let shared = match (words.first(), words.last()) {
+            (Some(a), Some(b)) if text.is_ascii() => self.lower.get(a.start..b.end),
+            _ => None,
+        };
+        match shared {
+            Some(lower) if lower.len() == text.len() => Cow::Borrowed(lower),
+            _ => Cow::Owned(text.to_lowercase()),
         }
     }
 }
@@ -283,14 +359,20 @@ fn push_word<'a>(
     }
     let start = start + lead;
     let end = start + word.len();
-    out.push(Piece::Word(Word {
+    let mut w = Word {
         text: word,
         start,
         end,
         poss,
         cap: word.starts_with(char::is_uppercase),
         ascii_lower: lower.get(start..end).unwrap_or(""),
-    }));
+        class: Class::default(),
+        marks: Marks::default(),
+    };
+    let lower = w.lower();
+    w.class = source_words().class_of_lower(&lower);
+    w.marks = Marks::of(&lower);
+    out.push(Piece::Word(w));
 }
 
 /// Whether a word ending in `.` keeps its period: an initial ("J."), an
@@ -327,6 +409,7 @@ pub fn parse_lower<'a>(text: &'a str, lower: &'a str, common: &dyn Fn(&str) -> b
     let lower = if lower.len() == text.len() { lower } else { "" };
     let mut parsed = Parsed {
         text,
+        lower,
         ..Parsed::default()
     };
     let mut head_words = Vec::new();
@@ -389,34 +472,31 @@ fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> boo
     }
     let lex = source_words();
     let lower = first.lower();
-    let known = lex.places.contains(&*lower)
-        || lex.org_names.contains(&*lower)
-        || lex.is_org_head(first.text)
-        || lex.proper_groups.contains(&*lower)
-        || lex.title_role(first.text).is_some()
+    let known = first
+        .class
+        .any(Class::PLACE | Class::ORG_NAME | Class::PROPER_GROUP | Class::TITLE)
+        || first.is_org_head(lex)
         || first.is_acronym()
         || !Outlets::active().lookup_name(first.text).is_none();
-    if !known && (common(&lower) || LEADING_PREPS.contains(&lower.as_ref())) {
+    if !known && (common(&lower) || first.marks.any(Marks::LEADING_PREP)) {
         first.cap = false;
     }
 }
 
 /// Reads one noun phrase: determiner, title, possessor, core and post.
 fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
-    let lex = source_words();
     let mut p = Phrase::default();
     // A preposition the grammar left on the mention ("in the Post report").
     let mut i = usize::from(
         words.len() > 1
             && words
                 .first()
-                .is_some_and(|w| LEADING_PREPS.contains(&w.lower().as_ref())),
+                .is_some_and(|w| w.marks.any(Marks::LEADING_PREP)),
     );
     while let Some(w) = words.get(i) {
-        let lower = w.lower();
-        let partitive = lower == "of" && p.det.is_some();
-        if words.len() - i > 1 && (lex.dets.contains(&*lower) || partitive) {
-            p.det.get_or_insert(lower.into_owned());
+        let partitive = p.det.is_some() && w.lower() == "of";
+        if words.len() - i > 1 && (w.class.any(Class::DET) || partitive) {
+            p.det.get_or_insert(w.lower());
             i += 1;
         } else {
             break;
@@ -456,6 +536,9 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
         };
         let followed_by_name = words.get(n).is_some_and(Word::is_capitalised);
         let capitalised = title_words.first().is_some_and(Word::is_capitalised);
+        if !(followed_by_name && capitalised) {
+            continue;
+        }
         // A one-word title is looked up as written, without joining.
         let role = match title_words {
             [one] => lex.title_role(one.text),
@@ -465,10 +548,8 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
             }
         };
         if let Some(role) = role {
-            if followed_by_name && capitalised {
-                p.title = Some(role.to_string());
-                return n;
-            }
+            p.title = Some(role.to_string());
+            return n;
         }
     }
     0
@@ -477,12 +558,12 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
 /// Whether `w` ends the head noun phrase. "of", "for" and "and" after an
 /// organisation head stay in the name ("Department of Justice").
 fn is_boundary(w: &Word<'_>, prev: Option<&Word<'_>>, next: Option<&Word<'_>>) -> bool {
-    let lower = w.lower();
-    if !BOUNDARY.contains(&lower.as_ref()) || w.is_capitalised() {
+    if !w.marks.any(Marks::BOUNDARY) || w.is_capitalised() {
         return false;
     }
+    let lower = w.lower();
     let joins_name = matches!(lower.as_ref(), "of" | "for" | "and")
-        && prev.is_some_and(|p| source_words().is_org_head(p.text))
+        && prev.is_some_and(|p| p.is_org_head(source_words()))
         && next.is_some_and(Word::is_capitalised);
     !joins_name && prev.is_some()
 }
@@ -599,34 +680,40 @@ pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading
 /// [`read_with`] of a mention that comes with its ASCII lower case, as in
 /// [`parse_lower`].
 pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
+    // A bare pronoun of ASCII letters ("He") is one word, its lower case.
+    if mention.bytes().all(|b| b.is_ascii_alphabetic()) {
+        if let Some(p) = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(mention)) {
+            return Some(Reading::Pronoun((*p).to_string()));
+        }
+    }
     let p = parse_lower(mention, lower, common);
     let first = p.words.first()?;
     if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_ref()) {
         return Some(Reading::Pronoun(first.lower().into_owned()));
     }
     let lex = source_words();
-    let display = display_name(mention);
+    let display = || display_name(mention);
     if let Some(reading) = read_outlet(&p) {
         return Some(reading);
     }
     let head = &p.head;
-    let head_lower = head.head_lower();
+    let head_class = head.head_class();
     // An ASCII mention's lower case came with it.
     let mention_lower = if mention.is_ascii() && lower.len() == mention.len() {
         Cow::Borrowed(lower)
     } else {
         Cow::Owned(mention.to_lowercase())
     };
-    if lex.has_anonymity_phrase(&mention_lower) && !is_name(head, lex) {
+    if lex.has_anonymity_phrase(&mention_lower) && !is_name(&head.core, lex) {
         return Some(Reading::Anonymous {
-            name: display,
+            name: display(),
             role: role_of(head),
             affiliation: affiliation_of(&p, head),
         });
     }
-    if lex.sources.contains(&head_lower) && !is_name(head, lex) {
+    if head_class.any(Class::SOURCE) && !is_name(&head.core, lex) {
         return Some(Reading::Anonymous {
-            name: display,
+            name: display(),
             role: None,
             affiliation: affiliation_of(&p, head),
         });
@@ -637,9 +724,14 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
     if let Some(reading) = read_people(&p, lex, &display) {
         return Some(reading);
     }
-    if lex.documents.contains(&head_lower) {
-        let name = display_name(p.span_text(&[head.core.clone(), head.post.clone()].concat()));
-        if lex.reports.contains(&head_lower) && head.definite() {
+    if head_class.any(Class::DOCUMENT) {
+        // The core and the words after it, as written.
+        let first = head.core.first().or(head.post.first());
+        let last = head.post.last().or(head.core.last());
+        let words: Vec<Word<'_>> = first.into_iter().chain(last).copied().collect();
+        let name = display_name(p.span_text(&words));
+        let head_lower = head.head_lower();
+        if head_class.any(Class::REPORT) && head.definite() {
             return Some(Reading::ReportBack {
                 head: head_lower,
                 name,
@@ -652,7 +744,7 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
             affiliation: issuer(&p, head),
         });
     }
-    Some(read_organisation(&p, lex, display))
+    Some(read_organisation(&p, lex, display()))
 }
 
 /// An outlet mention: the head phrase names an outlet ("the Post report",
@@ -660,16 +752,13 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
 /// … on the New York Post", "the report in the Post").
 fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
     let outlets = Outlets::active();
-    let lex = source_words();
     let head = &p.head;
     let first = head.possessor.first().or(head.core.first())?;
     let last = head.core.last()?;
     let whole = p.text.get(first.start..last.end).unwrap_or("");
-    let head_lower = head.head_lower();
-    let report = lex.documents.contains(&head_lower);
-    let common = lex.sources.contains(&head_lower)
-        || lex.roles.contains(&head_lower)
-        || lex.groups.contains(&head_lower);
+    let head_class = last.class;
+    let report = head_class.any(Class::DOCUMENT);
+    let common = head_class.any(Class::SOURCE | Class::ROLE | Class::GROUP);
     let as_name = !common || (last.is_capitalised() && head.post.is_empty() && head.det.is_none());
     let found = outlets.lookup_name(whole);
     if !found.is_none() && as_name && !head.core_all_capitalised_person_like() {
@@ -716,8 +805,7 @@ impl Phrase<'_> {
     /// Whether the core looks like a person's name with a role word before
     /// it ("Post reporter Jane Doe"), which is not the outlet itself.
     fn core_all_capitalised_person_like(&self) -> bool {
-        let lex = source_words();
-        self.core.iter().any(|w| lex.roles.contains(&*w.lower()))
+        self.core.iter().any(|w| w.class.any(Class::ROLE))
             && self.head().is_some_and(Word::is_capitalised)
     }
 }
@@ -733,11 +821,11 @@ fn has_name(p: &Phrase<'_>) -> bool {
 /// name in apposition ("The company’s spokesperson, Alex Haurek").
 fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
     let head = &p.head;
-    let is_title = |w: &Word<'_>| w.cap && lex.title_role(w.text).is_some();
+    let is_title = |w: &Word<'_>| w.cap && w.class.any(Class::TITLE);
     if let Some(k) = head
         .core
         .iter()
-        .position(|w| lex.roles.contains(&*w.lower()) || is_title(w))
+        .position(|w| w.class.any(Class::ROLE) || is_title(w))
     {
         let after = head.core.get(k + 1..).unwrap_or(&[]);
         if !after.is_empty() && after.iter().all(Word::is_capitalised) {
@@ -766,9 +854,9 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
             });
         }
     }
-    let head_lower = head.head_lower();
-    let role_head = lex.roles.contains(&head_lower) || lex.singular_role(&head_lower).is_some();
-    if role_head && !has_name(head) && is_name(&p.appositive, lex) {
+    let role_head =
+        head.head_class().any(Class::ROLE) || lex.singular_role(&head.head_lower()).is_some();
+    if role_head && !has_name(head) && is_name(&p.appositive.core, lex) {
         return Some(Reading::Person {
             name: p.span_text(&p.appositive.core).to_string(),
             role: role_of(head),
@@ -779,11 +867,12 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
         return Some(reading);
     }
     let titled = head.title.is_some() && !head.core.is_empty();
-    let full_name = is_name(head, lex) && head.core.len() > 1;
+    let head_is_name = is_name(&head.core, lex);
+    let full_name = head_is_name && head.core.len() > 1;
     if !(titled || full_name) {
-        if is_name(head, lex) && head.core.len() == 1 && head.possessor.is_empty() {
+        if head_is_name && head.core.len() == 1 && head.possessor.is_empty() {
             let word = head.core.first()?;
-            if !word.is_acronym() && !lex.is_org_head(word.text) {
+            if !word.is_acronym() && !word.is_org_head(lex) {
                 return Some(Reading::Surname(word.text.to_string()));
             }
         }
@@ -820,12 +909,8 @@ fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option
         let (before, name) = head.core.split_at(split);
         let modifiers_ok = before
             .iter()
-            .all(|w| !w.is_capitalised() || lex.places.contains(&*w.lower()));
-        let name_phrase = Phrase {
-            core: name.to_vec(),
-            ..Phrase::default()
-        };
-        if !modifiers_ok || !is_name(&name_phrase, lex) {
+            .all(|w| !w.is_capitalised() || w.class.any(Class::PLACE));
+        if !modifiers_ok || !is_name(name, lex) {
             return None;
         }
         let named: Vec<Word<'_>> = before
@@ -845,32 +930,32 @@ fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option
 /// Whether a phrase's core is a person's name: one to four capitalised
 /// words, none an organisation head or name, place, role, group or document
 /// noun, and not an acronym.
-fn is_name(p: &Phrase<'_>, lex: &SourceWords) -> bool {
-    let n = p.core.len();
+fn is_name(core: &[Word<'_>], lex: &SourceWords) -> bool {
+    let n = core.len();
     (1..=4).contains(&n)
-        && p.core.iter().all(|w| {
+        && core.iter().all(|w| {
             w.is_capitalised()
                 && !w.is_acronym()
                 && w.text
                     .chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'))
-                && !lex.is_org_head(w.text)
-                && with_lower(w.text, |lower| {
-                    !lex.class_of_lower(lower).any(
-                        Class::PLACE
-                            | Class::ROLE
-                            | Class::GROUP
-                            | Class::SOURCE
-                            | Class::DOCUMENT
-                            | Class::DET
-                            | Class::ORG_NAME,
-                    ) && !BOUNDARY.contains(&lower)
-                        && !LEADING_PREPS.contains(&lower)
-                })
+                && !w.is_org_head(lex)
+                && !w.class.any(
+                    Class::PLACE
+                        | Class::ROLE
+                        | Class::GROUP
+                        | Class::SOURCE
+                        | Class::DOCUMENT
+                        | Class::DET
+                        | Class::ORG_NAME,
+                )
+                && !w.marks.any(Marks::BOUNDARY | Marks::LEADING_PREP)
         })
-        && !lex
-            .class_of_lower(&p.core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
-            .any(Class::ORG_NAME | Class::PLACE)
+        // One word's lists were asked above.
+        && (n == 1
+            || !lex
+                .class_of_lower(&core.iter().map(Word::lower).collect::<Vec<_>>().join(" "))
+                .any(Class::ORG_NAME | Class::PLACE))
 }
 
 /// The affiliation a party-and-state bracket gives: "R-NC" → "Republican
@@ -896,8 +981,9 @@ pub fn party_affiliation(bracket: &str) -> Option<String> {
 /// singular.
 fn role_of(p: &Phrase<'_>) -> Option<String> {
     let lex = source_words();
-    let head = p.head()?.lower();
-    let singular = if lex.roles.contains(&*head) {
+    let last = p.head()?;
+    let head = last.lower();
+    let singular = if last.class.any(Class::ROLE) {
         head.into_owned()
     } else {
         lex.singular_role(&head)?
@@ -980,7 +1066,7 @@ fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
         let named: Vec<Word<'_>> = ph
             .possessor
             .iter()
-            .skip_while(|w| source_words().dets.contains(&*w.lower()))
+            .skip_while(|w| w.class.any(Class::DET))
             .copied()
             .collect();
         return Some(Affiliation::Named(p.span_text(&named).to_string()));
@@ -990,19 +1076,24 @@ fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
 
 /// Groups and unnamed people: "Chinese officials", "Senate Republicans",
 /// "the officials", "officials", "a senior official", "the spokesperson".
-fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Reading> {
+fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &dyn Fn() -> String) -> Option<Reading> {
     let head = &p.head;
     let last = head.head()?;
-    let lower = last.lower().into_owned();
-    let plural = lex.groups.contains(&*lower) || lex.singular_role(&lower).is_some();
-    let singular = lex.roles.contains(&*lower);
-    let core_lower = p.span_text(&head.core).to_lowercase();
-    let named = lex.org_names.contains(&core_lower)
-        || lex.places.contains(&core_lower)
-        || head.core.iter().any(|w| w.text == "of");
-    if !plural && !singular || named {
+    let lower = last.lower();
+    let plural = last.class.any(Class::GROUP) || lex.singular_role(&lower).is_some();
+    let singular = last.class.any(Class::ROLE);
+    if !plural && !singular {
         return None;
     }
+    let lower = lower.into_owned();
+    let named = head.core.iter().any(|w| w.text == "of")
+        || lex
+            .class_of_lower(&p.span_lower(&head.core))
+            .any(Class::ORG_NAME | Class::PLACE);
+    if named {
+        return None;
+    }
+    let display = display();
     let modifiers: Vec<Word<'_>> = head
         .core
         .iter()
@@ -1030,7 +1121,7 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
                 affiliation: Some(affiliation),
             });
         }
-        if lex.proper_groups.contains(&*lower) && last.is_capitalised() && !head.definite() {
+        if last.class.any(Class::PROPER_GROUP) && last.is_capitalised() && !head.definite() {
             return Some(Reading::Group {
                 name,
                 affiliation: None,
@@ -1067,22 +1158,22 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &str) -> Option<Readi
 fn read_organisation(p: &Parsed<'_>, lex: &SourceWords, display: String) -> Reading {
     let head = &p.head;
     let core_text = p.span_text(&head.core).to_string();
-    let core_lower = core_text.to_lowercase();
     let head_lower = head.head_lower();
-    if head.core.len() == 1 && head.head().is_some_and(|w| lex.is_org_head(w.text)) {
+    if head.core.len() == 1 && head.head().is_some_and(|w| w.is_org_head(lex)) {
         return Reading::FocusOrg {
             noun: head_lower,
             name: core_text,
         };
     }
-    let named_org = head.core.iter().any(|w| lex.is_org_head(w.text))
-        || lex.org_names.contains(&core_lower)
+    let named_org = head.core.iter().any(|w| w.is_org_head(lex))
         || (head.core.len() == 1 && head.head().is_some_and(Word::is_acronym))
-        || lex.places.contains(&core_lower);
+        || lex
+            .class_of_lower(&p.span_lower(&head.core))
+            .any(Class::ORG_NAME | Class::PLACE);
     if named_org && head.core.iter().any(Word::is_capitalised) {
         return Reading::Organisation { name: core_text };
     }
-    if lex.focus.contains(&head_lower) && (head.definite() || head.core.len() == 1) {
+    if head.head_class().any(Class::FOCUS) && (head.definite() || head.core.len() == 1) {
         return Reading::FocusOrg {
             noun: head_lower,
             name: display,
@@ -1312,6 +1403,21 @@ mod tests {
             read("consultants"),
             Some(Reading::Anonymous { .. })
         ));
+    }
+
+    #[test]
+    fn marks_agree_with_the_lists() {
+        let words = BOUNDARY
+            .iter()
+            .chain(LEADING_PREPS)
+            .chain(AFFILIATION_PREPS)
+            .chain(PRONOUNS)
+            .chain(&["the", "officials", "in.", "In", "", "withs"]);
+        for w in words {
+            let m = Marks::of(w);
+            assert_eq!(m.any(Marks::BOUNDARY), BOUNDARY.contains(w), "{w}");
+            assert_eq!(m.any(Marks::LEADING_PREP), LEADING_PREPS.contains(w), "{w}");
+        }
     }
 
     #[test]

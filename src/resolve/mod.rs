@@ -188,10 +188,16 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
 /// Whether a source mention is a first-person pronoun, and if so whether
 /// it is plural ("we", "us", "our").
 fn first_person_pronoun(doc: &Document, span: Span) -> Option<bool> {
-    match doc.slice(span).trim().to_lowercase().as_str() {
-        "i" | "me" | "my" => Some(false),
-        "we" | "us" | "our" => Some(true),
-        _ => None,
+    // No letter outside ASCII lower-cases to one of these words' letters,
+    // so comparing ASCII case-blind is the same as lower-casing.
+    let word = doc.slice(span).trim();
+    let is = |list: [&str; 3]| list.iter().any(|p| word.eq_ignore_ascii_case(p));
+    if is(["i", "me", "my"]) {
+        Some(false)
+    } else if is(["we", "us", "our"]) {
+        Some(true)
+    } else {
+        None
     }
 }
 
@@ -623,10 +629,14 @@ impl<'d> Resolver<'d> {
             return self.entity(EntityKind::Person, full);
         }
         // The article may give the full name or a title only later.
+        let (doc, scan) = (self.doc, &self.scan);
         let whole = self.whole.get_or_insert_with(|| {
-            let mut scan = Scan::names_only(self.doc);
-            scan.advance(self.doc.text.len());
-            scan
+            // On from where this pass is, when that gives the same.
+            let mut whole = scan
+                .names_from_here()
+                .unwrap_or_else(|| Scan::names_only(doc));
+            whole.advance(doc.text.len());
+            whole
         });
         if let Some(full) = whole.full_name(&word).map(str::to_string) {
             return self.entity(EntityKind::Person, full);

@@ -114,41 +114,77 @@ pub struct Scan<'d> {
     words: Vec<RunWord<'d>>,
     /// Whether only people's names are wanted ([`Scan::names_only`]).
     names_only: bool,
+    /// Whether some [`Scan::advance`] ended a run that one pass over the
+    /// whole text would have read on (the state then differs from such a
+    /// pass's at the same token).
+    split: bool,
+    /// Whether each name looked up as a focus candidate is an outlet's.
+    outlet_names: HashMap<&'d str, bool>,
 }
 
 impl<'d> Scan<'d> {
     /// A pass at the start of the document.
     pub fn new(doc: &'d Document) -> Scan<'d> {
+        Scan::with_focus(doc, true)
+    }
+
+    /// A pass at the start of the document; `focus` when it keeps the focus
+    /// counts and names by head word. Its maps are sized for the names an
+    /// article of this length has, so that they seldom grow.
+    fn with_focus(doc: &'d Document, focus: bool) -> Scan<'d> {
+        let names = (doc.tokens.len() / 32).min(1024);
+        let focus_names = if focus { names } else { 0 };
         Scan {
             doc,
             next: 0,
             run: None,
-            counts: HashMap::default(),
+            counts: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
             seen: 0,
-            by_head: HashMap::default(),
+            by_head: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
             groups: Vec::new(),
             group_of_name: HashMap::default(),
             group_of_head: HashMap::default(),
             last_group: None,
-            full_names: HashMap::default(),
-            people: HashSet::default(),
+            full_names: HashMap::with_capacity_and_hasher(names, Default::default()),
+            people: HashSet::with_capacity_and_hasher(names / 4, Default::default()),
             last_person: None,
-            surnames: HashSet::default(),
+            surnames: HashSet::with_capacity_and_hasher(names / 2, Default::default()),
             lower_words: OnceCell::new(),
             common_queries: Cell::new(0),
             words: Vec::new(),
-            names_only: false,
+            names_only: !focus,
+            split: false,
+            outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
         }
+    }
+
+    /// A [`Scan::names_only`] pass at the token this pass has reached, with
+    /// what it kept of people's names and groups; `None` when an earlier
+    /// [`Scan::advance`] stopped inside a run, so that a pass from the start
+    /// would not have kept the same.
+    pub fn names_from_here(&self) -> Option<Scan<'d>> {
+        if self.split || self.run.is_some() {
+            return None;
+        }
+        Some(Scan {
+            next: self.next,
+            groups: self.groups.clone(),
+            group_of_name: self.group_of_name.clone(),
+            group_of_head: self.group_of_head.clone(),
+            last_group: self.last_group,
+            full_names: self.full_names.clone(),
+            people: self.people.clone(),
+            last_person: self.last_person.clone(),
+            surnames: self.surnames.clone(),
+            ..Scan::with_focus(self.doc, false)
+        })
     }
 
     /// A pass at the start of the document that keeps what
     /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
     /// focus counts or names by head word.
     pub fn names_only(doc: &'d Document) -> Scan<'d> {
-        Scan {
-            names_only: true,
-            ..Scan::new(doc)
-        }
+        Scan::with_focus(doc, false)
     }
 
     /// Reads every token that ends at or before `pos`.
@@ -178,7 +214,32 @@ impl<'d> Scan<'d> {
                 _ => self.end_run(),
             }
         }
+        if self.run.is_some() && self.continues_run() {
+            self.split = true;
+        }
         self.end_run();
+    }
+
+    /// Whether the next token may continue the run being read, or read it
+    /// (a group noun right after it): what stopping here changes.
+    fn continues_run(&self) -> bool {
+        let (Some(run), Some(token)) = (self.run, self.doc.tokens.get(self.next)) else {
+            return false;
+        };
+        let text = self.doc.slice(token.span);
+        match token.kind {
+            TokenKind::Word if text.chars().next().is_some_and(char::is_uppercase) => {
+                let gap = self
+                    .doc
+                    .text
+                    .get(run.end..token.span.start())
+                    .unwrap_or("x");
+                gap == " " || gap == "\u{a0}" || gap.is_empty()
+            }
+            TokenKind::Word => source_words().is_group(text),
+            TokenKind::Punct => matches!(text, "." | "'" | "’" | "-"),
+            _ => false,
+        }
     }
 
     /// [`Scan::flush`] when a run is being read (most tokens come with
@@ -408,7 +469,11 @@ impl<'d> Scan<'d> {
         };
         let start = first.at;
         let name: &'d str = doc.text.get(start..run.end).unwrap_or("");
-        let name_class = self.class_at(lex, start, name);
+        // One word is the whole name (the words are the run's last ones).
+        let name_class = match words {
+            [one] => one.class,
+            _ => self.class_at(lex, start, name),
+        };
         let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
         if last.class.any(Class::GROUP) && !listed {
             let affiliation = (words.len() > 1)
@@ -524,7 +589,7 @@ impl<'d> Scan<'d> {
     /// person named with a title, a place, a listed organisation or a word
     /// with an organisation head (those are found by head), and at most
     /// three words.
-    fn focus_candidate(&self, words: &[RunWord<'d>], name: &str, name_class: Class) -> bool {
+    fn focus_candidate(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class) -> bool {
         let lex = source_words();
         words.len() <= 3
             && !self.people.contains(name)
@@ -541,7 +606,15 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
-            && Outlets::active().lookup_name(name).is_none()
+            && !self.is_outlet_name(name)
+    }
+
+    /// Whether a name is an outlet's (each name looked up once).
+    fn is_outlet_name(&mut self, name: &'d str) -> bool {
+        *self
+            .outlet_names
+            .entry(name)
+            .or_insert_with(|| !Outlets::active().lookup_name(name).is_none())
     }
 
     /// The organisation in focus: the name seen most often so far, the more
@@ -600,6 +673,11 @@ impl<'d> Scan<'d> {
             // Most articles ask only a few times: reading the tokens is
             // cheaper than gathering them.
             self.common_queries.set(self.common_queries.get() + 1);
+            // Such a token is in the text as written: a fast search rules
+            // out most words first.
+            if !doc.text.contains(lower) {
+                return false;
+            }
             return doc.tokens.iter().any(|t| {
                 t.span.len() == lower.len() && {
                     let w = doc.slice(t.span);
