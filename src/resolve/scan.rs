@@ -789,6 +789,47 @@ mod tests {
     }
 
     #[test]
+    fn names_from_here_keeps_what_a_pass_from_the_start_keeps() {
+        let text = "Gov. Ann Lyle met Acme CEO Bo Dunn. Chinese officials said Lyle \
+                    and Dunn spoke. Later, Sen. Tom O’Hara and Mia Smith-Jones, with \
+                    Peruvian officials, met Dunn. The officials left U.S. soil.";
+        let d = doc(text);
+        let names = |s: &Scan| {
+            (
+                s.full_names
+                    .clone()
+                    .into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+                s.people
+                    .iter()
+                    .cloned()
+                    .collect::<std::collections::BTreeSet<_>>(),
+                s.surnames
+                    .iter()
+                    .cloned()
+                    .collect::<std::collections::BTreeSet<_>>(),
+                s.last_person.clone(),
+                s.groups.clone(),
+                s.last_group,
+            )
+        };
+        let mut whole = Scan::names_only(&d);
+        whole.advance(text.len());
+        let mut continued = 0;
+        // Every token end as a stopping point, in and out of runs.
+        for stop in d.tokens.iter().map(|t| t.span.end()) {
+            let mut first = Scan::new(&d);
+            first.advance(stop);
+            if let Some(mut rest) = first.names_from_here() {
+                rest.advance(text.len());
+                assert_eq!(names(&rest), names(&whole), "stopped at {stop}");
+                continued += 1;
+            }
+        }
+        assert!(continued > 10);
+    }
+
+    #[test]
     fn long_runs_and_odd_text_do_not_panic() {
         let mut text = "The ".repeat(20_000);
         text.push_str(&"Zed ".repeat(20_000));
