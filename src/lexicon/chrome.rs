@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::document::tokens::is_alphanumeric;
+
 /// What a page-furniture entry says about a block that matches it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -314,7 +316,7 @@ impl Normal {
                 CONTINUATION => at += 1,
                 _ => {
                     let c = char_at(text, at);
-                    if !c.is_alphanumeric() {
+                    if !is_alphanumeric(c) {
                         count.separator();
                     } else {
                         if !count.in_text_word && count.norm_words > head {
@@ -326,7 +328,7 @@ impl Normal {
                             norm.push(b' ');
                         }
                         for l in c.to_lowercase() {
-                            count.norm_char(l.is_alphanumeric());
+                            count.norm_char(is_alphanumeric(l));
                             for &b in l.encode_utf8(&mut [0; 4]).as_bytes() {
                                 norm.push(b);
                             }
@@ -496,13 +498,13 @@ impl WordCounter {
             CONTINUATION => {}
             _ => {
                 let c = char_at(text, at);
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric(c) {
                     self.separator();
                     return;
                 }
                 self.letter();
                 for l in c.to_lowercase() {
-                    self.norm_char(l.is_alphanumeric());
+                    self.norm_char(is_alphanumeric(l));
                 }
             }
         }
@@ -741,7 +743,7 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             if !in_word {
                 if seen == n {
                     return i;
