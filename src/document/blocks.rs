@@ -170,17 +170,33 @@ fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
         out.push(*line);
         return;
     }
-    let width = lines
-        .iter()
-        .map(|l| l.text(text).chars().count())
-        .max()
-        .unwrap_or(0);
+    let lens: Vec<usize> = lines.iter().map(|l| l.text(text).chars().count()).collect();
+    let width = lens.iter().copied().max().unwrap_or(0);
+    // Whether each line is chrome, worked out at most once (a line is
+    // tested as the line and as the next line).
+    let mut chrome_lines: Vec<Option<bool>> = vec![None; lines.len()];
+    let mut is_chrome = |k: usize| match chrome_lines.get(k).copied().flatten() {
+        Some(c) => c,
+        None => {
+            let c = lines
+                .get(k)
+                .is_some_and(|l| chrome::is_chrome(l.text(text)));
+            if let Some(slot) = chrome_lines.get_mut(k) {
+                *slot = Some(c);
+            }
+            c
+        }
+    };
     let mut start: Option<Span> = None;
     for (i, line) in lines.iter().enumerate() {
         let block = start.map_or(*line, |s| s.cover(*line));
         let next = lines.get(i + 1);
+        let len = lens.get(i).copied().unwrap_or(0);
+        let either_chrome = || is_chrome(i) || is_chrome(i + 1);
         match next {
-            Some(n) if continues(line.text(text), n.text(text), width) => start = Some(block),
+            Some(n) if continues(line.text(text), len, n.text(text), width, either_chrome) => {
+                start = Some(block)
+            }
             _ => {
                 out.push(block);
                 start = None;
@@ -191,14 +207,20 @@ fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
 
 /// Whether a paragraph's line runs on into the next line (hard wrapping)
 /// rather than ending a unit of its own. `width` is the paragraph's longest
-/// line in characters.
-fn continues(line: &str, next: &str, width: usize) -> bool {
+/// line in characters, `len` that of `line`; `either_chrome` says whether
+/// the line or the next is chrome.
+fn continues(
+    line: &str,
+    len: usize,
+    next: &str,
+    width: usize,
+    either_chrome: impl FnOnce() -> bool,
+) -> bool {
     if starts_list_item(next) {
         return false;
     }
-    let len = line.chars().count();
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
-    if !next_lower && (chrome::is_chrome(line) || chrome::is_chrome(next)) {
+    if !next_lower && either_chrome() {
         // Two widgets, a label and a link: each line is its own unit.
         return false;
     }

@@ -133,16 +133,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         loop {
             let x = eight_bytes_at(bytes, i);
             let (word, digit) = ascii_word_bytes(x);
-            // The run of word bytes from `i`, and whether a word byte
-            // that is not a digit comes before its end.
-            let run = (!word & HIGH_BITS).trailing_zeros() / 8;
-            if (word & !digit).trailing_zeros() / 8 < run {
+            // The run of word bytes from `i` (the bits below the first
+            // byte that is not a word byte), and whether a word byte that
+            // is not a digit is in it.
+            let ends = !word & HIGH_BITS;
+            let in_run = (ends & ends.wrapping_neg()).wrapping_sub(1);
+            if word & !digit & in_run != 0 {
                 digits = false;
             }
-            i += run as usize;
-            if run == 8 {
+            if ends == 0 {
+                i += 8;
                 continue;
             }
+            i += (ends.trailing_zeros() / 8) as usize;
             match bytes.get(i) {
                 Some(&b) if byte_class(b) == NON_ASCII => {
                     let (class, len) = non_ascii_class_at(text, i);
@@ -156,6 +159,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         tokens.push(word_token(start, i, digits));
+        // Most words are followed by one space: skipped here.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     tokens
 }
