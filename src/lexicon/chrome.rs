@@ -658,10 +658,7 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
                 .iter()
                 .any(|p| norm.ends_with(p)))
         || by_kind(EntryKind::Notice).starts(norm)
-        || by_kind(EntryKind::Pattern)
-            .phrases
-            .iter()
-            .any(|p| matches_pattern_in(p, block, n))
+        || patterns().iter().any(|p| p.matches_in(block, n))
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -781,18 +778,56 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Runs the built-in pattern `name` on a block whose [`Normal`] form is
-/// known; the word counts rule out long blocks before any pattern runs.
-fn matches_pattern_in(name: &str, block: &str, n: &Normal) -> bool {
-    match name {
-        "temperature" => is_temperature(block),
-        "copyright" => is_copyright(block),
-        "weather" => starts_like_temperature(block) && is_weather(block),
-        "navigation" => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
-        "labelled link" => is_labelled_link(block),
-        "photo credit" => is_photo_credit_in(block, n),
-        _ => false,
+/// A built-in pattern (a `pattern` entry, named by its phrase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pattern {
+    Temperature,
+    Copyright,
+    Weather,
+    Navigation,
+    LabelledLink,
+    PhotoCredit,
+}
+
+impl Pattern {
+    /// The pattern of an entry's name; `None` for an unknown name, which
+    /// matches nothing.
+    fn named(name: &str) -> Option<Pattern> {
+        Some(match name {
+            "temperature" => Pattern::Temperature,
+            "copyright" => Pattern::Copyright,
+            "weather" => Pattern::Weather,
+            "navigation" => Pattern::Navigation,
+            "labelled link" => Pattern::LabelledLink,
+            "photo credit" => Pattern::PhotoCredit,
+            _ => return None,
+        })
     }
+
+    /// Runs the pattern on a block whose [`Normal`] form is known; the
+    /// word counts rule out long blocks before any pattern runs.
+    fn matches_in(self, block: &str, n: &Normal) -> bool {
+        match self {
+            Pattern::Temperature => is_temperature(block),
+            Pattern::Copyright => is_copyright(block),
+            Pattern::Weather => starts_like_temperature(block) && is_weather(block),
+            Pattern::Navigation => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
+            Pattern::LabelledLink => is_labelled_link(block),
+            Pattern::PhotoCredit => is_photo_credit_in(block, n),
+        }
+    }
+}
+
+/// The `pattern` entries of `chrome.txt`, their names looked up once.
+fn patterns() -> &'static [Pattern] {
+    static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        by_kind(EntryKind::Pattern)
+            .phrases
+            .iter()
+            .filter_map(|p| Pattern::named(p))
+            .collect()
+    })
 }
 
 /// Whether the block's first character can start a temperature (a digit
