@@ -65,14 +65,14 @@ pub fn segment_with_title(
 ) -> Vec<Block> {
     let raw = cut(text, hints);
     let kinds = classify(text, &raw, title);
-    let mut out = Vec::with_capacity(raw.len());
-    for (r, (kind, words)) in raw.iter().zip(kinds) {
+    let mut out = Vec::with_capacity(raw.len() + 8);
+    for (r, (kind, words, wire)) in raw.iter().zip(kinds) {
         let block = Block {
             span: r.0,
             kind,
             words,
         };
-        match split_dateline(text, block) {
+        match wire.and_then(|len| split_dateline(text, block, len)) {
             Some((dateline, body)) => out.extend([dateline, body]),
             None => out.push(block),
         }
@@ -82,13 +82,12 @@ pub fn segment_with_title(
 
 /// A body block that opens with a wire dateline ("SPRINGFIELD (AP) — The
 /// council …"), cut into a Dateline block (through the dash) and the Body
-/// block after it.
-fn split_dateline(text: &str, block: Block) -> Option<(Block, Block)> {
+/// block after it; `len` is the byte length of its [`wire_dateline`].
+fn split_dateline(text: &str, block: Block, len: usize) -> Option<(Block, Block)> {
     if block.kind != BlockKind::Body {
         return None;
     }
     let t = block.span.text(text);
-    let (_, len) = wire_dateline(t)?;
     let dash_end = t.get(..len)?.trim_end().len();
     if len >= t.len() || dash_end == 0 {
         return None;
@@ -171,17 +170,33 @@ fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
         out.push(*line);
         return;
     }
-    let width = lines
-        .iter()
-        .map(|l| l.text(text).chars().count())
-        .max()
-        .unwrap_or(0);
+    let lens: Vec<usize> = lines.iter().map(|l| l.text(text).chars().count()).collect();
+    let width = lens.iter().copied().max().unwrap_or(0);
+    // Whether each line is chrome, worked out at most once (a line is
+    // tested as the line and as the next line).
+    let mut chrome_lines: Vec<Option<bool>> = vec![None; lines.len()];
+    let mut is_chrome = |k: usize| match chrome_lines.get(k).copied().flatten() {
+        Some(c) => c,
+        None => {
+            let c = lines
+                .get(k)
+                .is_some_and(|l| chrome::is_chrome(l.text(text)));
+            if let Some(slot) = chrome_lines.get_mut(k) {
+                *slot = Some(c);
+            }
+            c
+        }
+    };
     let mut start: Option<Span> = None;
     for (i, line) in lines.iter().enumerate() {
         let block = start.map_or(*line, |s| s.cover(*line));
         let next = lines.get(i + 1);
+        let len = lens.get(i).copied().unwrap_or(0);
+        let either_chrome = || is_chrome(i) || is_chrome(i + 1);
         match next {
-            Some(n) if continues(line.text(text), n.text(text), width) => start = Some(block),
+            Some(n) if continues(line.text(text), len, n.text(text), width, either_chrome) => {
+                start = Some(block)
+            }
             _ => {
                 out.push(block);
                 start = None;
@@ -192,14 +207,20 @@ fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
 
 /// Whether a paragraph's line runs on into the next line (hard wrapping)
 /// rather than ending a unit of its own. `width` is the paragraph's longest
-/// line in characters.
-fn continues(line: &str, next: &str, width: usize) -> bool {
+/// line in characters, `len` that of `line`; `either_chrome` says whether
+/// the line or the next is chrome.
+fn continues(
+    line: &str,
+    len: usize,
+    next: &str,
+    width: usize,
+    either_chrome: impl FnOnce() -> bool,
+) -> bool {
     if starts_list_item(next) {
         return false;
     }
-    let len = line.chars().count();
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
-    if !next_lower && (chrome::is_chrome(line) || chrome::is_chrome(next)) {
+    if !next_lower && either_chrome() {
         // Two widgets, a label and a link: each line is its own unit.
         return false;
     }
@@ -249,6 +270,9 @@ struct Features<'t> {
     list_item: bool,
     byline: bool,
     date: bool,
+    /// The byte length of the wire dateline the block opens with.
+    wire_len: Option<usize>,
+    /// The block is a wire dateline and nothing more.
     wire_dateline: bool,
 }
 
@@ -257,6 +281,7 @@ impl<'t> Features<'t> {
     fn of(text: &'t str, hint: Option<BlockHint>) -> Features<'t> {
         let trimmed = text.trim_end();
         let normal = chrome::Normal::head_of(text);
+        let wire_len = wire_dateline(text).map(|(_, len)| len);
         Features {
             text,
             hint,
@@ -272,7 +297,8 @@ impl<'t> Features<'t> {
             date: is_date_line_in(text, &normal)
                 || (chrome::dateline_prefix_in(text, &normal).is_some()
                     && text.contains(|c: char| c.is_ascii_digit())),
-            wire_dateline: wire_dateline(text).is_some_and(|(_, len)| len >= trimmed.len()),
+            wire_len,
+            wire_dateline: wire_len.is_some_and(|len| len >= trimmed.len()),
             normal,
         }
     }
@@ -374,12 +400,13 @@ fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>],
     }
 }
 
-/// Classifies the blocks: the kind of each, with its number of words.
+/// Classifies the blocks: the kind of each, with its number of words and
+/// the byte length of the wire dateline it opens with.
 fn classify(
     text: &str,
     raw: &[(Span, Option<BlockHint>)],
     title: Option<&str>,
-) -> Vec<(BlockKind, usize)> {
+) -> Vec<(BlockKind, usize, Option<usize>)> {
     let feats: Vec<Features> = raw
         .iter()
         .map(|(s, h)| Features::of(s.text(text), *h))
@@ -420,7 +447,7 @@ fn classify(
     kinds
         .into_iter()
         .zip(&feats)
-        .map(|(k, f)| (k.unwrap_or(BlockKind::Body), f.words))
+        .map(|(k, f)| (k.unwrap_or(BlockKind::Body), f.words, f.wire_len))
         .collect()
 }
 
@@ -526,11 +553,19 @@ fn is_name_and_role(text: &str) -> bool {
         return false;
     };
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    let name_words: Vec<&str> = name.split_whitespace().collect();
-    if !(2..=4).contains(&name_words.len()) || !name_words.iter().all(|w| capitalised(w)) {
+    // Two to four words, all capitalised: read no further than the fifth.
+    let mut name_words = 0;
+    for w in name.split_whitespace() {
+        name_words += 1;
+        if name_words > 4 || !capitalised(w) {
+            return false;
+        }
+    }
+    if name_words < 2 {
         return false;
     }
-    let rest_words: Vec<&str> = rest.split_whitespace().collect();
+    // At most eight words after the comma: read no further than the ninth.
+    let rest_words: Vec<&str> = rest.split_whitespace().take(9).collect();
     if rest_words.len() > 8 || chrome::ends_sentence(rest) {
         return false;
     }
@@ -699,7 +734,24 @@ fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
 /// length of the dateline, dash and the space after it included. The place
 /// is in capitals; the credit is at most three words.
 pub fn wire_dateline(text: &str) -> Option<(&str, usize)> {
-    let open = head(text, 120).find('(')?;
+    // The bracket opens in the first 120 bytes (a byte search: `(` is
+    // ASCII, so it is a whole character there). A lower-case letter before
+    // it and before any comma is in the place: no dateline (most blocks
+    // are ruled out at their second byte).
+    let mut open = None;
+    let mut comma = false;
+    for (i, &b) in text.as_bytes().iter().enumerate().take(120) {
+        match b {
+            b'(' => {
+                open = Some(i);
+                break;
+            }
+            b',' => comma = true,
+            b'a'..=b'z' if !comma => return None,
+            _ => {}
+        }
+    }
+    let open = open?;
     let place = text.get(..open)?;
     let place_caps = place
         .split(',')
@@ -729,15 +781,6 @@ pub fn wire_dateline(text: &str) -> Option<(&str, usize)> {
     let end = text.len() - dash.len() + dash_char.len_utf8();
     let rest = text.get(end..)?;
     Some((credit, end + (rest.len() - rest.trim_start().len())))
-}
-
-/// The text up to the last character boundary at or before byte `n`.
-fn head(text: &str, n: usize) -> &str {
-    let mut end = n.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.get(..end).unwrap_or("")
 }
 
 #[cfg(test)]

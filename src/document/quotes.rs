@@ -18,6 +18,7 @@
 
 use serde::Serialize;
 
+use super::tokens::is_alphanumeric;
 use super::{Block, BlockKind, Token, TokenKind};
 use crate::span::Span;
 
@@ -229,19 +230,46 @@ fn neighbours(text: &str, t: &Token) -> (Option<char>, Option<char>) {
 
 /// Whether a quotation may open after this character.
 fn opens_after(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || "([{—–-/“‘\"«".contains(c))
+    c.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '«'
+            )
+    })
 }
 
 /// Whether a quotation may close before this character.
 fn closes_before(c: Option<char>) -> bool {
-    c.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–-…”’\"»".contains(c))
+    c.is_none_or(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '}'
+                    | '—'
+                    | '–'
+                    | '-'
+                    | '…'
+                    | '”'
+                    | '’'
+                    | '"'
+                    | '»'
+            )
+    })
 }
 
 /// What a mark does here, given whether a quotation of its family is open;
 /// `None` when it is not a quotation mark here (an apostrophe, a stray).
 fn role(text: &str, t: &Token, family: Family, is_open: bool) -> Option<Role> {
     let (before, after) = neighbours(text, t);
-    let word_after = after.is_some_and(char::is_alphanumeric);
+    let word_after = after.is_some_and(is_alphanumeric);
     let open_ctx = opens_after(before);
     let close_ctx = closes_before(after);
     match (family, t.span.text(text)) {
@@ -262,7 +290,7 @@ fn role(text: &str, t: &Token, family: Family, is_open: bool) -> Option<Role> {
             _ => Role::Open,
         }),
         (Family::Single, m) => {
-            let letter_before = before.is_some_and(char::is_alphanumeric);
+            let letter_before = before.is_some_and(is_alphanumeric);
             if m != "’" && open_ctx && word_after && !is_open {
                 Some(Role::Open)
             } else if m != "‘"

@@ -33,7 +33,20 @@ pub struct Token {
 
 /// Whether a character is a word character as Python's `\w` has it.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_mark(c)
+    is_alphanumeric(c) || c == '_' || is_mark(c)
+}
+
+/// [`char::is_alphanumeric`], with the commonest characters that are not
+/// ASCII answered without the Unicode tables: the Latin letters of
+/// U+00C0–U+024F (all but `×` and `÷`) and the general punctuation of
+/// U+2000–U+206F (dashes, curly quotes, spaces: none a letter or digit).
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xC0..=0x24F => !matches!(c, '×' | '÷'),
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 fn is_mark(c: char) -> bool {
@@ -92,7 +105,8 @@ fn byte_class(b: u8) -> u8 {
 /// Splits the text into tokens, in one pass over its bytes: a run of word
 /// characters is a word (a number when all are ASCII digits), any other
 /// character but white space a punctuation token. Runs of ASCII word bytes
-/// are read in a tight loop; only a character that is not ASCII is decoded.
+/// are read eight bytes at a time; only a character that is not ASCII is
+/// decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();
@@ -112,40 +126,88 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += len;
             continue;
         }
-        // A run of word characters; `all` keeps the bits every byte has,
-        // so DIGIT stays only when all are ASCII digits.
+        // A run of word characters: all ASCII digits, or not.
         let start = i;
-        let mut all = class;
+        let mut digits = class & DIGIT != 0;
         i += len;
         loop {
-            let rest = bytes.get(i..).unwrap_or_default();
-            let run = rest
-                .iter()
-                .position(|&b| {
-                    let class = byte_class(b);
-                    let ends = class & WORD == 0;
-                    if !ends {
-                        all &= class;
-                    }
-                    ends
-                })
-                .unwrap_or(rest.len());
-            i += run;
+            let x = eight_bytes_at(bytes, i);
+            let (word, digit) = ascii_word_bytes(x);
+            // The run of word bytes from `i` (the bits below the first
+            // byte that is not a word byte), and whether a word byte that
+            // is not a digit is in it.
+            let ends = !word & HIGH_BITS;
+            let in_run = (ends & ends.wrapping_neg()).wrapping_sub(1);
+            if word & !digit & in_run != 0 {
+                digits = false;
+            }
+            if ends == 0 {
+                i += 8;
+                continue;
+            }
+            i += (ends.trailing_zeros() / 8) as usize;
             match bytes.get(i) {
                 Some(&b) if byte_class(b) == NON_ASCII => {
                     let (class, len) = non_ascii_class_at(text, i);
                     if class & WORD == 0 {
                         break;
                     }
-                    all = WORD;
+                    digits = false;
                     i += len;
                 }
                 _ => break,
             }
         }
-        tokens.push(word_token(start, i, all & DIGIT != 0));
+        tokens.push(word_token(start, i, digits));
+        // Most words are followed by one space: skipped here.
+        if bytes.get(i) == Some(&b' ') {
+            i += 1;
+        }
     }
     tokens
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, zeros (which are
+/// not word bytes) past its end.
+fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+        None => {
+            let mut chunk = [0; 8];
+            let rest = bytes.get(at..).unwrap_or_default();
+            for (c, &b) in chunk.iter_mut().zip(rest) {
+                *c = b;
+            }
+            u64::from_le_bytes(chunk)
+        }
+    }
+}
+
+/// The top bit of each byte of `x` that is an ASCII word byte (a letter,
+/// a digit or `_`), and of each that is an ASCII digit; a byte that is not
+/// ASCII is neither.
+fn ascii_word_bytes(x: u64) -> (u64, u64) {
+    let ascii = !x & HIGH_BITS;
+    let low = x & !HIGH_BITS;
+    // Per byte, v + (0x80 - lo) has its top bit set when v >= lo; no byte
+    // carries into the next, as v < 0x80.
+    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let lower = low | splat(0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    // The bytes equal to `_`: zero after the xor.
+    let y = low ^ splat(b'_');
+    let underscore = !((y + splat(0x7F)) | y);
+    let digit = digit & ascii;
+    ((digit | letter | underscore) & ascii, digit)
 }
 
 /// The token of the word `start..end`.
@@ -181,5 +243,51 @@ mod tests {
         let t = tokenize("No. 2 a1");
         assert_eq!(t[2].kind, TokenKind::Number);
         assert_eq!(t[3].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn the_quick_alphanumeric_test_is_the_unicode_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    /// The tokens a character at a time, as the scorer's `\w+` has them.
+    fn naive(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Token {
+                    span: Span::new(i, i + c.len_utf8()),
+                    kind: TokenKind::Punct,
+                });
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            let mut digits = c.is_ascii_digit();
+            while let Some(&(j, d)) = chars.peek().filter(|(_, d)| is_word_char(*d)) {
+                digits &= d.is_ascii_digit();
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            out.push(word_token(i, end, digits));
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_the_naive_ones() {
+        let base =
+            "Ab9 cd,EF  gh-ij_kl@Zz [mn] é ĳx 2024年 12.5 — ŒU 0123456789_ x\u{301}y “q” \t\n";
+        for i in 0..base.len() {
+            let Some(t) = base.get(i..) else { continue };
+            for text in [t.to_string(), t.repeat(3), format!("{t}12345678901234567")] {
+                assert_eq!(tokenize(&text), naive(&text), "{text:?}");
+            }
+        }
     }
 }

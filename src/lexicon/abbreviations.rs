@@ -93,7 +93,7 @@ fn clock_tails() -> &'static HashSet<String> {
 
 /// Whether a capitalised word goes on a time of day ("Thursday", "ET").
 pub fn is_clock_tail(word: &str) -> bool {
-    clock_tails().contains(&word.to_lowercase())
+    super::with_lower(word, |w| clock_tails().contains(w))
 }
 
 /// Lower-case speech verbs.
@@ -105,17 +105,17 @@ fn speech_verbs() -> &'static HashSet<String> {
 /// The kind of an abbreviation written without its final period ("Sen",
 /// "u.s", "a.m"), if it is one.
 pub fn kind(word: &str) -> Option<AbbrevKind> {
-    table().get(&word.to_lowercase()).copied()
+    super::with_lower(word, |w| table().get(w).copied())
 }
 
 /// Whether a capitalised word often starts a sentence ("The", "But").
 pub fn is_sentence_starter(word: &str) -> bool {
-    starters().contains(&word.to_lowercase())
+    super::with_lower(word, |w| starters().contains(w))
 }
 
 /// Whether a word is a speech verb ("said", "asked").
 pub fn is_speech_verb(word: &str) -> bool {
-    speech_verbs().contains(&word.to_lowercase())
+    super::with_lower(word, |w| speech_verbs().contains(w))
 }
 
 #[cfg(test)]

@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::document::tokens::is_alphanumeric;
+
 /// What a page-furniture entry says about a block that matches it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -239,21 +241,26 @@ pub struct Normal {
     pub words: usize,
     /// [`word_count`] of the text itself (lower-casing may split a word).
     pub text_words: usize,
-    /// Whether `norm` is the whole normal form. When it is not, `norm` is
-    /// the normal form of the block's first words, ends at a word boundary
-    /// and holds more than [`HEAD_WORDS`] words: every entry phrase is
-    /// shorter, so a phrase that starts the block starts `norm`, and no
-    /// phrase is the whole block.
+    /// Whether `norm` is the whole normal form. When it is not, the block
+    /// has more than [`HEAD_WORDS`] words and `norm` is the normal form of
+    /// its first words: it ends at a word boundary and holds more than
+    /// [`PHRASE_WORDS`] words, so a phrase that starts the block starts
+    /// `norm`, and no phrase is the whole block.
     pub whole: bool,
 }
 
-/// Every entry phrase has at most this many words (a test checks it), so
-/// that the first `HEAD_WORDS + 1` words of a long block are all the tests
-/// need of its normal form.
+/// Blocks of at most this many words are read whole: every test that needs
+/// more of a block than its first words (a phrase anywhere in it, at its
+/// end, or the whole of it) is for blocks this short.
 pub const HEAD_WORDS: usize = 20;
 
 // A block of more than HEAD_WORDS words is never short nor a link.
 const _: () = assert!(SHORT_WORDS <= HEAD_WORDS && LINK_WORDS <= HEAD_WORDS);
+
+/// Every entry phrase has at most this many words (a test checks it), so
+/// that the first `PHRASE_WORDS + 1` words of a long block are all the
+/// tests need of its normal form.
+pub const PHRASE_WORDS: usize = 8;
 
 impl Normal {
     /// The whole normal form of a text.
@@ -261,13 +268,23 @@ impl Normal {
         Normal::read(text, usize::MAX)
     }
 
-    /// The normal form of a text, but only its first words when it has more
-    /// than [`HEAD_WORDS`]; the word counts are whole.
+    /// The normal form of a text, but only its first words (more than
+    /// [`PHRASE_WORDS`]) when it has more than [`HEAD_WORDS`]; the word
+    /// counts are whole.
     pub fn head_of(text: &str) -> Normal {
-        Normal::read(text, HEAD_WORDS)
+        // Most blocks are long body paragraphs: their first words are
+        // copied, the rest counted. A block that turns out to be of at most
+        // HEAD_WORDS words is read again, whole.
+        let normal = Normal::read(text, PHRASE_WORDS);
+        if normal.whole || normal.words > HEAD_WORDS {
+            normal
+        } else {
+            Normal::of(text)
+        }
     }
 
-    /// The normal form, copied until it holds more than `head` words.
+    /// The normal form, copied until it holds more than `head` words; the
+    /// rest of the text is only counted.
     ///
     /// One pass: a run of ASCII letters and digits is found and copied in
     /// lower case eight bytes at a time, other ASCII bytes end a word, and
@@ -314,7 +331,7 @@ impl Normal {
                 CONTINUATION => at += 1,
                 _ => {
                     let c = char_at(text, at);
-                    if !c.is_alphanumeric() {
+                    if !is_alphanumeric(c) {
                         count.separator();
                     } else {
                         if !count.in_text_word && count.norm_words > head {
@@ -326,7 +343,7 @@ impl Normal {
                             norm.push(b' ');
                         }
                         for l in c.to_lowercase() {
-                            count.norm_char(l.is_alphanumeric());
+                            count.norm_char(is_alphanumeric(l));
                             for &b in l.encode_utf8(&mut [0; 4]).as_bytes() {
                                 norm.push(b);
                             }
@@ -496,13 +513,13 @@ impl WordCounter {
             CONTINUATION => {}
             _ => {
                 let c = char_at(text, at);
-                if !c.is_alphanumeric() {
+                if !is_alphanumeric(c) {
                     self.separator();
                     return;
                 }
                 self.letter();
                 for l in c.to_lowercase() {
-                    self.norm_char(l.is_alphanumeric());
+                    self.norm_char(is_alphanumeric(l));
                 }
             }
         }
@@ -514,7 +531,7 @@ impl WordCounter {
     fn ascii_chunk(&mut self, x: u64) {
         let word = ascii_alphanumeric_bytes(x);
         let before = if self.in_text_word { 0x80 } else { 0 };
-        let starts = (word & !((word << 8) | before)).count_ones() as usize;
+        let starts = high_bits_set(word & !((word << 8) | before));
         self.text_words += starts;
         self.norm_words += starts;
         if word & 0x80 != 0 && self.in_text_word && !self.in_norm_word {
@@ -530,6 +547,14 @@ impl WordCounter {
 
 /// The top bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The number of bytes of `x` (which has no bit set but the top bit of
+/// some bytes) with the top bit set: the bits moved to the bottom of each
+/// byte and summed into the top byte by one multiplication (cheaper than
+/// [`u64::count_ones`] where the CPU has no population count).
+fn high_bits_set(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(splat(1)) >> 56) as usize
+}
 
 /// Each byte of a `u64` set to `b`.
 const fn splat(b: u8) -> u64 {
@@ -633,10 +658,7 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
                 .iter()
                 .any(|p| norm.ends_with(p)))
         || by_kind(EntryKind::Notice).starts(norm)
-        || by_kind(EntryKind::Pattern)
-            .phrases
-            .iter()
-            .any(|p| matches_pattern_in(p, block, n))
+        || patterns().iter().any(|p| p.matches_in(block, n))
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -741,7 +763,7 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     let mut seen = 0;
     let mut in_word = false;
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             if !in_word {
                 if seen == n {
                     return i;
@@ -756,18 +778,56 @@ fn byte_after_words(text: &str, n: usize) -> usize {
     text.len()
 }
 
-/// Runs the built-in pattern `name` on a block whose [`Normal`] form is
-/// known; the word counts rule out long blocks before any pattern runs.
-fn matches_pattern_in(name: &str, block: &str, n: &Normal) -> bool {
-    match name {
-        "temperature" => is_temperature(block),
-        "copyright" => is_copyright(block),
-        "weather" => starts_like_temperature(block) && is_weather(block),
-        "navigation" => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
-        "labelled link" => is_labelled_link(block),
-        "photo credit" => is_photo_credit_in(block, n),
-        _ => false,
+/// A built-in pattern (a `pattern` entry, named by its phrase).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pattern {
+    Temperature,
+    Copyright,
+    Weather,
+    Navigation,
+    LabelledLink,
+    PhotoCredit,
+}
+
+impl Pattern {
+    /// The pattern of an entry's name; `None` for an unknown name, which
+    /// matches nothing.
+    fn named(name: &str) -> Option<Pattern> {
+        Some(match name {
+            "temperature" => Pattern::Temperature,
+            "copyright" => Pattern::Copyright,
+            "weather" => Pattern::Weather,
+            "navigation" => Pattern::Navigation,
+            "labelled link" => Pattern::LabelledLink,
+            "photo credit" => Pattern::PhotoCredit,
+            _ => return None,
+        })
     }
+
+    /// Runs the pattern on a block whose [`Normal`] form is known; the
+    /// word counts rule out long blocks before any pattern runs.
+    fn matches_in(self, block: &str, n: &Normal) -> bool {
+        match self {
+            Pattern::Temperature => is_temperature(block),
+            Pattern::Copyright => is_copyright(block),
+            Pattern::Weather => starts_like_temperature(block) && is_weather(block),
+            Pattern::Navigation => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
+            Pattern::LabelledLink => is_labelled_link(block),
+            Pattern::PhotoCredit => is_photo_credit_in(block, n),
+        }
+    }
+}
+
+/// The `pattern` entries of `chrome.txt`, their names looked up once.
+fn patterns() -> &'static [Pattern] {
+    static PATTERNS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        by_kind(EntryKind::Pattern)
+            .phrases
+            .iter()
+            .filter_map(|p| Pattern::named(p))
+            .collect()
+    })
 }
 
 /// Whether the block's first character can start a temperature (a digit
@@ -952,7 +1012,7 @@ mod tests {
     #[test]
     fn every_phrase_is_shorter_than_a_long_blocks_head() {
         for e in entries() {
-            assert!(word_count(&e.phrase) <= HEAD_WORDS, "{}", e.phrase);
+            assert!(word_count(&e.phrase) <= PHRASE_WORDS, "{}", e.phrase);
         }
     }
 
@@ -968,7 +1028,7 @@ mod tests {
         );
         assert_eq!(whole.words, word_count(&whole.norm));
         assert_eq!(whole.text_words, word_count(&long));
-        assert!(head.words > HEAD_WORDS && word_count(&head.norm) > HEAD_WORDS);
+        assert!(head.words > HEAD_WORDS && word_count(&head.norm) > PHRASE_WORDS);
         assert!(whole.norm.starts_with(&format!("{} ", head.norm)));
         assert_eq!(
             Normal::head_of("Related Articles"),
