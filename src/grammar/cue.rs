@@ -122,7 +122,7 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
     let start = i;
     while k < end && k - start < 4 {
         let w = v.w(k);
-        if v.is_a(k, Class::Time)
+        if v.is_time(k)
             || (k == start && matches!(w, "on" | "in" | "at" | "this" | "earlier" | "late"))
             || (k > start && matches!(w, "this" | "that" | "next" | "the"))
         {
@@ -132,7 +132,7 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
         break;
     }
     // A time phrase must end on a time word.
-    while k > start && !v.is_a(k - 1, Class::Time) {
+    while k > start && !v.is_time(k - 1) {
         k -= 1;
     }
     k
@@ -164,12 +164,14 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
         // A new subject: a pronoun, or a determiner after the recipient's
-        // head ("told reporters the port would close").
+        // head ("told reporters the port would close"), not after a
+        // preposition ("told supporters at a rally").
         let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we")
             || (v.is_a(k, Class::Determiner)
                 && v.is_word(k - 1)
-                && !v.is_a(k - 1, Class::Determiner));
-        if k > i && (new_subject || v.is_a(k, Class::Time)) {
+                && !v.is_a(k - 1, Class::Determiner)
+                && !v.is_a(k - 1, Class::Preposition));
+        if k > i && (new_subject || v.is_time(k)) {
             break;
         }
         if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {

@@ -226,7 +226,7 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
     while start < end {
         let w = v.w(start);
         if !v.is_word(start)
-            || v.is_a(start, Class::Time)
+            || v.is_time(start)
             || matches!(w, "however" | "also" | "then" | "now" | "instead" | "still")
         {
             start += 1;
@@ -303,7 +303,7 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
     // A trailing time phrase: "the senator on Tuesday", "the mayor last
     // week" (but "polls released Sunday" keeps its day).
     let mut t = end;
-    while t > start + 1 && v.is_a(t - 1, Class::Time) {
+    while t > start + 1 && v.is_time(t - 1) {
         t -= 1;
     }
     if t < end
@@ -458,7 +458,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
 /// a clause of its own, a dash or a new quotation.
 pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
     if v.is_a(from, Class::Complementizer)
-        || v.is_a(from, Class::Time)
+        || v.is_time(from)
         || v.is_a(from, Class::Preposition)
         || v.is_a(from, Class::Boundary)
         || v.is_quote(from)
@@ -482,7 +482,7 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
             let plain_word = v.is_word(end + 1)
                 && !next.ends_with("ing")
                 && !v.is_a(end + 1, Class::Boundary)
-                && !v.is_a(end + 1, Class::Time)
+                && !v.is_time(end + 1)
                 && !v.is_a(end + 1, Class::Preposition)
                 && !matches!(next, "though" | "although" | "adding" | "noting");
             let description = v.is_punct(end + 1, "(")
@@ -548,7 +548,7 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
         || first.ends_with("ed")
         || first.ends_with("ing")
         || v.is_a(s, Class::Boundary)
-        || v.is_a(s, Class::Time)
+        || v.is_time(s)
         || matches!(first, "according" | "however" | "still")
     {
         if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {

@@ -531,3 +531,41 @@ fn a_participle_inside_a_noun_phrase_is_no_cue() {
         1
     );
 }
+
+#[test]
+fn a_recipient_goes_on_through_a_prepositional_phrase() {
+    let r = run("\"We won,\" Ada Pell told supporters at a hall in Brookmere.");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].0, "told");
+    assert_eq!(r[0].2, ["\"We won,\""]);
+    // A determiner right after the recipient still opens a new clause.
+    let r = run("Ada Pell told reporters the ferry would stop.");
+    assert_eq!(r[0].2, ["the ferry would stop"]);
+}
+
+#[test]
+fn a_month_between_the_cue_and_its_clause_is_a_time() {
+    for text in [
+        "The clerk reported in May that the fund was empty.",
+        "The clerk said last May that the fund was empty.",
+        "The clerk said in October that the fund was empty.",
+    ] {
+        let r = run(text);
+        assert_eq!(r.len(), 1, "{text}");
+        assert_eq!(r[0].2, ["that the fund was empty"], "{text}");
+    }
+    // A month's name before a name is a first name, and "may" elsewhere
+    // is the auxiliary.
+    let r = run("April Dunmore, a spokeswoman, said the fund may be empty.");
+    assert_eq!(r[0].1.as_deref(), Some("April Dunmore, a spokeswoman,"));
+    assert_eq!(r[0].2, ["the fund may be empty"]);
+}
+
+#[test]
+fn a_manner_phrase_inside_a_tag_keeps_the_quotation_after_it() {
+    let r = run("\"The plan,\" Ada Pell said with a shrug, \"will fail.\"");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].2, ["\"The plan,\"", "\"will fail.\""]);
+    let r = run("The plan, Ada Pell said in a phone interview, will fail.");
+    assert_eq!(r[0].2, ["The plan", "will fail"]);
+}

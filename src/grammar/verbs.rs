@@ -572,7 +572,7 @@ fn finite_cue(
     let adjunct_next = v.is_punct(after.next, ",")
         || (v.is_a(after.next, Class::Preposition)
             && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
-        || v.is_a(after.next, Class::Time)
+        || v.is_time(after.next)
         || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
     // "“…,” she said several months later": a tag after a quotation.
     let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
@@ -591,16 +591,19 @@ fn finite_cue(
                 vf.class,
                 CueClass::Speech | CueClass::Belief | CueClass::Tell
             ));
+    // Where the tag ends: after a short manner phrase that a comma closes
+    // ("“A,” she said with a shrug, “B.”").
+    let tag_end = skip_manner(v, after.next, sent.end);
     // "…, he said, “…”": the quotation after the tag is the content,
     // unless a quotation also ends before it (a split quotation).
-    let quote_after = v.is_punct(after.next, ",") && v.is_open_quote(after.next + 1);
+    let quote_after = v.is_punct(tag_end, ",") && v.is_open_quote(tag_end + 1);
     let before = before.filter(|p| {
         !quote_after || v.ends_quote(p.1.saturating_sub(1)) || v.is_quote(p.1.saturating_sub(1))
     });
     if let Some(piece) = before {
         if trailing {
             let mut content = vec![piece];
-            more_after(v, q, sent, after.next, &mut content);
+            more_after(v, q, sent, tag_end, &mut content);
             return Some(Found::new(AttributionKind::Verb, cue, Some(src), content));
         }
     }
@@ -676,6 +679,24 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
         k += 1;
     }
     None
+}
+
+/// The most words of a manner phrase after a tag ([`skip_manner`]).
+const MAX_MANNER: usize = 5;
+
+/// Skips a short prepositional phrase at `k` that a comma closes, inside a
+/// mid-sentence tag ("said with a shrug,", "said in a phone interview,"):
+/// the index of that comma, else `k`. The phrase holds only words, none
+/// of them a cue verb.
+fn skip_manner(v: &View, k: usize, end: usize) -> usize {
+    if !v.is_a(k, Class::Preposition) {
+        return k;
+    }
+    let limit = end.min(k + 1 + MAX_MANNER);
+    match (k + 1..limit).find(|&j| !v.is_word(j) || v.is_cue_verb(j)) {
+        Some(j) if j > k + 1 && v.is_punct(j, ",") => j,
+        _ => k,
+    }
 }
 
 /// The pieces after a mid-sentence tag ("“A,” she said, “B.”") and the

@@ -73,6 +73,22 @@ const ABBREVIATIONS: &[&str] = &[
     "r", "i", "e", "g", "p", "a", "m", "s",
 ];
 
+/// The months' names, lower case.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The most closing quotes and brackets between a sentence's end mark and
 /// the next sentence.
 const MAX_CLOSERS: usize = 8;
@@ -209,6 +225,40 @@ impl<'a> View<'a> {
     /// Whether token `i` belongs to a class of function words.
     pub fn is_a(&self, i: usize, class: Class) -> bool {
         self.lex(i).is_some_and(|e| e.is(class))
+    }
+
+    /// Whether token `i` is a time word ([`Class::Time`]: "Monday",
+    /// "last") or a month ([`View::is_month`]).
+    pub fn is_time(&self, i: usize) -> bool {
+        self.is_a(i, Class::Time) || self.is_month(i)
+    }
+
+    /// Whether token `i` is a month's name used as one: capitalised, not
+    /// followed by a capitalised word ("April Ryan" is a name), and "May"
+    /// only after a word that dates it ("in May", "last May"; elsewhere it
+    /// is the auxiliary or a name).
+    fn is_month(&self, i: usize) -> bool {
+        let w = self.w(i);
+        self.is_cap(i)
+            && MONTHS.contains(&w)
+            && !self.is_cap(i + 1)
+            && (w != "may"
+                || matches!(
+                    self.w(i.wrapping_sub(1)),
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "on"
+                        | "during"
+                        | "from"
+                        | "through"
+                ))
     }
 
     /// The cue verb form of token `i`, if it is one (see [`cues::verb`]).
