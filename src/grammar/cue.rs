@@ -160,6 +160,9 @@ fn skip_medium(v: &View, i: usize, end: usize) -> Option<usize> {
 /// Skips a recipient after a verb of telling ("told reporters", "told the
 /// Post on Monday"): the index after it.
 fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
+    if let Some(that) = recipient_then_that(v, i, end) {
+        return that;
+    }
     let mut k = i;
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
@@ -188,6 +191,34 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// A recipient with its prepositional phrases, then "that" ("told
+/// teammates at the end of last season that …"): the index of "that". Only
+/// words that are no verb, and no determiner that opens a new subject, may
+/// come between.
+fn recipient_then_that(v: &View, i: usize, end: usize) -> Option<usize> {
+    let limit = end.min(i + MAX_RECIPIENT + 6);
+    for k in i..limit {
+        if k > i && v.w(k) == "that" {
+            return Some(k);
+        }
+        let new_subject = v.is_a(k, Class::Determiner)
+            && k > i
+            && !v.is_a(k - 1, Class::Determiner)
+            && !v.is_a(k - 1, Class::Preposition);
+        if !v.is_word(k)
+            || new_subject
+            || v.is_a(k, Class::Complementizer)
+            || v.is_a(k, Class::Aux)
+            || v.is_a(k, Class::Pronoun)
+            || v.is_a(k, Class::Verb)
+            || v.verb(k).is_some()
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The start of the content after the cue ends at `c`, for a cue class:

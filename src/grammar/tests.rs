@@ -541,6 +541,8 @@ fn a_recipient_goes_on_through_a_prepositional_phrase() {
     // A determiner right after the recipient still opens a new clause.
     let r = run("Ada Pell told reporters the ferry would stop.");
     assert_eq!(r[0].2, ["the ferry would stop"]);
+    let r = run("Ada Pell told crew at the end of last season that the ferry would stop.");
+    assert_eq!(r[0].2, ["that the ferry would stop"]);
 }
 
 #[test]

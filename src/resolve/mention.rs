@@ -759,7 +759,12 @@ fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
     let head_class = last.class;
     let report = head_class.any(Class::DOCUMENT);
     let common = head_class.any(Class::SOURCE | Class::ROLE | Class::GROUP);
-    let as_name = !common || (last.is_capitalised() && head.post.is_empty() && head.det.is_none());
+    // A common head ("press", "staff") names an outlet only as a proper
+    // name: capitalised, and without a determiner unless a capitalised word
+    // comes before it ("The Associated Press", not "the Press").
+    let proper = head.core.len() > 1 && head.core.iter().all(|w| w.is_capitalised());
+    let as_name = !common
+        || (last.is_capitalised() && head.post.is_empty() && (head.det.is_none() || proper));
     let found = outlets.lookup_name(whole);
     if !found.is_none() && as_name && !head.core_all_capitalised_person_like() {
         let from = p

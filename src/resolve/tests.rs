@@ -667,3 +667,14 @@ fn content_running_over_the_reporting_outlet_does_not_turn_the_chain_around() {
     assert_eq!(inside.get(aides).copied().flatten(), Some(times));
     assert_eq!(inside.get(times).copied().flatten(), None);
 }
+
+#[test]
+fn an_outlet_named_with_a_common_head_is_an_outlet_after_the() {
+    let text = "The Associated Press reported it. Later the press reported it. The Press did too.";
+    let res = resolve_mentions(text, &["The Associated Press", "the press", "The Press"]);
+    assert_eq!(source_of(&res, 0).kind, EntityKind::Outlet);
+    assert_eq!(source_of(&res, 0).name, "Associated Press");
+    // A lone common head with a determiner stays a common noun.
+    assert_eq!(source_of(&res, 1).kind, EntityKind::Anonymous);
+    assert_eq!(source_of(&res, 2).kind, EntityKind::Anonymous);
+}
