@@ -12,7 +12,7 @@
 use serde::Serialize;
 
 use crate::input::BlockHint;
-use crate::lexicon::chrome;
+use crate::lexicon::{self, chrome};
 use crate::span::Span;
 
 /// What a block is to the reader.
@@ -610,33 +610,6 @@ fn names_follow(rest: &str) -> bool {
     words > 0 && capitalised * 10 >= words * 7
 }
 
-/// Month names and abbreviations.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 /// Day names and abbreviations.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -720,7 +693,7 @@ fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
             .unwrap_or(w);
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             number = true;
-        } else if MONTHS.contains(&w) || WEEKDAYS.contains(&w) {
+        } else if lexicon::MONTHS.contains(&w) || WEEKDAYS.contains(&w) {
             named = true;
         } else if !DATE_WORDS.contains(&w) {
             return false;

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::phrases;
 use crate::document::{Document, Token, TokenKind};
+use crate::lexicon;
 use crate::lexicon::cues::{self, Class, Entry, VerbForm};
 use crate::span::Span;
 
@@ -71,22 +72,6 @@ const ABBREVIATIONS: &[&str] = &[
     "sr", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "aug", "sept",
     "sep", "oct", "nov", "dec", "pres", "adm", "maj", "atty", "supt", "ft", "mt", "cmdr", "u", "d",
     "r", "i", "e", "g", "p", "a", "m", "s",
-];
-
-/// The months' names, lower case.
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// The most closing quotes and brackets between a sentence's end mark and
@@ -240,7 +225,9 @@ impl<'a> View<'a> {
     fn is_month(&self, i: usize) -> bool {
         let w = self.w(i);
         self.is_cap(i)
-            && MONTHS.contains(&w)
+            && lexicon::MONTHS
+                .get(..lexicon::FULL_MONTHS)
+                .is_some_and(|m| m.contains(&w))
             && !self.is_cap(i + 1)
             && (w != "may"
                 || matches!(
