@@ -237,6 +237,16 @@ impl<'a> View<'a> {
             .unwrap_or("")
     }
 
+    /// Whether the lowercase text of token `i` is `word` (compared as
+    /// bytes, their lengths first).
+    pub fn is_w(&self, i: usize, word: &str) -> bool {
+        let lower = self.lower.as_bytes();
+        self.toks
+            .get(i)
+            .and_then(|t| lower.get(t.span.start()..t.span.end()))
+            .is_some_and(|w| w == word.as_bytes())
+    }
+
     /// Original text of token `i`.
     pub fn raw(&self, i: usize) -> &str {
         self.toks

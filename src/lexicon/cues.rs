@@ -338,20 +338,19 @@ const SHORT: usize = 15;
 /// else the word's bytes are copied first.
 #[inline]
 fn short_key(window: &[u8], len: usize) -> Option<u128> {
-    if len == 0 || len > SHORT {
+    if len.wrapping_sub(1) >= SHORT {
         return None;
     }
-    let mut buf = [0u8; 16];
-    let bytes: &[u8; 16] = match window.get(..16).and_then(|w| w.try_into().ok()) {
-        Some(w) => w,
+    let packed = match window.get(..16) {
+        Some(w) => u128::from_le_bytes(w.try_into().ok()?),
         None => {
+            let mut buf = [0u8; 16];
             buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
-            &buf
+            u128::from_le_bytes(buf)
         }
     };
-    let packed = u128::from_le_bytes(*bytes);
     // `len` is at most 15: the mask keeps its bytes and clears the top one.
-    let mask = MASKS.get(len).copied()?;
+    let mask = MASKS.get(len & 15).copied().unwrap_or(0);
     Some(packed & mask | (len as u128) << 120)
 }
 
