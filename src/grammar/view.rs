@@ -123,7 +123,10 @@ impl<'a> View<'a> {
                 let entry = table.entry_at(lower, start, end);
                 // Most words start with no letter an opener starts with.
                 if matches!(lower.get(start), Some(b'a' | b'i' | b'p' | b'v'))
-                    && self.lower.get(start..end).is_some_and(phrases::opens_phrase)
+                    && self
+                        .lower
+                        .get(start..end)
+                        .is_some_and(phrases::opens_phrase)
                 {
                     phrase_starts.push(i);
                 }
@@ -267,7 +270,11 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is the punctuation `c`.
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.raw(i) == c
+        let text = self.text.as_bytes();
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && text.get(t.span.start()..t.span.end()) == Some(c.as_bytes())
+        })
     }
 
     /// Whether token `i` is a double quotation mark of any style.

@@ -357,9 +357,15 @@ fn short_key(window: &[u8], len: usize) -> Option<u128> {
 /// Per length below 16, the mask of that many low bytes.
 const MASKS: [u128; 16] = {
     let mut masks = [0u128; 16];
-    let mut len = 1;
-    while len < 16 {
-        masks[len] = (1u128 << (8 * len)) - 1;
+    let mut rest: &mut [u128] = &mut masks;
+    let mut len = 0;
+    while let Some((mask, tail)) = rest.split_first_mut() {
+        *mask = if len == 0 {
+            0
+        } else {
+            (1u128 << (8 * len)) - 1
+        };
+        rest = tail;
         len += 1;
     }
     masks
@@ -641,6 +647,21 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_is_found_alone_and_inside_a_text() {
+        // Keys read the bytes after a word and mask them off: the word
+        // followed by other text, or by nothing, finds the same entry;
+        // a prefix or an extension of it does not.
+        for word in build_entries().keys() {
+            let alone = entry(word).map(|e| e as *const Entry);
+            assert!(alone.is_some(), "{word}");
+            let text = format!("{word} and some more text after it");
+            let inside = table().entry_at(text.as_bytes(), 0, word.len());
+            assert_eq!(inside.map(|e| e as *const Entry), alone, "{word}");
+        }
+        assert!(entry("sai").is_none() && entry("saidx").is_none());
     }
 
     #[test]
