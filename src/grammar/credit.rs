@@ -66,7 +66,7 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
     if !v.is_cap(s) {
         return None;
     }
-    let k = (s + 1..sent.end.min(s + MAX_CREDITED + 1)).find(|&k| v.w(k) == "contributed")?;
+    let k = (s + 1..sent.end.min(s + MAX_CREDITED + 1)).find(|&k| v.is_w(k, "contributed"))?;
     let text = rest(v, k, sent);
     let n = CREDIT_ENDS.iter().find(|p| text.starts_with(*p))?.len();
     let ce = tokens_covering(v, k, n, sent.end)?;
@@ -85,6 +85,11 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
 fn credit_start(v: &View, sent: &Sent) -> Option<Found> {
     let s = (sent.start..sent.end).find(|&k| !matches!(v.raw(k), "(" | "[" | "*" | "_"))?;
     let text = rest(v, s, sent);
+    // Most sentences start with no letter a credit opening starts with.
+    let first = text.as_bytes().first();
+    if !CREDIT_STARTS.iter().any(|p| p.as_bytes().first() == first) {
+        return None;
+    }
     let p = CREDIT_STARTS.iter().find(|p| {
         text.strip_prefix(*p)
             .is_some_and(|after| !after.starts_with(char::is_alphanumeric))

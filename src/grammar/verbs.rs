@@ -40,8 +40,12 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             continue;
         };
         // "said goodbye to …": an idiom, no cue.
-        let after: Vec<&str> = (i + 1..sent.end.min(i + 5)).map(|k| v.w(k)).collect();
-        if cues::idiom(vf.lemma, &after) {
+        let mut after = [""; 4];
+        let n = sent.end.min(i + 5).saturating_sub(i + 1);
+        for (k, w) in after.iter_mut().take(n).enumerate() {
+            *w = v.w(i + 1 + k);
+        }
+        if cues::idiom(vf.lemma, after.get(..n).unwrap_or(&[])) {
             continue;
         }
         if out

@@ -112,19 +112,28 @@ impl<'a> View<'a> {
         let mut flags: Vec<u8> = Vec::with_capacity(n);
         let mut cue_starts = Vec::new();
         let mut phrase_starts = Vec::new();
+        let lower = self.lower.as_bytes();
+        let text = self.text.as_bytes();
+        let table = cues::table();
         for (i, t) in self.toks.iter().enumerate() {
             let (entry, f) = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
                 // character, and the cue lists name no such word (a test
                 // in `cues` checks it): only words are looked up.
-                let word = self.lower.get(t.span.start()..t.span.end());
-                let entry = word.and_then(cues::entry);
-                if word.is_some_and(phrases::opens_phrase) {
+                let (start, end) = (t.span.start(), t.span.end());
+                let entry = table.entry_at(lower, start, end);
+                // Most words start with no letter an opener starts with.
+                if matches!(lower.get(start), Some(b'a' | b'i' | b'p' | b'v'))
+                    && self
+                        .lower
+                        .get(start..end)
+                        .is_some_and(phrases::opens_phrase)
+                {
                     phrase_starts.push(i);
                 }
                 // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
-                    && match self.text.as_bytes().get(t.span.start()) {
+                    && match text.get(start) {
                         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                         _ => t
                             .span
@@ -135,8 +144,10 @@ impl<'a> View<'a> {
                     };
                 let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
                 (entry, f | entry.map_or(0, lex_flags))
-            } else {
+            } else if may_quote(text.get(t.span.start()).copied()) {
                 (None, self.punct_flags(i, flags.last().copied()))
+            } else {
+                (None, 0)
             };
             if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
                 cue_starts.push(i);
@@ -266,6 +277,16 @@ impl<'a> View<'a> {
             .unwrap_or("")
     }
 
+    /// Whether the lowercase text of token `i` is `word` (compared as
+    /// bytes, their lengths first).
+    pub fn is_w(&self, i: usize, word: &str) -> bool {
+        let lower = self.lower.as_bytes();
+        self.toks
+            .get(i)
+            .and_then(|t| lower.get(t.span.start()..t.span.end()))
+            .is_some_and(|w| w == word.as_bytes())
+    }
+
     /// Original text of token `i`.
     pub fn raw(&self, i: usize) -> &str {
         self.toks
@@ -286,7 +307,11 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is the punctuation `c`.
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.raw(i) == c
+        let text = self.text.as_bytes();
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && text.get(t.span.start()..t.span.end()) == Some(c.as_bytes())
+        })
     }
 
     /// Whether token `i` is a double quotation mark of any style.
@@ -455,6 +480,13 @@ impl<'a> View<'a> {
             .is_some_and(|(t, u)| t.span.start() > u.span.end());
         starts && gap && i < le
     }
+}
+
+/// Whether a token whose first byte is `b` may be a quotation mark or an
+/// apostrophe: `"`, `'`, the first byte of `«` and `»` (0xC2) or of the
+/// curly marks and `„` (0xE2).
+fn may_quote(b: Option<u8>) -> bool {
+    matches!(b, Some(b'"' | b'\'' | 0xC2 | 0xE2))
 }
 
 /// The part of a sorted list of token indices inside a sentence.

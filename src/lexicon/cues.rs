@@ -327,21 +327,49 @@ fn build_entries() -> HashMap<String, Entry> {
 }
 
 /// The most bytes of a word kept in [`Table::short`].
-const SHORT: usize = 7;
+const SHORT: usize = 15;
 
-/// A word of at most [`SHORT`] bytes as an integer: its bytes and its
-/// length, so that distinct words give distinct keys.
-fn short_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    if bytes.len() > SHORT {
+/// A word of at most [`SHORT`] bytes as an integer: its bytes (the first
+/// in the lowest byte) and, in the top byte, its length, so that distinct
+/// words give distinct keys and no word gives 0.
+///
+/// `window` starts with the word's `len` bytes; when it holds at least 16
+/// bytes they are read as two integers and masked (most words of a text),
+/// else the word's bytes are copied first.
+#[inline]
+fn short_key(window: &[u8], len: usize) -> Option<u128> {
+    if len.wrapping_sub(1) >= SHORT {
         return None;
     }
-    let packed = bytes
-        .iter()
-        .enumerate()
-        .fold(0u64, |key, (k, &b)| key | u64::from(b) << (8 * k));
-    Some(packed | (bytes.len() as u64) << 56)
+    let packed = match window.get(..16) {
+        Some(w) => u128::from_le_bytes(w.try_into().ok()?),
+        None => {
+            let mut buf = [0u8; 16];
+            buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
+            u128::from_le_bytes(buf)
+        }
+    };
+    // `len` is at most 15: the mask keeps its bytes and clears the top one.
+    let mask = MASKS.get(len & 15).copied().unwrap_or(0);
+    Some(packed & mask | (len as u128) << 120)
 }
+
+/// Per length below 16, the mask of that many low bytes.
+const MASKS: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut rest: &mut [u128] = &mut masks;
+    let mut len = 0;
+    while let Some((mask, tail)) = rest.split_first_mut() {
+        *mask = if len == 0 {
+            0
+        } else {
+            (1u128 << (8 * len)) - 1
+        };
+        rest = tail;
+        len += 1;
+    }
+    masks
+};
 
 /// Short words by [`short_key`]: open addressing over a power-of-two
 /// table at most half full, so that a lookup is a multiply, a shift and a
@@ -349,7 +377,7 @@ fn short_key(word: &str) -> Option<u64> {
 struct ShortTable {
     /// `(key, index into entries)`; key 0 marks an empty slot (no word
     /// has it: the key holds the word's length).
-    slots: Vec<(u64, usize)>,
+    slots: Vec<(u128, usize)>,
     /// 64 minus the number of bits of a slot index.
     shift: u32,
     entries: Vec<Entry>,
@@ -357,7 +385,7 @@ struct ShortTable {
 
 impl ShortTable {
     /// Builds the table of non-empty words.
-    fn new(words: Vec<(u64, Entry)>) -> ShortTable {
+    fn new(words: Vec<(u128, Entry)>) -> ShortTable {
         let bits = (words.len() * 2)
             .next_power_of_two()
             .trailing_zeros()
@@ -381,13 +409,17 @@ impl ShortTable {
         table
     }
 
-    /// The first slot to probe for `key` (Fibonacci hashing).
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    /// The first slot to probe for `key` (Fibonacci hashing of its two
+    /// halves folded together).
+    #[inline]
+    fn home(&self, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The entry of `key`, if any.
-    fn get(&self, key: u64) -> Option<&Entry> {
+    #[inline]
+    fn get(&self, key: u128) -> Option<&Entry> {
         let mask = self.slots.len() - 1;
         let mut at = self.home(key);
         loop {
@@ -403,22 +435,22 @@ impl ShortTable {
     }
 }
 
-/// The cue-list table.
-struct Table {
+/// The cue-list table ([`table`]).
+pub struct Table {
     /// Words of at most [`SHORT`] bytes.
     short: ShortTable,
     /// Longer words.
     long: HashMap<String, Entry>,
 }
 
-/// What the cue lists say of a lowercase word, if they name it.
-pub fn entry(word: &str) -> Option<&'static Entry> {
+/// The cue-list table, built on first use.
+pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut short = Vec::new();
         let mut long = HashMap::default();
         for (w, e) in build_entries() {
-            match short_key(&w) {
+            match short_key(w.as_bytes(), w.len()) {
                 Some(key) => short.push((key, e)),
                 None => {
                     long.insert(w, e);
@@ -429,10 +461,29 @@ pub fn entry(word: &str) -> Option<&'static Entry> {
             short: ShortTable::new(short),
             long,
         }
-    });
-    match short_key(word) {
-        Some(key) => table.short.get(key),
-        None => table.long.get(word),
+    })
+}
+
+/// What the cue lists say of a lowercase word, if they name it.
+pub fn entry(word: &str) -> Option<&'static Entry> {
+    table().entry_at(word.as_bytes(), 0, word.len())
+}
+
+impl Table {
+    /// What the cue lists say of the lowercase word `text[start..end]`, if
+    /// they name it; the bytes after the word are read along with it (and
+    /// masked off), which spares copying it.
+    #[inline]
+    pub fn entry_at(&self, text: &[u8], start: usize, end: usize) -> Option<&Entry> {
+        let window = text.get(start..)?;
+        let len = end.checked_sub(start)?;
+        match short_key(window, len) {
+            Some(key) => self.short.get(key),
+            None => text
+                .get(start..end)
+                .and_then(|w| std::str::from_utf8(w).ok())
+                .and_then(|w| self.long.get(w)),
+        }
     }
 }
 
@@ -596,6 +647,21 @@ mod tests {
                 "{word}"
             );
         }
+    }
+
+    #[test]
+    fn a_word_is_found_alone_and_inside_a_text() {
+        // Keys read the bytes after a word and mask them off: the word
+        // followed by other text, or by nothing, finds the same entry;
+        // a prefix or an extension of it does not.
+        for word in build_entries().keys() {
+            let alone = entry(word).map(|e| e as *const Entry);
+            assert!(alone.is_some(), "{word}");
+            let text = format!("{word} and some more text after it");
+            let inside = table().entry_at(text.as_bytes(), 0, word.len());
+            assert_eq!(inside.map(|e| e as *const Entry), alone, "{word}");
+        }
+        assert!(entry("sai").is_none() && entry("saidx").is_none());
     }
 
     #[test]
