@@ -60,8 +60,9 @@ impl Document {
         } = extracted;
         let blocks = blocks::segment_with_title(&text, &hints, meta.title.as_deref());
         let tokens = tokens::tokenize(&text);
-        let sentences = sentences::split(&text, &blocks, &tokens);
-        let quotes = quotes::pair(&text, &blocks, &tokens);
+        let ranges = tokens::block_ranges(&blocks, &tokens);
+        let sentences = sentences::split_in(&text, &blocks, &tokens, &ranges);
+        let quotes = quotes::pair_in(&text, &blocks, &tokens, &ranges);
         let lower = text.to_ascii_lowercase();
         Document {
             text,

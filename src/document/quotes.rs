@@ -16,6 +16,8 @@
 //! while one is open ends the open one there, unclosed; a stray closing mark
 //! is ignored.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::tokens::is_alphanumeric;
@@ -171,6 +173,22 @@ impl Pairer<'_> {
 
 /// Pairs the quotation marks of the text.
 pub fn pair(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Quotation> {
+    pair_in(
+        text,
+        blocks,
+        tokens,
+        &super::tokens::block_ranges(blocks, tokens),
+    )
+}
+
+/// [`pair`], with the range of each block's tokens known
+/// ([`super::tokens::block_ranges`]).
+pub fn pair_in(
+    text: &str,
+    blocks: &[Block],
+    tokens: &[Token],
+    ranges: &[Range<usize>],
+) -> Vec<Quotation> {
     let mut p = Pairer {
         text,
         out: Vec::new(),
@@ -179,12 +197,17 @@ pub fn pair(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Quotation> {
         single: None,
     };
     let mut prev_end = 0;
-    for block in blocks.iter().filter(|b| b.kind != BlockKind::Chrome) {
-        let lo = tokens.partition_point(|t| t.span.start < block.span.start);
-        let hi = tokens.partition_point(|t| t.span.start < block.span.end);
-        let toks = tokens.get(lo..hi.max(lo)).unwrap_or(&[]);
+    for (block, range) in blocks.iter().zip(ranges) {
+        if block.kind == BlockKind::Chrome {
+            continue;
+        }
+        let toks = tokens.get(range.clone()).unwrap_or(&[]);
         let used = p.start_block(toks.first(), prev_end);
         for t in toks.iter().skip(usize::from(used)) {
+            if t.kind != TokenKind::Punct {
+                // Most tokens are words: no call for them.
+                continue;
+            }
             match mark(text, t) {
                 Some(Family::Double) => p.double(t),
                 Some(Family::Single) => p.single(t),
@@ -207,10 +230,18 @@ fn is_straight(text: &str, t: &Token) -> bool {
     matches!(t.span.text(text), "\"" | "'")
 }
 
-/// The family of a quotation mark token, if it is one.
+/// The family of a quotation mark token, if it is one. Most tokens are
+/// told by their first byte: the ASCII marks are tokens of one byte, the
+/// others start with the byte `E2` or `C2`.
 fn mark(text: &str, t: &Token) -> Option<Family> {
     if t.kind != TokenKind::Punct {
         return None;
+    }
+    match text.as_bytes().get(t.span.start()) {
+        Some(b'"') => return Some(Family::Double),
+        Some(b'\'') => return Some(Family::Single),
+        Some(0xE2 | 0xC2) => {}
+        _ => return None,
     }
     match t.span.text(text) {
         "\"" | "“" | "”" | "„" | "«" | "»" => Some(Family::Double),

@@ -10,6 +10,8 @@
 //! "U.S.-China") never ends a sentence. Punctuation before the first word of
 //! a block (". If not sold, …") stays with the sentence that follows.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::{Block, Token, TokenKind};
@@ -30,11 +32,26 @@ pub struct Sentence {
 
 /// Splits each block into sentences.
 pub fn split(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Sentence> {
+    split_in(
+        text,
+        blocks,
+        tokens,
+        &super::tokens::block_ranges(blocks, tokens),
+    )
+}
+
+/// [`split`], with the range of each block's tokens known
+/// ([`super::tokens::block_ranges`]).
+pub fn split_in(
+    text: &str,
+    blocks: &[Block],
+    tokens: &[Token],
+    ranges: &[Range<usize>],
+) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        let lo = tokens.partition_point(|t| t.span.start < b.span.start);
-        let hi = tokens.partition_point(|t| t.span.start < b.span.end);
-        let toks = tokens.get(lo..hi.max(lo)).unwrap_or(&[]);
+    for ((bi, _), range) in blocks.iter().enumerate().zip(ranges) {
+        let lo = range.start;
+        let toks = tokens.get(range.clone()).unwrap_or(&[]);
         for (s, e) in block_sentences(text, toks) {
             if let (Some(first), Some(last)) = (toks.get(s), toks.get(e.wrapping_sub(1))) {
                 out.push(Sentence {
@@ -65,7 +82,7 @@ fn block_sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        if !is_terminator(t.span.text(text)) {
+        if !is_terminator_token(text, t) {
             i += 1;
             continue;
         }
@@ -91,6 +108,27 @@ fn is_terminator(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…" | "‽")
 }
 
+/// [`is_terminator`] of a token's text, told by its first byte where it
+/// can be: an ASCII terminator is a token of one byte (punctuation tokens
+/// are one character), and the others start with the byte `E2`.
+fn is_terminator_token(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.span.start()) {
+        Some(b'.' | b'!' | b'?') => t.span.len() == 1,
+        Some(0xE2) => is_terminator(t.span.text(text)),
+        _ => false,
+    }
+}
+
+/// [`is_closer`] of a token's text, told by its first byte where it can
+/// be (see [`is_terminator_token`]).
+fn is_closer_token(text: &str, t: &Token) -> bool {
+    match text.as_bytes().get(t.span.start()) {
+        Some(b'"' | b'\'' | b')' | b']') => t.span.len() == 1,
+        Some(0xE2 | 0xC2) => is_closer(t.span.text(text)),
+        _ => false,
+    }
+}
+
 /// Closing quotes and brackets that stay with the sentence they close.
 fn is_closer(s: &str) -> bool {
     matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "›")
@@ -101,8 +139,9 @@ fn is_closer(s: &str) -> bool {
 fn run_end(text: &str, toks: &[Token], i: usize) -> usize {
     let mut j = i + 1;
     while let (Some(prev), Some(t)) = (toks.get(j - 1), toks.get(j)) {
-        let s = t.span.text(text);
-        if t.span.start != prev.span.end || !(is_terminator(s) || is_closer(s)) {
+        if t.span.start != prev.span.end
+            || !(is_terminator_token(text, t) || is_closer_token(text, t))
+        {
             break;
         }
         j += 1;

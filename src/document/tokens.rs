@@ -1,7 +1,10 @@
 //! Tokens: words, numbers and punctuation.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
+use super::Block;
 use crate::span::Span;
 
 /// The class of a token.
@@ -51,6 +54,20 @@ pub fn is_alphanumeric(c: char) -> bool {
 
 fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// For each block, the range of indices of the tokens that start in it:
+/// two binary searches of `tokens` (which are in text order) a block, done
+/// once for every later reader of the blocks' tokens.
+pub fn block_ranges(blocks: &[Block], tokens: &[Token]) -> Vec<Range<usize>> {
+    blocks
+        .iter()
+        .map(|b| {
+            let lo = tokens.partition_point(|t| t.span.start < b.span.start);
+            let rest = tokens.get(lo..).unwrap_or_default();
+            lo..lo + rest.partition_point(|t| t.span.start < b.span.end)
+        })
+        .collect()
 }
 
 /// What an ASCII byte is to the tokenizer.
@@ -243,6 +260,35 @@ mod tests {
         let t = tokenize("No. 2 a1");
         assert_eq!(t[2].kind, TokenKind::Number);
         assert_eq!(t[3].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn block_ranges_are_the_binary_searches() {
+        let text = "One two, three. Four\n\nfive six seven eight nine ten eleven twelve.\n\nx";
+        let tokens = tokenize(text);
+        let block = |start: usize, end: usize| Block {
+            span: Span::new(start, end),
+            kind: crate::document::BlockKind::Body,
+            words: 0,
+        };
+        let mut blocks = Vec::new();
+        for start in (0..=text.len()).step_by(3) {
+            for len in [0, 1, 4, 9, 30, 80] {
+                blocks.push(block(start, (start + len).min(text.len())));
+            }
+        }
+        // Out of order too.
+        blocks.push(block(2, 10));
+        blocks.push(block(text.len(), text.len()));
+        let want: Vec<Range<usize>> = blocks
+            .iter()
+            .map(|b| {
+                let lo = tokens.partition_point(|t| t.span.start < b.span.start);
+                let hi = tokens.partition_point(|t| t.span.start < b.span.end);
+                lo..hi.max(lo)
+            })
+            .collect();
+        assert_eq!(block_ranges(&blocks, &tokens), want);
     }
 
     #[test]

@@ -538,9 +538,10 @@ impl WordCounter {
             // A word of the text goes on, but its normal form had ended.
             self.norm_words += 1;
         }
-        if word != 0 {
-            self.in_norm_word = true;
-        }
+        // When the chunk ends in a word, it ends in a word of the normal
+        // form too; when it does not, `in_norm_word` is not read before a
+        // letter sets it again.
+        self.in_norm_word = true;
         self.in_text_word = word >> 63 != 0;
     }
 }
@@ -808,7 +809,7 @@ impl Pattern {
     /// word counts rule out long blocks before any pattern runs.
     fn matches_in(self, block: &str, n: &Normal) -> bool {
         match self {
-            Pattern::Temperature => is_temperature(block),
+            Pattern::Temperature => starts_like_temperature(block) && is_temperature(block),
             Pattern::Copyright => is_copyright(block),
             Pattern::Weather => starts_like_temperature(block) && is_weather(block),
             Pattern::Navigation => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
@@ -831,7 +832,8 @@ fn patterns() -> &'static [Pattern] {
 }
 
 /// Whether the block's first character can start a temperature (a digit
-/// or a sign): [`is_weather`] is false for any other block.
+/// or a sign): [`is_temperature`] and [`is_weather`] are false for any
+/// other block.
 fn starts_like_temperature(block: &str) -> bool {
     block
         .trim_start()
