@@ -194,7 +194,7 @@ const fn splat(b: u8) -> u64 {
 
 /// The eight bytes of `bytes` from `at`, little-endian, zeros (which are
 /// not word bytes) past its end.
-fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + 8) {
         Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
         None => {

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::document::tokens::is_alphanumeric;
+use crate::document::tokens::{eight_bytes_at, is_alphanumeric};
 
 /// What a page-furniture entry says about a block that matches it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -360,21 +360,6 @@ impl Normal {
             words: count.norm_words,
             text_words: count.text_words,
             whole,
-        }
-    }
-}
-
-/// The eight bytes of `bytes` from `at`, little-endian, zeros past its end.
-fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
-        None => {
-            let mut chunk = [0; 8];
-            let rest = bytes.get(at..).unwrap_or_default();
-            for (c, &b) in chunk.iter_mut().zip(rest) {
-                *c = b;
-            }
-            u64::from_le_bytes(chunk)
         }
     }
 }
