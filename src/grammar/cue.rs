@@ -166,14 +166,7 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
-        // A new subject: a pronoun, or a determiner after the recipient's
-        // head ("told reporters the port would close"), not after a
-        // preposition ("told supporters at a rally").
-        let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we")
-            || (v.is_a(k, Class::Determiner)
-                && v.is_word(k - 1)
-                && !v.is_a(k - 1, Class::Determiner)
-                && !v.is_a(k - 1, Class::Preposition));
+        let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we") || opens_subject(v, k);
         if k > i && (new_subject || v.is_time(k)) {
             break;
         }
@@ -193,6 +186,17 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     k
 }
 
+/// Whether the determiner at `k` opens a new subject after a recipient's
+/// head ("told reporters the port would close"), rather than a noun phrase
+/// after a preposition ("told supporters at a rally").
+fn opens_subject(v: &View, k: usize) -> bool {
+    let before = k.wrapping_sub(1);
+    v.is_a(k, Class::Determiner)
+        && v.is_word(before)
+        && !v.is_a(before, Class::Determiner)
+        && !v.is_a(before, Class::Preposition)
+}
+
 /// A recipient with its prepositional phrases, then "that" ("told
 /// teammates at the end of last season that …"): the index of "that". Only
 /// words that are no verb, and no determiner that opens a new subject, may
@@ -203,12 +207,8 @@ fn recipient_then_that(v: &View, i: usize, end: usize) -> Option<usize> {
         if k > i && v.w(k) == "that" {
             return Some(k);
         }
-        let new_subject = v.is_a(k, Class::Determiner)
-            && k > i
-            && !v.is_a(k - 1, Class::Determiner)
-            && !v.is_a(k - 1, Class::Preposition);
         if !v.is_word(k)
-            || new_subject
+            || (k > i && opens_subject(v, k))
             || v.is_a(k, Class::Complementizer)
             || v.is_a(k, Class::Aux)
             || v.is_a(k, Class::Pronoun)
