@@ -198,8 +198,13 @@ const OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
 /// letters tested first: most words start none). Past a sentence's first
 /// word, only such a word may open a phrase.
 pub fn opens_phrase(w: &str) -> bool {
-    matches!(w.as_bytes().first(), Some(b'a' | b'i' | b'p' | b'v'))
-        && OPENERS.iter().any(|p| w.starts_with(p))
+    may_open_phrase(w.as_bytes().first().copied()) && OPENERS.iter().any(|p| w.starts_with(p))
+}
+
+/// Whether a word starting with this lowercase byte may open a phrase: the
+/// first letters of [`OPENERS`] (a test checks the list against them).
+pub fn may_open_phrase(first: Option<u8>) -> bool {
+    matches!(first, Some(b'a' | b'i' | b'p' | b'v'))
 }
 
 /// Whether a token's lowercase text starts with a poll word: [`in_poll`]
@@ -253,6 +258,13 @@ mod tests {
     use super::*;
 
     type E<'a> = nom::error::Error<&'a str>;
+
+    #[test]
+    fn every_opener_starts_with_a_letter_that_may_open_a_phrase() {
+        for opener in OPENERS {
+            assert!(may_open_phrase(opener.bytes().next()), "{opener}");
+        }
+    }
 
     #[test]
     fn according_to_takes_the_information_phrase() {

@@ -123,7 +123,7 @@ impl<'a> View<'a> {
                 let (start, end) = (t.span.start(), t.span.end());
                 let entry = table.entry_at(lower, start, end);
                 // Most words start with no letter an opener starts with.
-                if matches!(lower.get(start), Some(b'a' | b'i' | b'p' | b'v'))
+                if phrases::may_open_phrase(lower.get(start).copied())
                     && self
                         .lower
                         .get(start..end)
