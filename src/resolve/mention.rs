@@ -20,9 +20,9 @@ pub const PRONOUNS: &[&str] = &[
     "whose", "which", "that", "i", "we", "you", "us",
 ];
 
-// This list and the next are read through [`Marks::of`] (a test checks
-// they agree).
-#[allow(dead_code)]
+// This list and the next are what [`Marks::of`] answers in one `match`;
+// they are kept as lists for the test that checks the two agree.
+#[cfg(test)]
 /// Lower-case words that end the head noun phrase ("sources familiar …",
 /// "a report that appeared …", "a spokesperson for …").
 const BOUNDARY: &[&str] = &[
@@ -65,7 +65,7 @@ const BOUNDARY: &[&str] = &[
     "before",
 ];
 
-#[allow(dead_code)]
+#[cfg(test)]
 /// Lower-case prepositions a mention may start with and that are not part
 /// of it ("by Politico", "in the Post report").
 const LEADING_PREPS: &[&str] = &[
@@ -103,9 +103,11 @@ pub struct Word<'a> {
 struct Marks(u8);
 
 impl Marks {
-    /// In [`BOUNDARY`].
+    /// A word that ends the head noun phrase ("sources familiar …", "a
+    /// spokesperson for …").
     const BOUNDARY: Marks = Marks(1);
-    /// In [`LEADING_PREPS`].
+    /// A preposition a mention may start with that is not part of it ("by
+    /// Politico", "in the Post report").
     const LEADING_PREP: Marks = Marks(1 << 1);
 
     /// The lists a lower-case word is in: one `match` instead of a scan of
