@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::metrics::numbered;
 use crate::report::Report;
 
 /// A network ready to render.
@@ -64,7 +65,7 @@ impl Network {
             .iter()
             .enumerate()
             .map(|(i, e)| NetEdge {
-                id: format!("x{}", i + 1),
+                id: numbered('x', i),
                 source: e.from.clone(),
                 target: e.to.clone(),
                 words: e.words,
@@ -139,7 +140,7 @@ impl Merger {
             .nodes
             .keys()
             .enumerate()
-            .map(|(i, name)| (name.as_str(), format!("n{}", i + 1)))
+            .map(|(i, name)| (name.as_str(), numbered('n', i)))
             .collect();
         let id = |name: &str| ids.get(name).cloned().unwrap_or_default();
         let nodes = self
@@ -162,7 +163,7 @@ impl Merger {
             .enumerate()
             .map(
                 |(i, ((from, to), (words, attributions, articles)))| NetEdge {
-                    id: format!("x{}", i + 1),
+                    id: numbered('x', i),
                     source: id(from),
                     target: id(to),
                     words: *words,
