@@ -478,11 +478,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         };
         // "in a poll" needs a token starting with a poll word after "in".
         let poll_ahead = text.starts_with("in")
-            && *last_poll.get_or_insert_with(|| {
-                (sent.start..sent.end)
-                    .rev()
-                    .find(|&k| phrases::starts_poll_word(v.w(k)))
-            }) > Some(i);
+            && *last_poll.get_or_insert_with(|| v.poll_starts(sent).last().copied()) > Some(i);
         let found = if let Some(n) = phrases::run(&["according"], phrases::according_to, text)
             .or_else(|| phrases::run(&["as"], phrases::as_per, text))
         {

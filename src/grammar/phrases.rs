@@ -197,8 +197,8 @@ const OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
 /// Whether a lowercase word starts with one of [`OPENERS`] (their first
 /// letters tested first: most words start none). Past a sentence's first
 /// word, only such a word may open a phrase.
-pub fn opens_phrase(w: &str) -> bool {
-    may_open_phrase(w.as_bytes().first().copied()) && OPENERS.iter().any(|p| w.starts_with(p))
+pub fn opens_phrase(w: &[u8]) -> bool {
+    may_open_phrase(w.first().copied()) && OPENERS.iter().any(|p| w.starts_with(p.as_bytes()))
 }
 
 /// Whether a word starting with this lowercase byte may open a phrase: the
@@ -209,8 +209,8 @@ pub fn may_open_phrase(first: Option<u8>) -> bool {
 
 /// Whether a token's lowercase text starts with a poll word: [`in_poll`]
 /// matches only where such a token follows "in" in the sentence.
-pub fn starts_poll_word(w: &str) -> bool {
-    w.starts_with("poll") || w.starts_with("survey")
+pub fn starts_poll_word(w: &[u8]) -> bool {
+    w.starts_with(b"poll") || w.starts_with(b"survey")
 }
 
 /// np_word := a run of word characters, `/`, `-`, `.` or apostrophes that

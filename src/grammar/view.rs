@@ -44,6 +44,8 @@ pub struct View<'a> {
     /// The words that may open a prepositional phrase (see
     /// [`View::phrase_starts`]).
     phrase_starts: Vec<usize>,
+    /// The words that start with a poll word (see [`View::poll_starts`]).
+    poll_starts: Vec<usize>,
 }
 
 /// A word or number.
@@ -98,6 +100,7 @@ impl<'a> View<'a> {
             flags: Vec::new(),
             cue_starts: Vec::new(),
             phrase_starts: Vec::new(),
+            poll_starts: Vec::new(),
         };
         v.read_tokens();
         v.sents = v.split_sentences(doc);
@@ -112,6 +115,7 @@ impl<'a> View<'a> {
         let mut flags: Vec<u8> = Vec::with_capacity(n);
         let mut cue_starts = Vec::new();
         let mut phrase_starts = Vec::new();
+        let mut poll_starts = Vec::new();
         let lower = self.lower.as_bytes();
         let text = self.text.as_bytes();
         let table = cues::table();
@@ -122,14 +126,18 @@ impl<'a> View<'a> {
                 // in `cues` checks it): only words are looked up.
                 let (start, end) = (t.span.start(), t.span.end());
                 let entry = table.entry_at(lower, start, end);
-                // Most words start with no letter an opener starts with.
-                if phrases::may_open_phrase(lower.get(start).copied())
-                    && self
-                        .lower
-                        .get(start..end)
-                        .is_some_and(phrases::opens_phrase)
+                // Most words start with no letter an opener or a poll word
+                // starts with.
+                let first = lower.get(start).copied();
+                if phrases::may_open_phrase(first)
+                    && lower.get(start..end).is_some_and(phrases::opens_phrase)
                 {
                     phrase_starts.push(i);
+                }
+                if matches!(first, Some(b'p' | b's'))
+                    && lower.get(start..end).is_some_and(phrases::starts_poll_word)
+                {
+                    poll_starts.push(i);
                 }
                 // An ASCII first letter (most words) is read as a byte.
                 let cap = t.kind == TokenKind::Word
@@ -159,6 +167,7 @@ impl<'a> View<'a> {
         self.flags = flags;
         self.cue_starts = cue_starts;
         self.phrase_starts = phrase_starts;
+        self.poll_starts = poll_starts;
     }
 
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
@@ -200,6 +209,12 @@ impl<'a> View<'a> {
     /// phrase does ([`phrases::opens_phrase`]).
     pub fn phrase_starts(&self, sent: &Sent) -> &[usize] {
         in_sentence(&self.phrase_starts, sent)
+    }
+
+    /// The words of a sentence, in order, whose lowercase text starts with
+    /// a poll word ([`phrases::starts_poll_word`]).
+    pub fn poll_starts(&self, sent: &Sent) -> &[usize] {
+        in_sentence(&self.poll_starts, sent)
     }
 
     /// Whether token `i` is a word that is a form of a cue verb.
