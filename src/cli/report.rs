@@ -14,7 +14,8 @@ use super::{EXIT_CLEAN, EXIT_ERROR};
 /// rendered, or for GraphML (whose ids number the articles in output order)
 /// the graph, rendered in order.
 enum Rendered {
-    Text(String),
+    /// Rendered output, written as it is.
+    Text(Vec<u8>),
     Graph(String, Network),
 }
 
@@ -30,12 +31,16 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
     let work = |_: &Item, article: Article<'_>, options: &Options| {
         let report = secondhand::analyze(&article, options)?;
         Ok(match format {
-            ReportFormat::Human => Rendered::Text(render::human::report(&report, &human)),
-            ReportFormat::Json => Rendered::Text(render::json::report(&report) + "\n"),
-            ReportFormat::JsonLines => Rendered::Text(render::json::line(&report) + "\n"),
-            ReportFormat::Dot => {
-                Rendered::Text(render::dot::graph(&report.id, &Network::of_report(&report)))
+            ReportFormat::Human => {
+                Rendered::Text(render::human::report(&report, &human).into_bytes())
             }
+            ReportFormat::Json => {
+                Rendered::Text((render::json::report(&report) + "\n").into_bytes())
+            }
+            ReportFormat::JsonLines => Rendered::Text(render::json::line_bytes(&report)),
+            ReportFormat::Dot => Rendered::Text(
+                render::dot::graph(&report.id, &Network::of_report(&report)).into_bytes(),
+            ),
             ReportFormat::Graphml => {
                 Rendered::Graph(report.id.clone(), Network::of_report(&report))
             }
@@ -47,7 +52,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write) -> io::Result<u8> {
                 if format == ReportFormat::Human && count > 0 {
                     writeln!(out)?;
                 }
-                out.write_all(text.as_bytes())?;
+                out.write_all(&text)?;
             }
             Ok(Rendered::Graph(id, net)) => {
                 // Ids are prefixed by the article's place so that the

@@ -13,16 +13,30 @@ pub fn report(report: &Report) -> String {
 
 /// One JSON-lines record: `{"id": ..., "report": {...}}`.
 pub fn line(report: &Report) -> String {
+    let mut out = line_bytes(report);
+    out.pop();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`line`] and its newline, as bytes. The buffer is sized from the text
+/// (a report runs to about four times its text), so that a long report is
+/// not copied again and again as it grows.
+pub fn line_bytes(report: &Report) -> Vec<u8> {
     #[derive(Serialize)]
     struct Line<'a> {
         id: &'a str,
         report: &'a Report,
     }
-    serde_json::to_string(&Line {
+    let mut out = Vec::with_capacity(report.text.len().saturating_mul(4).saturating_add(1024));
+    let record = Line {
         id: &report.id,
         report,
-    })
-    .unwrap_or_default()
+    };
+    if serde_json::to_writer(&mut out, &record).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    out
 }
 
 /// One JSON-lines error record:
