@@ -352,6 +352,19 @@ impl SourceWords {
             && super::with_lower(word, |lower| self.groups.contains(lower))
     }
 
+    /// Whether `word` (any case) may be a group noun: a cheap test that
+    /// rules out most words before [`SourceWords::is_group_lower`].
+    #[inline]
+    pub fn may_be_group(&self, word: &str) -> bool {
+        self.group_sieve.may_hold(word)
+    }
+
+    /// Whether a lower-case word is a group noun ([`SourceWords::is_group`]
+    /// of a word already lower-cased).
+    pub fn is_group_lower(&self, lower: &str) -> bool {
+        self.groups.contains(lower)
+    }
+
     /// The lists `text` (any case) is in.
     pub fn class(&self, text: &str) -> Class {
         super::with_lower(text, |lower| self.class_of_lower(lower))
@@ -375,6 +388,19 @@ impl SourceWords {
             return None;
         }
         super::with_lower(title, |lower| self.titles.get(lower)).map(String::as_str)
+    }
+
+    /// Whether `word` (any case) may be a title: a cheap test that rules out
+    /// most words before [`SourceWords::title_role_of_lower`].
+    #[inline]
+    pub fn may_be_title(&self, word: &str) -> bool {
+        self.title_sieve.may_hold(word)
+    }
+
+    /// The role a lower-case title gives ([`SourceWords::title_role`] of a
+    /// word already lower-cased).
+    pub fn title_role_of_lower(&self, lower: &str) -> Option<&str> {
+        self.titles.get(lower).map(String::as_str)
     }
 
     /// Whether a lower-case phrase contains an anonymity phrase at word

@@ -82,6 +82,34 @@ fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) 
     }
 }
 
+/// Whether a word starts with a capital ([`char::is_uppercase`]), read
+/// from the first byte when it is ASCII.
+#[inline]
+fn starts_upper(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The text after the last white space ([`char::is_whitespace`]) of
+/// `text`: what `text.rsplit(char::is_whitespace).next()` gives, read back
+/// byte by byte while the bytes are ASCII.
+fn last_word(text: &str) -> &str {
+    let mut start = text.len();
+    while let Some(head) = text.get(..start) {
+        match head.as_bytes().last() {
+            Some(b'\t'..=b'\r' | b' ') | None => break,
+            Some(b) if b.is_ascii() => start -= 1,
+            Some(_) => match head.chars().next_back() {
+                Some(c) if !c.is_whitespace() => start -= c.len_utf8(),
+                _ => break,
+            },
+        }
+    }
+    text.get(start..).unwrap_or("")
+}
+
 /// The forward pass.
 pub struct Scan<'d> {
     doc: &'d Document,
@@ -196,7 +224,7 @@ impl<'d> Scan<'d> {
             self.next += 1;
             let text = self.doc.slice(token.span);
             match token.kind {
-                TokenKind::Word if text.chars().next().is_some_and(char::is_uppercase) => {
+                TokenKind::Word if starts_upper(text) => {
                     self.extend_run(token.span);
                 }
                 TokenKind::Word => {
@@ -228,7 +256,7 @@ impl<'d> Scan<'d> {
         };
         let text = self.doc.slice(token.span);
         match token.kind {
-            TokenKind::Word if text.chars().next().is_some_and(char::is_uppercase) => {
+            TokenKind::Word if starts_upper(text) => {
                 let gap = self
                     .doc
                     .text
@@ -261,7 +289,7 @@ impl<'d> Scan<'d> {
         let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
             t.span.start == mark.end
                 && t.kind == TokenKind::Word
-                && self.doc.slice(t.span).starts_with(char::is_uppercase)
+                && starts_upper(self.doc.slice(t.span))
         });
         glued_after && next_capital
     }
@@ -302,30 +330,54 @@ impl<'d> Scan<'d> {
     /// Whether the word before `start` is a title ("Gov.", "President").
     fn after_title(&self, start: usize) -> bool {
         let before = self.doc.text.get(..start).unwrap_or("");
-        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
-        trimmed.len() < before.len()
-            && trimmed
-                .rsplit(char::is_whitespace)
-                .next()
-                .is_some_and(|w| source_words().title_role(w).is_some())
+        let mut trimmed = before;
+        while let Some(rest) = trimmed
+            .strip_suffix(' ')
+            .or_else(|| trimmed.strip_suffix('\u{a0}'))
+        {
+            trimmed = rest;
+        }
+        if trimmed.len() == before.len() {
+            return false;
+        }
+        let word = last_word(trimmed);
+        let lex = source_words();
+        lex.may_be_title(word)
+            && self.with_lower_at(trimmed.len() - word.len(), word, |lower| {
+                lex.title_role_of_lower(lower).is_some()
+            })
     }
 
     /// Whether the text before `start` ends a sentence or a block.
+    ///
+    /// Read byte by byte back from `start`: the marks skipped are ' ', tab,
+    /// '"', '\'', '(', '“' and '‘'; the text before them must be empty or
+    /// end in '.', '!', '?', ':', a line break or '—' (the UTF-8 bytes of a
+    /// character are found only where it is).
     fn opens_sentence(&self, start: usize) -> bool {
-        let before = self.doc.text.get(..start).unwrap_or("");
-        let trimmed = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(']);
-        trimmed.is_empty()
-            || before
-                .get(trimmed.len()..)
-                .is_some_and(|gap| gap.contains('\n'))
-            || trimmed.ends_with(['.', '!', '?', ':', '\n', '—'])
+        let mut before = self.doc.text.as_bytes().get(..start).unwrap_or(&[]);
+        loop {
+            before = match before {
+                [rest @ .., b' ' | b'\t' | b'"' | b'\'' | b'('] => rest,
+                // '“' and '‘'.
+                [rest @ .., 0xE2, 0x80, 0x9C | 0x98] => rest,
+                _ => break,
+            };
+        }
+        // '—' is E2 80 94.
+        matches!(
+            before,
+            [] | [.., b'.' | b'!' | b'?' | b':' | b'\n'] | [.., 0xE2, 0x80, 0x94]
+        )
     }
 
     /// A lower-case word: a group noun after a run ("Chinese officials") or
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        if !lex.is_group(text) {
+        if !lex.may_be_group(text)
+            || !self.with_lower_at(span.start(), text, |lower| lex.is_group_lower(lower))
+        {
             return;
         }
         let lower = text.to_lowercase();
@@ -446,10 +498,35 @@ impl<'d> Scan<'d> {
         let Some(run) = self.run.take() else {
             return;
         };
+        if run.sentence_start && !run.titled {
+            let text = self.doc.text.get(run.start..run.end).unwrap_or("");
+            if !text.as_bytes().contains(&b' ') {
+                self.sentence_word(run.start, text);
+                return;
+            }
+        }
         let mut words = std::mem::take(&mut self.words);
         let first_titled = self.run_words(run, &mut words);
         self.record(run, run.titled || first_titled, &words);
         self.words = words;
+    }
+
+    /// Records a run of one word (`text`, at byte `at`) that opens a
+    /// sentence and follows no title: what [`Scan::record`] does with it,
+    /// settled from the counts first. Such a word is capitalised anyway, so
+    /// it only counts again a name already counted, and its word lists are
+    /// read only then (a title or function word is not counted).
+    ///
+    /// Unlike [`Scan::count`], a word not counted does not advance the
+    /// sighting order: only the order of the recorded sightings matters.
+    fn sentence_word(&mut self, at: usize, text: &str) {
+        if self.names_only || !self.counts.contains_key(text) {
+            return;
+        }
+        let class = self.class_at(source_words(), at, text);
+        if !class.any(Class::DET | Class::TITLE) {
+            self.count(text, false);
+        }
     }
 
     /// Records what a run names, given its words worth keeping.
@@ -592,7 +669,6 @@ impl<'d> Scan<'d> {
     fn focus_candidate(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class) -> bool {
         let lex = source_words();
         words.len() <= 3
-            && !self.people.contains(name)
             && !name_class.any(Class::PLACE | Class::ORG_NAME)
             && words.iter().all(|w| {
                 w.text.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -606,6 +682,7 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
+            && !self.people.contains(name)
             && !self.is_outlet_name(name)
     }
 
@@ -827,6 +904,17 @@ mod tests {
             }
         }
         assert!(continued > 10);
+    }
+
+    #[test]
+    fn last_word_is_the_last_piece_between_white_space() {
+        for text in [
+            "", " ", "Gov.", "met Gov.", "a\u{a0}Gov.", "x\u{2003}Sen.", "the “Président",
+            "line\nDr.", "tab\tMs.", "ends in space ", "née",
+        ] {
+            let want = text.rsplit(char::is_whitespace).next().unwrap_or("");
+            assert_eq!(last_word(text), want, "{text:?}");
+        }
     }
 
     #[test]
