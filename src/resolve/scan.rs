@@ -129,7 +129,8 @@ pub struct Scan<'d> {
     /// Names written after a title ("President Joe Biden"): people.
     people: HashSet<String>,
     /// The last name that looked like a person's, and where.
-    last_person: Option<(Span, String)>,
+    /// (Its text is the document's at the span.)
+    last_person: Option<Span>,
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
     surnames: HashSet<String>,
@@ -202,7 +203,7 @@ impl<'d> Scan<'d> {
             last_group: self.last_group,
             full_names: self.full_names.clone(),
             people: self.people.clone(),
-            last_person: self.last_person.clone(),
+            last_person: self.last_person,
             surnames: self.surnames.clone(),
             ..Scan::with_focus(self.doc, false)
         })
@@ -587,25 +588,25 @@ impl<'d> Scan<'d> {
             if !self.people.contains(name) {
                 self.people.insert(name.to_string());
             }
-            self.last_person = Some((Span::new(start, run.end), name.to_string()));
+            self.last_person = Some(Span::new(start, run.end));
         }
         if let Some(person) = self.person_in(words) {
             let from = person.first().map_or(start, |w| w.at);
-            let full = doc.text.get(from..run.end).unwrap_or("").to_string();
+            let full: &'d str = doc.text.get(from..run.end).unwrap_or("");
             // Keys (and equal values) already present are not made again.
             for w in person.iter().filter(|w| !w.text.ends_with('.')) {
                 match self.full_names.get_mut(w.text) {
-                    Some(known) if *known == full => {}
-                    Some(known) => known.clone_from(&full),
+                    Some(known) if known == full => {}
+                    Some(known) => full.clone_into(known),
                     None => {
-                        self.full_names.insert(w.text.to_string(), full.clone());
+                        self.full_names.insert(w.text.to_string(), full.to_string());
                     }
                 }
             }
             if let Some(last) = person.last().filter(|w| !self.surnames.contains(w.text)) {
                 self.surnames.insert(last.text.to_string());
             }
-            self.last_person = Some((Span::new(from, run.end), full));
+            self.last_person = Some(Span::new(from, run.end));
         }
         if !self.names_only && self.focus_candidate(words, name, name_class) {
             self.count(name, true);
@@ -739,7 +740,7 @@ impl<'d> Scan<'d> {
     /// The last name that looked like a person's (two to four capitalised
     /// words, or a name after a title), and its span.
     pub fn last_person(&self) -> Option<(Span, &str)> {
-        self.last_person.as_ref().map(|(s, n)| (*s, n.as_str()))
+        self.last_person.map(|span| (span, self.doc.slice(span)))
     }
 
     /// Whether the article writes this lower-case word in lower case
@@ -885,7 +886,7 @@ mod tests {
                     .iter()
                     .cloned()
                     .collect::<std::collections::BTreeSet<_>>(),
-                s.last_person.clone(),
+                s.last_person,
                 s.groups.clone(),
                 s.last_group,
             )
@@ -909,8 +910,17 @@ mod tests {
     #[test]
     fn last_word_is_the_last_piece_between_white_space() {
         for text in [
-            "", " ", "Gov.", "met Gov.", "a\u{a0}Gov.", "x\u{2003}Sen.", "the “Président",
-            "line\nDr.", "tab\tMs.", "ends in space ", "née",
+            "",
+            " ",
+            "Gov.",
+            "met Gov.",
+            "a\u{a0}Gov.",
+            "x\u{2003}Sen.",
+            "the “Président",
+            "line\nDr.",
+            "tab\tMs.",
+            "ends in space ",
+            "née",
         ] {
             let want = text.rsplit(char::is_whitespace).next().unwrap_or("");
             assert_eq!(last_word(text), want, "{text:?}");
