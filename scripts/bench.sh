@@ -26,8 +26,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 cd "$root"
-cargo build --release --quiet
-bin=$root/target/release/secondhand
+# The profile a user installs (see Cargo.toml): whole-program optimised.
+cargo build --profile dist --quiet
+bin=$root/target/dist/secondhand
 cores=$(nproc)
 
 # --- inputs -----------------------------------------------------------------
