@@ -196,8 +196,9 @@ fn ratio(n: usize, total: usize) -> f64 {
 }
 
 /// For each entity, the body words inside the content of the attributions
-/// whose source resolves to it. Linear in the tokens plus the content
-/// pieces (sorted once per entity).
+/// whose source resolves to it. Linear in the tokens of each entity's
+/// content plus the body blocks and the content pieces (sorted once per
+/// entity): no per-token array of the whole text is made.
 pub fn entity_words(
     doc: &Document,
     attributions: &[Attribution],
@@ -206,23 +207,7 @@ pub fn entity_words(
     if resolution.sources.iter().all(Option::is_none) {
         return vec![0; resolution.entities.len()];
     }
-    // prefix[i] = body word tokens before token i.
-    let mut in_body = vec![false; doc.tokens.len()];
-    for block in doc.body() {
-        for f in in_body
-            .get_mut(token_range(doc, block.span))
-            .unwrap_or(&mut [])
-        {
-            *f = true;
-        }
-    }
-    let mut prefix = Vec::with_capacity(doc.tokens.len() + 1);
-    prefix.push(0usize);
-    let mut count = 0;
-    prefix.extend(doc.tokens.iter().zip(&in_body).map(|(t, &body)| {
-        count += usize::from(body && t.kind.is_word());
-        count
-    }));
+    let body = body_token_ranges(doc);
     let mut ranges: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); resolution.entities.len()];
     for (i, a) in attributions.iter().enumerate() {
         let Some(list) = resolution
@@ -240,18 +225,50 @@ pub fn entity_words(
         .into_iter()
         .map(|mut list| {
             list.sort_by_key(|r| (r.start, r.end));
+            // The new part of each range (past the ranges before it) is
+            // after every part before it: one walk over the body ranges.
             let (mut total, mut reached) = (0, 0);
+            let mut body = body.as_slice();
             for r in list {
                 let lo = r.start.max(reached);
                 if r.end > lo {
-                    let words_to = |t: usize| prefix.get(t).copied().unwrap_or(0);
-                    total += words_to(r.end).saturating_sub(words_to(lo));
+                    while body.first().is_some_and(|b| b.end <= lo) {
+                        body = body.get(1..).unwrap_or_default();
+                    }
+                    for b in body.iter().take_while(|b| b.start < r.end) {
+                        total += word_tokens(doc, b.start.max(lo)..b.end.min(r.end));
+                    }
                     reached = r.end;
                 }
             }
             total
         })
         .collect()
+}
+
+/// The token ranges of the body blocks ([`token_range`]), in order, those
+/// that share a token merged: disjoint, so a token is in at most one.
+fn body_token_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for block in doc.body() {
+        let r = token_range(doc, block.span);
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ if r.is_empty() => {}
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The number of word tokens in a range of token indices.
+fn word_tokens(doc: &Document, range: std::ops::Range<usize>) -> usize {
+    doc.tokens
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .filter(|t| t.kind.is_word())
+        .count()
 }
 
 /// The indexes of the tokens that overlap `span`.

@@ -310,9 +310,10 @@ impl Report {
             .body_sentences()
             .map(|s| {
                 // The first attribution whose content holds a word of the
-                // sentence owns it.
+                // sentence owns it. A sentence's tokens are the tokens its
+                // span overlaps (it starts and ends with one).
                 let owner = owners
-                    .get(crate::metrics::token_range(&doc, s.span))
+                    .get(s.first_token as usize..s.end_token as usize)
                     .unwrap_or(&[])
                     .iter()
                     .copied()

@@ -11,6 +11,7 @@
 
 use serde::Serialize;
 
+use super::Token;
 use crate::input::BlockHint;
 use crate::lexicon::{self, chrome};
 use crate::span::Span;
@@ -63,8 +64,27 @@ pub fn segment_with_title(
     hints: &[(Span, BlockHint)],
     title: Option<&str>,
 ) -> Vec<Block> {
+    segment_tokenized(text, hints, title, &[], None)
+}
+
+/// [`segment_with_title`] of a text whose tokens are known, with the byte
+/// offsets of its word characters that are not ASCII letters or digits
+/// (see [`super::tokens::tokenize_marked`]): a block without one whose
+/// tokens lie inside it has as many words as it has word tokens, and so
+/// only the first words of a long one are read.
+pub fn segment_tokenized(
+    text: &str,
+    hints: &[(Span, BlockHint)],
+    title: Option<&str>,
+    tokens: &[Token],
+    odd: Option<&[usize]>,
+) -> Vec<Block> {
     let raw = cut(text, hints);
-    let kinds = classify(text, &raw, title);
+    let words = match odd {
+        Some(odd) => plain_word_counts(&raw, tokens, odd),
+        None => vec![None; raw.len()],
+    };
+    let kinds = classify(text, &raw, &words, title);
     let mut out = Vec::with_capacity(raw.len() + 8);
     for (r, (kind, words, wire)) in raw.iter().zip(kinds) {
         let block = Block {
@@ -107,6 +127,49 @@ fn split_dateline(text: &str, block: Block, len: usize) -> Option<(Block, Block)
             words: chrome::word_count(body.text(text)),
         },
     ))
+}
+
+/// For each block span (in text order), its number of word tokens when
+/// that is its number of words: when every token that starts in it ends in
+/// it, none that starts before it ends in it, and none of its word
+/// characters is other than an ASCII letter or digit (none of the sorted
+/// byte offsets `odd` is in it).
+fn plain_word_counts(
+    raw: &[(Span, Option<BlockHint>)],
+    tokens: &[Token],
+    odd: &[usize],
+) -> Vec<Option<usize>> {
+    // One walk over the tokens and the odd characters.
+    let mut at = 0;
+    let mut odd = odd.iter().copied().peekable();
+    let mut prev_end = 0;
+    raw.iter()
+        .map(|(span, _)| {
+            if span.start() < prev_end {
+                return None;
+            }
+            prev_end = span.end();
+            while tokens
+                .get(at)
+                .is_some_and(|t| t.span.start() < span.start())
+            {
+                at += 1;
+            }
+            let crosses_start = at
+                .checked_sub(1)
+                .and_then(|k| tokens.get(k))
+                .is_some_and(|t| t.span.end() > span.start());
+            let (mut words, mut end) = (0, span.start());
+            while let Some(t) = tokens.get(at).filter(|t| t.span.start() < span.end()) {
+                words += usize::from(t.kind.is_word());
+                end = t.span.end();
+                at += 1;
+            }
+            while odd.next_if(|&k| k < span.start()).is_some() {}
+            let plain = odd.peek().is_none_or(|&k| k >= span.end());
+            (plain && !crosses_start && end <= span.end()).then_some(words)
+        })
+        .collect()
 }
 
 /// Cuts the text into block spans, each with the hint that covers it.
@@ -277,10 +340,16 @@ struct Features<'t> {
 }
 
 impl<'t> Features<'t> {
-    /// Reads the features of one block.
-    fn of(text: &'t str, hint: Option<BlockHint>) -> Features<'t> {
+    /// Reads the features of one block, whose number of words (in its text
+    /// and in its normal form) may be known.
+    fn of(text: &'t str, hint: Option<BlockHint>, words: Option<usize>) -> Features<'t> {
         let trimmed = text.trim_end();
-        let normal = chrome::Normal::head_of(text);
+        let normal = match words {
+            Some(n) if n > chrome::HEAD_WORDS => chrome::Normal::head_with_words(text, n),
+            // Read whole either way.
+            Some(_) => chrome::Normal::of(text),
+            None => chrome::Normal::head_of(text),
+        };
         let wire_len = wire_dateline(text).map(|(_, len)| len);
         Features {
             text,
@@ -405,11 +474,13 @@ fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>],
 fn classify(
     text: &str,
     raw: &[(Span, Option<BlockHint>)],
+    words: &[Option<usize>],
     title: Option<&str>,
 ) -> Vec<(BlockKind, usize, Option<usize>)> {
     let feats: Vec<Features> = raw
         .iter()
-        .map(|(s, h)| Features::of(s.text(text), *h))
+        .zip(words)
+        .map(|((s, h), w)| Features::of(s.text(text), *h, *w))
         .collect();
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
     let headline = find_headline(&feats, &kinds, title);
@@ -1004,5 +1075,37 @@ mod tests {
             .map(|b| chrome::word_count(b.span.text(text)))
             .sum();
         assert_eq!(covered, chrome::word_count(text));
+    }
+
+    #[test]
+    fn word_counts_from_tokens_are_the_counted_ones() {
+        let long = "The council voted on the pier plan today after a long debate and \
+                    many residents spoke for and against it at the meeting hall";
+        let odd = [
+            "snake_case words",
+            "İstanbul officials",
+            "Crème brûlée",
+            "x\u{301}y mark",
+            "3½ ΑΒΓ 中文",
+            "Embassy’s vote, 352-65.",
+        ];
+        let mut texts = vec![long.to_string()];
+        for o in odd {
+            texts.push(format!("{long} {o}"));
+            texts.push(format!("{o} {long}"));
+            texts.push(format!("{long}\n\n{o}\n\n{long}"));
+        }
+        for text in &texts {
+            let (tokens, odd) = super::super::tokens::tokenize_marked(text);
+            let hints = [(Span::new(0, 9), BlockHint::Paragraph)];
+            for hints in [&[][..], &hints[..]] {
+                let counted = segment_with_title(text, hints, None);
+                let from_tokens = segment_tokenized(text, hints, None, &tokens, Some(&odd));
+                assert_eq!(from_tokens, counted, "{text:?}");
+                for b in &from_tokens {
+                    assert_eq!(b.words, chrome::word_count(b.span.text(text)), "{b:?}");
+                }
+            }
+        }
     }
 }

@@ -58,8 +58,9 @@ impl Document {
             hints,
             ..
         } = extracted;
-        let blocks = blocks::segment_with_title(&text, &hints, meta.title.as_deref());
-        let tokens = tokens::tokenize(&text);
+        let (tokens, odd) = tokens::tokenize_marked(&text);
+        let blocks =
+            blocks::segment_tokenized(&text, &hints, meta.title.as_deref(), &tokens, Some(&odd));
         let ranges = tokens::block_ranges(&blocks, &tokens);
         let sentences = sentences::split_in(&text, &blocks, &tokens, &ranges);
         let quotes = quotes::pair_in(&text, &blocks, &tokens, &ranges);

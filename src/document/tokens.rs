@@ -125,12 +125,41 @@ fn byte_class(b: u8) -> u8 {
 /// are read eight bytes at a time; only a character that is not ASCII is
 /// decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_into(text, &mut Vec::new())
+}
+
+/// [`tokenize`], with the byte offsets, in order, of the word characters
+/// that are not ASCII letters or digits (`_`, marks, letters that are not
+/// ASCII). A word token without one is one word as
+/// [`crate::lexicon::chrome::word_count`] counts them, in the text and in
+/// its lower case alike.
+pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>) {
+    let mut odd = Vec::new();
+    let tokens = tokenize_into(text, &mut odd);
+    // `_` is ASCII: found apart, not in the tokenizer's fast path.
+    let before = odd.len();
+    odd.extend(text.match_indices('_').map(|(i, _)| i));
+    if before > 0 && odd.len() > before {
+        odd.sort_unstable();
+    }
+    (tokens, odd)
+}
+
+/// [`tokenize`], noting in `odd` the offsets of the word characters that
+/// are not ASCII.
+fn tokenize_into(text: &str, odd: &mut Vec<usize>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (class, len) = match byte_class(b) {
-            NON_ASCII => non_ascii_class_at(text, i),
+            NON_ASCII => {
+                let (class, len) = non_ascii_class_at(text, i);
+                if class & WORD != 0 {
+                    odd.push(i);
+                }
+                (class, len)
+            }
             class => (class, 1),
         };
         if class & WORD == 0 {
@@ -169,6 +198,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if class & WORD == 0 {
                         break;
                     }
+                    odd.push(i);
                     digits = false;
                     i += len;
                 }

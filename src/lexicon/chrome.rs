@@ -283,13 +283,26 @@ impl Normal {
         }
     }
 
+    /// [`Normal::head_of`] of a text known to have `words` words, more
+    /// than [`HEAD_WORDS`], and as many in its normal form: only its first
+    /// words are read.
+    pub fn head_with_words(text: &str, words: usize) -> Normal {
+        Normal::read_known(text, PHRASE_WORDS, Some(words))
+    }
+
     /// The normal form, copied until it holds more than `head` words; the
     /// rest of the text is only counted.
+    fn read(text: &str, head: usize) -> Normal {
+        Normal::read_known(text, head, None)
+    }
+
+    /// [`Normal::read`]; when the text's number of words (the same in its
+    /// normal form) is `known`, the rest is not even counted.
     ///
     /// One pass: a run of ASCII letters and digits is found and copied in
     /// lower case eight bytes at a time, other ASCII bytes end a word, and
     /// only a character that is not ASCII is decoded.
-    fn read(text: &str, head: usize) -> Normal {
+    fn read_known(text: &str, head: usize, known: Option<usize>) -> Normal {
         let bytes = text.as_bytes();
         let mut norm = Copy8::with_capacity(text.len().min(head.saturating_mul(8)));
         let mut whole = true;
@@ -300,9 +313,9 @@ impl Normal {
                 WORD => {
                     if !count.in_text_word {
                         if count.norm_words > head {
-                            // Enough words: the rest are only counted.
+                            // Enough words: the rest are only counted (or known).
                             whole = false;
-                            count.count(text, at, usize::MAX);
+                            count.rest(text, at, known);
                             break;
                         }
                         // A word starts: in the text and in the normal form.
@@ -336,7 +349,7 @@ impl Normal {
                     } else {
                         if !count.in_text_word && count.norm_words > head {
                             whole = false;
-                            count.count(text, at, usize::MAX);
+                            count.rest(text, at, known);
                             break;
                         }
                         if count.letter() && norm.len > 0 {
@@ -448,6 +461,18 @@ impl WordCounter {
             self.norm_words += 1;
         }
         self.in_norm_word = alphanumeric;
+    }
+
+    /// The words of `text[from..]`: counted, or, when the whole text's
+    /// number of words (the same in its normal form) is `known`, taken.
+    fn rest(&mut self, text: &str, from: usize, known: Option<usize>) {
+        match known {
+            Some(words) => {
+                self.text_words = words;
+                self.norm_words = words;
+            }
+            None => self.count(text, from, usize::MAX),
+        }
     }
 
     /// Counts the words of `text[from..]`, eight ASCII bytes at a time
