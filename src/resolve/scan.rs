@@ -13,6 +13,7 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use foldhash::{HashMap, HashSet};
@@ -82,6 +83,19 @@ fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) 
     }
 }
 
+/// The lower case of `text`, the document's word at byte `at`, as
+/// [`with_lower_at`] finds it: borrowed from the document when it can be.
+fn lower_at<'d>(doc: &'d Document, at: usize, text: &str) -> Cow<'d, str> {
+    let shared = text
+        .is_ascii()
+        .then(|| doc.lower_of(Span::new(at, at + text.len())))
+        .flatten();
+    match shared {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(with_lower(text, str::to_string)),
+    }
+}
+
 /// Whether a word starts with a capital ([`char::is_uppercase`]), read
 /// from the first byte when it is ASCII.
 #[inline]
@@ -115,25 +129,27 @@ pub struct Scan<'d> {
     doc: &'d Document,
     next: usize,
     run: Option<Run>,
-    /// Name → (times seen, order of the last sighting).
-    counts: HashMap<String, (usize, usize)>,
+    /// Name → (times seen, order of the last sighting). Names, words and
+    /// the names kept for them below are slices of the document's text.
+    counts: HashMap<&'d str, (usize, usize)>,
     seen: usize,
-    by_head: HashMap<String, String>,
+    /// Lower-case head word → the last name ending in it.
+    by_head: HashMap<Cow<'d, str>, &'d str>,
     groups: Vec<GroupSeen>,
     /// Index into `groups` by name, and of the last group by head noun.
     group_of_name: HashMap<String, usize>,
     group_of_head: HashMap<String, usize>,
     /// The last group named: index into `groups` and the end of the span.
     last_group: Option<(usize, usize)>,
-    full_names: HashMap<String, String>,
+    full_names: HashMap<&'d str, &'d str>,
     /// Names written after a title ("President Joe Biden"): people.
-    people: HashSet<String>,
+    people: HashSet<&'d str>,
     /// The last name that looked like a person's, and where.
     /// (Its text is the document's at the span.)
     last_person: Option<Span>,
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
-    surnames: HashSet<String>,
+    surnames: HashSet<&'d str>,
     /// The words the article writes in lower case (gathered on first
     /// need).
     lower_words: OnceCell<HashSet<&'d str>>,
@@ -500,7 +516,8 @@ impl<'d> Scan<'d> {
             return;
         };
         if run.sentence_start && !run.titled {
-            let text = self.doc.text.get(run.start..run.end).unwrap_or("");
+            let doc: &'d Document = self.doc;
+            let text = doc.text.get(run.start..run.end).unwrap_or("");
             if !text.as_bytes().contains(&b' ') {
                 self.sentence_word(run.start, text);
                 return;
@@ -520,7 +537,7 @@ impl<'d> Scan<'d> {
     ///
     /// Unlike [`Scan::count`], a word not counted does not advance the
     /// sighting order: only the order of the recorded sightings matters.
-    fn sentence_word(&mut self, at: usize, text: &str) {
+    fn sentence_word(&mut self, at: usize, text: &'d str) {
         if self.names_only || !self.counts.contains_key(text) {
             return;
         }
@@ -569,42 +586,24 @@ impl<'d> Scan<'d> {
             // Looked up without allocating; a key is made for a new head only.
             let by_head = &mut self.by_head;
             let known = with_lower_at(doc, last.at, last.text, |lower| {
-                match by_head.get_mut(lower) {
-                    Some(named) => {
-                        if named != name {
-                            name.clone_into(named);
-                        }
-                        true
-                    }
-                    None => false,
-                }
+                by_head.get_mut(lower).map(|named| *named = name).is_some()
             });
             if !known {
-                let head = with_lower_at(doc, last.at, last.text, str::to_string);
-                self.by_head.insert(head, name.to_string());
+                self.by_head.insert(lower_at(doc, last.at, last.text), name);
             }
         }
         if titled && (1..=3).contains(&words.len()) {
-            if !self.people.contains(name) {
-                self.people.insert(name.to_string());
-            }
+            self.people.insert(name);
             self.last_person = Some(Span::new(start, run.end));
         }
         if let Some(person) = self.person_in(words) {
             let from = person.first().map_or(start, |w| w.at);
             let full: &'d str = doc.text.get(from..run.end).unwrap_or("");
-            // Keys (and equal values) already present are not made again.
             for w in person.iter().filter(|w| !w.text.ends_with('.')) {
-                match self.full_names.get_mut(w.text) {
-                    Some(known) if known == full => {}
-                    Some(known) => full.clone_into(known),
-                    None => {
-                        self.full_names.insert(w.text.to_string(), full.to_string());
-                    }
-                }
+                self.full_names.insert(w.text, full);
             }
-            if let Some(last) = person.last().filter(|w| !self.surnames.contains(w.text)) {
-                self.surnames.insert(last.text.to_string());
+            if let Some(last) = person.last() {
+                self.surnames.insert(last.text);
             }
             self.last_person = Some(Span::new(from, run.end));
         }
@@ -615,13 +614,13 @@ impl<'d> Scan<'d> {
 
     /// Counts a sighting of a focus candidate; a new name only when `new`
     /// allows it and fewer than [`MAX_NAMES`] are counted.
-    fn count(&mut self, name: &str, new: bool) {
+    fn count(&mut self, name: &'d str, new: bool) {
         self.seen += 1;
         if let Some(entry) = self.counts.get_mut(name) {
             entry.0 += 1;
             entry.1 = self.seen;
         } else if new && self.counts.len() < MAX_NAMES {
-            self.counts.insert(name.to_string(), (1, self.seen));
+            self.counts.insert(name, (1, self.seen));
         }
     }
 
@@ -702,18 +701,18 @@ impl<'d> Scan<'d> {
         self.counts
             .iter()
             .filter(|(name, _)| {
-                !exclude.contains(*name)
+                !exclude.contains(**name)
                     && !self.surnames.contains(*name)
                     && !name.split(' ').any(|w| exclude.contains(w))
             })
             .max_by_key(|(_, &(count, last))| (count, last))
-            .map(|(name, _)| name.clone())
+            .map(|(name, _)| name.to_string())
     }
 
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
     pub fn by_head(&self, head: &str) -> Option<&str> {
-        with_lower(head, |lower| self.by_head.get(lower)).map(String::as_str)
+        with_lower(head, |lower| self.by_head.get(lower).copied())
     }
 
     /// The last group named, and where its last mention ends.
@@ -734,7 +733,7 @@ impl<'d> Scan<'d> {
 
     /// The full name a single word is part of ("Biden" → "Joe Biden").
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        self.full_names.get(word).map(String::as_str)
+        self.full_names.get(word).copied()
     }
 
     /// The last name that looked like a person's (two to four capitalised
@@ -872,19 +871,19 @@ mod tests {
                     and Dunn spoke. Later, Sen. Tom O’Hara and Mia Smith-Jones, with \
                     Peruvian officials, met Dunn. The officials left U.S. soil.";
         let d = doc(text);
-        let names = |s: &Scan| {
+        let names = |s: &Scan<'_>| {
             (
                 s.full_names
-                    .clone()
-                    .into_iter()
+                    .iter()
+                    .map(|(w, full)| (w.to_string(), full.to_string()))
                     .collect::<std::collections::BTreeMap<_, _>>(),
                 s.people
                     .iter()
-                    .cloned()
+                    .map(|p| p.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.surnames
                     .iter()
-                    .cloned()
+                    .map(|w| w.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.last_person,
                 s.groups.clone(),
