@@ -233,24 +233,41 @@ impl<'d> Scan<'d> {
     }
 
     /// Reads every token that ends at or before `pos`.
+    ///
+    /// Each token is read as bytes: its text is made (with the checks of
+    /// UTF-8 boundaries) only for a word that may be a group noun or does
+    /// not start with an ASCII letter.
     pub fn advance(&mut self, pos: usize) {
-        while let Some(token) = self.doc.tokens.get(self.next) {
+        let doc: &'d Document = self.doc;
+        let lex = source_words();
+        while let Some(token) = doc.tokens.get(self.next) {
             if token.span.end() > pos {
                 break;
             }
             self.next += 1;
-            let text = self.doc.slice(token.span);
+            let bytes = doc
+                .text
+                .as_bytes()
+                .get(token.span.start()..token.span.end())
+                .unwrap_or(&[]);
             match token.kind {
-                TokenKind::Word if starts_upper(text) => {
+                TokenKind::Word
+                    if match bytes.first() {
+                        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                        _ => starts_upper(doc.slice(token.span)),
+                    } =>
+                {
                     self.extend_run(token.span);
                 }
                 TokenKind::Word => {
-                    self.lower_word(token.span, text);
+                    if lex.may_be_group(bytes) {
+                        self.lower_word(token.span, doc.slice(token.span));
+                    }
                     self.end_run();
                 }
                 TokenKind::Punct
-                    if text == "." && self.joins_initial(token.span)
-                        || self.joins_name_parts(token.span, text) =>
+                    if bytes == b"." && self.joins_initial(token.span)
+                        || self.joins_name_parts(token.span, bytes) =>
                 {
                     if let Some(run) = &mut self.run {
                         run.end = token.span.end();
@@ -298,8 +315,9 @@ impl<'d> Scan<'d> {
 
     /// Whether an apostrophe or hyphen glued between the run and a
     /// capitalised word continues the run ("O’Malley", "Smith-Jones").
-    fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
-        if !matches!(text, "'" | "’" | "-") {
+    fn joins_name_parts(&self, mark: Span, mark_bytes: &[u8]) -> bool {
+        // '’' is E2 80 99.
+        if !matches!(mark_bytes, b"'" | [0xE2, 0x80, 0x99] | b"-") {
             return false;
         }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
@@ -328,8 +346,9 @@ impl<'d> Scan<'d> {
     /// Adds a capitalised word to the run, or starts a new run.
     fn extend_run(&mut self, span: Span) {
         if let Some(run) = &mut self.run {
-            let gap = self.doc.text.get(run.end..span.start()).unwrap_or("x");
-            if gap == " " || gap == "\u{a0}" || gap.is_empty() {
+            // Both ends are ends of tokens, so the bytes are the text's.
+            let gap = self.doc.text.as_bytes().get(run.end..span.start());
+            if gap.is_some_and(|gap| matches!(gap, b" " | [0xC2, 0xA0] | [])) {
                 run.end = span.end();
                 return;
             }
@@ -392,7 +411,7 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        if !lex.may_be_group(text)
+        if !lex.may_be_group(text.as_bytes())
             || !self.with_lower_at(span.start(), text, |lower| lex.is_group_lower(lower))
         {
             return;
