@@ -389,7 +389,7 @@ impl Outlets {
             return found;
         }
         let words = words(mention);
-        let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
+        let mut norms: Vec<&str> = words.iter().map(|word| &*word.norm).collect();
         drop_leading(&mut norms, &["the"]);
         if let Some(found) = self.lookup_words(&norms) {
             return found;
@@ -487,8 +487,10 @@ impl Outlets {
     fn lookup_plain(&self, mention: &str) -> Option<Lookup<'_>> {
         let mut buf = [0u8; 64];
         let key = plain_words(mention, &mut buf)?;
-        // Each step of the general path, on the joined key.
-        let several = |key: &str| key.contains(' ');
+        // Each step of the general path, on the joined key (ASCII: its
+        // spaces are found byte by byte, cheaper than a search on a key
+        // this short).
+        let several = |key: &str| key.bytes().any(|b| b == b' ');
         let mut key = match key.strip_prefix("the ") {
             Some(rest) => rest,
             None => key,
@@ -502,9 +504,12 @@ impl Outlets {
                 key = rest;
             }
         }
-        if let Some((head, last)) = key.rsplit_once(' ') {
-            if TRAILING_NOUNS.contains(&last) {
-                key = head;
+        if let Some(space) = key.bytes().rposition(|b| b == b' ') {
+            let (head, last) = (key.get(..space), key.get(space + 1..));
+            if let (Some(head), Some(last)) = (head, last) {
+                if TRAILING_NOUNS.contains(&last) {
+                    key = head;
+                }
             }
         }
         // The steps only shorten the key: the same key was looked up above.
@@ -769,8 +774,8 @@ fn name_key(name: &str) -> String {
 }
 
 /// The lookup key of a name split into [`words`]: see [`name_key`].
-fn words_key(words: &[Word]) -> String {
-    let mut norms: Vec<&str> = words.iter().map(|word| word.norm.as_str()).collect();
+fn words_key(words: &[Word<'_>]) -> String {
+    let mut norms: Vec<&str> = words.iter().map(|word| &*word.norm).collect();
     drop_leading(&mut norms, &["the"]);
     norms.join(" ")
 }
@@ -844,12 +849,12 @@ impl Caps {
 
 /// A word of a name or text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct Word {
+struct Word<'t> {
     /// Byte range in the text.
     range: Range<usize>,
     /// Lowercase, accents folded, curly apostrophes straightened, `&` read
-    /// as "and".
-    norm: String,
+    /// as "and" (the text itself when that is all the same: most words).
+    norm: Cow<'t, str>,
     caps: Caps,
     /// Without a possessive 's ("CNN's"): the stem as written.
     stem: Option<Stem>,
@@ -867,16 +872,16 @@ struct Stem {
 /// Splits a text into words: runs of letters, digits and `&`, joined across
 /// a single `.` or apostrophe between two of them ("U.S.", "Maclean's",
 /// "nypost.com"). Hyphens and everything else separate words.
-fn words(text: &str) -> Vec<Word> {
+fn words(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, next)| next);
+    let mut at = 0;
+    while let Some(c) = char_at(text, at) {
+        let next_at = at + c.len_utf8();
         let in_word = if is_word_char(c) {
             true
         } else {
-            start.is_some() && is_joiner(c) && next.is_some_and(is_word_char)
+            start.is_some() && is_joiner(c) && char_at(text, next_at).is_some_and(is_word_char)
         };
         match (in_word, start) {
             (true, None) => start = Some(at),
@@ -886,6 +891,7 @@ fn words(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        at = next_at;
     }
     if let Some(from) = start {
         out.push(make_word(text, from..text.len()));
@@ -894,8 +900,23 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The character that starts at byte `at` of `text` (a character
+/// boundary), read from the byte when it is ASCII.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
+    }
+}
+
 /// Whether `c` belongs in a word: a letter, digit, combining mark or `&`.
+#[inline]
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '&';
+    }
     c.is_alphanumeric() || c == '&' || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -905,7 +926,7 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Builds the word at `range` of `text`.
-fn make_word(text: &str, range: Range<usize>) -> Word {
+fn make_word(text: &str, range: Range<usize>) -> Word<'_> {
     let written = text.get(range.clone()).unwrap_or("");
     let norm = normalise(written);
     let stem = norm.strip_suffix("'s").map(|stem| {
@@ -931,12 +952,15 @@ fn make_word(text: &str, range: Range<usize>) -> Word {
 
 /// Lowercases a word, folds common accents, straightens apostrophes and
 /// reads a lone `&` as "and".
-fn normalise(word: &str) -> String {
+fn normalise(word: &str) -> Cow<'_, str> {
     if word == "&" {
-        return "and".to_string();
+        return Cow::Borrowed("and");
     }
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(word);
+        }
+        return Cow::Owned(word.to_ascii_lowercase());
     }
     let mut out = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
@@ -949,7 +973,7 @@ fn normalise(word: &str) -> String {
             _ => out.push(fold_accent(c)),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The unaccented letter for a common accented Latin letter.
@@ -1013,10 +1037,10 @@ struct Hit {
 impl Trie {
     /// Adds a listed name split into [`words`]; a leading "the" before two
     /// or more words is optional in the text, before one word it is required.
-    fn insert_name(&mut self, words: Vec<Word>, outlet: usize) {
+    fn insert_name(&mut self, words: Vec<Word<'_>>, outlet: usize) {
         let words: Vec<(String, Caps)> = words
             .into_iter()
-            .map(|word| (word.norm, word.caps))
+            .map(|word| (word.norm.into_owned(), word.caps))
             .collect();
         self.insert(&words, outlet);
         if words.len() > 2 && words.first().is_some_and(|(first, _)| first == "the") {
@@ -1059,7 +1083,7 @@ impl Trie {
 
     /// The longest listed name at the start of `text`, if any; a possessive
     /// 's may follow the last word and is left out of the match.
-    fn longest(&self, text: &[Word]) -> Option<Hit> {
+    fn longest(&self, text: &[Word<'_>]) -> Option<Hit> {
         let mut node = 0;
         let mut best = None;
         for (count, word) in text.iter().enumerate() {
@@ -1092,7 +1116,7 @@ impl Trie {
 
     /// The owners of the names ending at `node` whose capitals the text has:
     /// `before` are the matched words but the last, capitalised `last`.
-    fn owners_at(&self, node: usize, before: &[Word], last: Caps) -> Option<Vec<usize>> {
+    fn owners_at(&self, node: usize, before: &[Word<'_>], last: Caps) -> Option<Vec<usize>> {
         let mut owners = Vec::new();
         let text = before.iter().map(|word| word.caps).chain([last]);
         for end in self.ends.get(node)? {

@@ -127,7 +127,7 @@ impl Sieve {
         let mut sieve = Sieve::default();
         for key in keys {
             sieve.lengths |= 1 << key.len().min(63);
-            let (first, last) = Sieve::ends_of(key);
+            let (first, last) = Sieve::ends_of(key.as_bytes());
             if let Some(bits) = sieve.ends.get_mut(first >> 1) {
                 *bits |= 1 << ((first & 1) << 5 | last);
             }
@@ -136,8 +136,7 @@ impl Sieve {
     }
 
     /// The first and last bytes of a word, each `& 31`.
-    fn ends_of(word: &str) -> (usize, usize) {
-        let bytes = word.as_bytes();
+    fn ends_of(bytes: &[u8]) -> (usize, usize) {
         let end = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
         (end(bytes.first()), end(bytes.last()))
     }
@@ -149,11 +148,16 @@ impl Sieve {
     /// them where they are, whatever lies between.
     #[inline]
     fn may_hold(&self, word: &str) -> bool {
-        let bytes = word.as_bytes();
+        self.may_hold_bytes(word.as_bytes())
+    }
+
+    /// [`Sieve::may_hold`] of a word's UTF-8 bytes.
+    #[inline]
+    fn may_hold_bytes(&self, bytes: &[u8]) -> bool {
         let ascii_ends =
             bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii);
         if ascii_ends {
-            let (first, last) = Sieve::ends_of(word);
+            let (first, last) = Sieve::ends_of(bytes);
             let ends = self
                 .ends
                 .get(first >> 1)
@@ -162,7 +166,7 @@ impl Sieve {
                 return false;
             }
         }
-        !word.is_ascii() || self.lengths & (1 << word.len().min(63)) != 0
+        !bytes.is_ascii() || self.lengths & (1 << bytes.len().min(63)) != 0
     }
 }
 
@@ -352,11 +356,12 @@ impl SourceWords {
             && super::with_lower(word, |lower| self.groups.contains(lower))
     }
 
-    /// Whether `word` (any case) may be a group noun: a cheap test that
-    /// rules out most words before [`SourceWords::is_group_lower`].
+    /// Whether a word (any case, its UTF-8 bytes) may be a group noun: a
+    /// cheap test that rules out most words before
+    /// [`SourceWords::is_group_lower`].
     #[inline]
-    pub fn may_be_group(&self, word: &str) -> bool {
-        self.group_sieve.may_hold(word)
+    pub fn may_be_group(&self, word: &[u8]) -> bool {
+        self.group_sieve.may_hold_bytes(word)
     }
 
     /// Whether a lower-case word is a group noun ([`SourceWords::is_group`]

@@ -13,6 +13,7 @@
 //! Linear in the text: every token is read once; queries read only what
 //! the pass kept (at most [`MAX_NAMES`] counted names).
 
+use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
 use foldhash::{HashMap, HashSet};
@@ -82,6 +83,19 @@ fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) 
     }
 }
 
+/// The lower case of `text`, the document's word at byte `at`, as
+/// [`with_lower_at`] finds it: borrowed from the document when it can be.
+fn lower_at<'d>(doc: &'d Document, at: usize, text: &str) -> Cow<'d, str> {
+    let shared = text
+        .is_ascii()
+        .then(|| doc.lower_of(Span::new(at, at + text.len())))
+        .flatten();
+    match shared {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(with_lower(text, str::to_string)),
+    }
+}
+
 /// Whether a word starts with a capital ([`char::is_uppercase`]), read
 /// from the first byte when it is ASCII.
 #[inline]
@@ -115,25 +129,27 @@ pub struct Scan<'d> {
     doc: &'d Document,
     next: usize,
     run: Option<Run>,
-    /// Name → (times seen, order of the last sighting).
-    counts: HashMap<String, (usize, usize)>,
+    /// Name → (times seen, order of the last sighting). Names, words and
+    /// the names kept for them below are slices of the document's text.
+    counts: HashMap<&'d str, (usize, usize)>,
     seen: usize,
-    by_head: HashMap<String, String>,
+    /// Lower-case head word → the last name ending in it.
+    by_head: HashMap<Cow<'d, str>, &'d str>,
     groups: Vec<GroupSeen>,
     /// Index into `groups` by name, and of the last group by head noun.
     group_of_name: HashMap<String, usize>,
     group_of_head: HashMap<String, usize>,
     /// The last group named: index into `groups` and the end of the span.
     last_group: Option<(usize, usize)>,
-    full_names: HashMap<String, String>,
+    full_names: HashMap<&'d str, &'d str>,
     /// Names written after a title ("President Joe Biden"): people.
-    people: HashSet<String>,
+    people: HashSet<&'d str>,
     /// The last name that looked like a person's, and where.
     /// (Its text is the document's at the span.)
     last_person: Option<Span>,
     /// Last words of names that looked like people's ("Trump" of "Donald
     /// Trump"): alone, they name the person, not an organisation.
-    surnames: HashSet<String>,
+    surnames: HashSet<&'d str>,
     /// The words the article writes in lower case (gathered on first
     /// need).
     lower_words: OnceCell<HashSet<&'d str>>,
@@ -217,24 +233,41 @@ impl<'d> Scan<'d> {
     }
 
     /// Reads every token that ends at or before `pos`.
+    ///
+    /// Each token is read as bytes: its text is made (with the checks of
+    /// UTF-8 boundaries) only for a word that may be a group noun or does
+    /// not start with an ASCII letter.
     pub fn advance(&mut self, pos: usize) {
-        while let Some(token) = self.doc.tokens.get(self.next) {
+        let doc: &'d Document = self.doc;
+        let lex = source_words();
+        while let Some(token) = doc.tokens.get(self.next) {
             if token.span.end() > pos {
                 break;
             }
             self.next += 1;
-            let text = self.doc.slice(token.span);
+            let bytes = doc
+                .text
+                .as_bytes()
+                .get(token.span.start()..token.span.end())
+                .unwrap_or(&[]);
             match token.kind {
-                TokenKind::Word if starts_upper(text) => {
+                TokenKind::Word
+                    if match bytes.first() {
+                        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                        _ => starts_upper(doc.slice(token.span)),
+                    } =>
+                {
                     self.extend_run(token.span);
                 }
                 TokenKind::Word => {
-                    self.lower_word(token.span, text);
+                    if lex.may_be_group(bytes) {
+                        self.lower_word(token.span, doc.slice(token.span));
+                    }
                     self.end_run();
                 }
                 TokenKind::Punct
-                    if text == "." && self.joins_initial(token.span)
-                        || self.joins_name_parts(token.span, text) =>
+                    if bytes == b"." && self.joins_initial(token.span)
+                        || self.joins_name_parts(token.span, bytes) =>
                 {
                     if let Some(run) = &mut self.run {
                         run.end = token.span.end();
@@ -282,8 +315,9 @@ impl<'d> Scan<'d> {
 
     /// Whether an apostrophe or hyphen glued between the run and a
     /// capitalised word continues the run ("O’Malley", "Smith-Jones").
-    fn joins_name_parts(&self, mark: Span, text: &str) -> bool {
-        if !matches!(text, "'" | "’" | "-") {
+    fn joins_name_parts(&self, mark: Span, mark_bytes: &[u8]) -> bool {
+        // '’' is E2 80 99.
+        if !matches!(mark_bytes, b"'" | [0xE2, 0x80, 0x99] | b"-") {
             return false;
         }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
@@ -312,8 +346,9 @@ impl<'d> Scan<'d> {
     /// Adds a capitalised word to the run, or starts a new run.
     fn extend_run(&mut self, span: Span) {
         if let Some(run) = &mut self.run {
-            let gap = self.doc.text.get(run.end..span.start()).unwrap_or("x");
-            if gap == " " || gap == "\u{a0}" || gap.is_empty() {
+            // Both ends are ends of tokens, so the bytes are the text's.
+            let gap = self.doc.text.as_bytes().get(run.end..span.start());
+            if gap.is_some_and(|gap| matches!(gap, b" " | [0xC2, 0xA0] | [])) {
                 run.end = span.end();
                 return;
             }
@@ -376,7 +411,7 @@ impl<'d> Scan<'d> {
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
         let lex = source_words();
-        if !lex.may_be_group(text)
+        if !lex.may_be_group(text.as_bytes())
             || !self.with_lower_at(span.start(), text, |lower| lex.is_group_lower(lower))
         {
             return;
@@ -500,7 +535,8 @@ impl<'d> Scan<'d> {
             return;
         };
         if run.sentence_start && !run.titled {
-            let text = self.doc.text.get(run.start..run.end).unwrap_or("");
+            let doc: &'d Document = self.doc;
+            let text = doc.text.get(run.start..run.end).unwrap_or("");
             if !text.as_bytes().contains(&b' ') {
                 self.sentence_word(run.start, text);
                 return;
@@ -520,7 +556,7 @@ impl<'d> Scan<'d> {
     ///
     /// Unlike [`Scan::count`], a word not counted does not advance the
     /// sighting order: only the order of the recorded sightings matters.
-    fn sentence_word(&mut self, at: usize, text: &str) {
+    fn sentence_word(&mut self, at: usize, text: &'d str) {
         if self.names_only || !self.counts.contains_key(text) {
             return;
         }
@@ -569,42 +605,24 @@ impl<'d> Scan<'d> {
             // Looked up without allocating; a key is made for a new head only.
             let by_head = &mut self.by_head;
             let known = with_lower_at(doc, last.at, last.text, |lower| {
-                match by_head.get_mut(lower) {
-                    Some(named) => {
-                        if named != name {
-                            name.clone_into(named);
-                        }
-                        true
-                    }
-                    None => false,
-                }
+                by_head.get_mut(lower).map(|named| *named = name).is_some()
             });
             if !known {
-                let head = with_lower_at(doc, last.at, last.text, str::to_string);
-                self.by_head.insert(head, name.to_string());
+                self.by_head.insert(lower_at(doc, last.at, last.text), name);
             }
         }
         if titled && (1..=3).contains(&words.len()) {
-            if !self.people.contains(name) {
-                self.people.insert(name.to_string());
-            }
+            self.people.insert(name);
             self.last_person = Some(Span::new(start, run.end));
         }
         if let Some(person) = self.person_in(words) {
             let from = person.first().map_or(start, |w| w.at);
             let full: &'d str = doc.text.get(from..run.end).unwrap_or("");
-            // Keys (and equal values) already present are not made again.
             for w in person.iter().filter(|w| !w.text.ends_with('.')) {
-                match self.full_names.get_mut(w.text) {
-                    Some(known) if known == full => {}
-                    Some(known) => full.clone_into(known),
-                    None => {
-                        self.full_names.insert(w.text.to_string(), full.to_string());
-                    }
-                }
+                self.full_names.insert(w.text, full);
             }
-            if let Some(last) = person.last().filter(|w| !self.surnames.contains(w.text)) {
-                self.surnames.insert(last.text.to_string());
+            if let Some(last) = person.last() {
+                self.surnames.insert(last.text);
             }
             self.last_person = Some(Span::new(from, run.end));
         }
@@ -615,13 +633,13 @@ impl<'d> Scan<'d> {
 
     /// Counts a sighting of a focus candidate; a new name only when `new`
     /// allows it and fewer than [`MAX_NAMES`] are counted.
-    fn count(&mut self, name: &str, new: bool) {
+    fn count(&mut self, name: &'d str, new: bool) {
         self.seen += 1;
         if let Some(entry) = self.counts.get_mut(name) {
             entry.0 += 1;
             entry.1 = self.seen;
         } else if new && self.counts.len() < MAX_NAMES {
-            self.counts.insert(name.to_string(), (1, self.seen));
+            self.counts.insert(name, (1, self.seen));
         }
     }
 
@@ -702,18 +720,18 @@ impl<'d> Scan<'d> {
         self.counts
             .iter()
             .filter(|(name, _)| {
-                !exclude.contains(*name)
+                !exclude.contains(**name)
                     && !self.surnames.contains(*name)
                     && !name.split(' ').any(|w| exclude.contains(w))
             })
             .max_by_key(|(_, &(count, last))| (count, last))
-            .map(|(name, _)| name.clone())
+            .map(|(name, _)| name.to_string())
     }
 
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
     pub fn by_head(&self, head: &str) -> Option<&str> {
-        with_lower(head, |lower| self.by_head.get(lower)).map(String::as_str)
+        with_lower(head, |lower| self.by_head.get(lower).copied())
     }
 
     /// The last group named, and where its last mention ends.
@@ -734,7 +752,7 @@ impl<'d> Scan<'d> {
 
     /// The full name a single word is part of ("Biden" → "Joe Biden").
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        self.full_names.get(word).map(String::as_str)
+        self.full_names.get(word).copied()
     }
 
     /// The last name that looked like a person's (two to four capitalised
@@ -872,19 +890,19 @@ mod tests {
                     and Dunn spoke. Later, Sen. Tom O’Hara and Mia Smith-Jones, with \
                     Peruvian officials, met Dunn. The officials left U.S. soil.";
         let d = doc(text);
-        let names = |s: &Scan| {
+        let names = |s: &Scan<'_>| {
             (
                 s.full_names
-                    .clone()
-                    .into_iter()
+                    .iter()
+                    .map(|(w, full)| (w.to_string(), full.to_string()))
                     .collect::<std::collections::BTreeMap<_, _>>(),
                 s.people
                     .iter()
-                    .cloned()
+                    .map(|p| p.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.surnames
                     .iter()
-                    .cloned()
+                    .map(|w| w.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.last_person,
                 s.groups.clone(),
