@@ -394,9 +394,20 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
     // are bounded by lines, so a window of neighbours suffices.
     // The span covering each attribution's content: most neighbours'
     // hulls do not hold the cue, and their pieces need no look.
-    let hulls: Vec<Option<Span>> = out
+    // An attribution without content gets a hull that holds no span.
+    let nothing = Span {
+        start: u32::MAX,
+        end: 0,
+    };
+    let hulls: Vec<Span> = out
         .iter()
-        .map(|a| a.content.iter().copied().reduce(Span::cover))
+        .map(|a| {
+            a.content
+                .iter()
+                .copied()
+                .reduce(Span::cover)
+                .unwrap_or(nothing)
+        })
         .collect();
     for i in 0..out.len() {
         let Some(cue) = out.get(i).map(|a| a.cue) else {
@@ -405,15 +416,11 @@ fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
         let lo = i.saturating_sub(24);
         let hi = (i + 24).min(out.len());
         let mut best: Option<(usize, u32)> = None;
-        for (j, other) in out.iter().enumerate().take(hi).skip(lo) {
-            let holds = hulls
-                .get(j)
-                .copied()
-                .flatten()
-                .is_some_and(|h| h.contains(cue));
-            if j == i || !holds {
+        let window = hulls.get(lo..hi).unwrap_or_default();
+        for (j, _) in (lo..).zip(window).filter(|(_, h)| h.contains(cue)) {
+            let Some(other) = out.get(j).filter(|_| j != i) else {
                 continue;
-            }
+            };
             for c in &other.content {
                 if c.contains(cue) && best.is_none_or(|(_, len)| c.end - c.start < len) {
                     best = Some((j, c.end - c.start));

@@ -89,12 +89,11 @@ impl<'a> View<'a> {
             Some(lower) => Cow::Borrowed(lower),
             None => Cow::Owned(text.to_ascii_lowercase()),
         };
-        let lines = split_lines(text, toks);
         let mut v = View {
             text,
             lower,
             toks,
-            lines,
+            lines: Vec::new(),
             sents: Vec::new(),
             lex: Vec::new(),
             flags: Vec::new(),
@@ -107,8 +106,9 @@ impl<'a> View<'a> {
         v
     }
 
-    /// Reads every token once: its cue-list entry, its `IS_*` bits and
-    /// whether it may start a cue ([`View::cue_starts`]).
+    /// Reads every token once: its cue-list entry, its `IS_*` bits,
+    /// whether it may start a cue ([`View::cue_starts`]) and whether a line
+    /// break stands before it ([`View::lines`]).
     fn read_tokens(&mut self) {
         let n = self.toks.len();
         let mut lex = Vec::with_capacity(n);
@@ -116,10 +116,28 @@ impl<'a> View<'a> {
         let mut cue_starts = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut poll_starts = Vec::new();
+        let mut lines = Vec::new();
+        let mut line_start = 0;
+        let mut prev_end = None;
         let lower = self.lower.as_bytes();
         let text = self.text.as_bytes();
         let table = cues::table();
         for (i, t) in self.toks.iter().enumerate() {
+            // Tokens hold no white space: a line ends in the gap before a
+            // token that holds a line break (most gaps are one space).
+            if let Some(prev) = prev_end {
+                // A byte loop, not `contains`: its memchr costs more than
+                // the gap's one byte or two.
+                #[allow(clippy::manual_contains)]
+                let line_break = text
+                    .get(prev..t.span.start())
+                    .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'));
+                if line_break {
+                    lines.push((line_start, i));
+                    line_start = i;
+                }
+            }
+            prev_end = Some(t.span.end());
             let (entry, f) = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
                 // character, and the cue lists name no such word (a test
@@ -168,6 +186,10 @@ impl<'a> View<'a> {
         self.cue_starts = cue_starts;
         self.phrase_starts = phrase_starts;
         self.poll_starts = poll_starts;
+        if line_start < n {
+            lines.push((line_start, n));
+        }
+        self.lines = lines;
     }
 
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
@@ -401,56 +423,80 @@ impl<'a> View<'a> {
     fn split_sentences(&self, doc: &Document) -> Vec<Sent> {
         // Tokens that start one of the document's sentences (which are in
         // text order, one block after another).
-        let mut doc_starts = vec![false; self.toks.len()];
+        let mut doc_starts = Vec::new();
         if doc.sentences.len() > doc.blocks.len() {
             for s in &doc.sentences {
                 let at = self
                     .toks
                     .binary_search_by(|t| t.span.start().cmp(&s.span.start()));
-                if let Some(slot) = at.ok().and_then(|k| doc_starts.get_mut(k)) {
-                    *slot = true;
+                if let Ok(k) = at {
+                    doc_starts.push(k);
                 }
             }
+            doc_starts.sort_unstable();
         }
+        let mut doc_starts = doc_starts.into_iter().peekable();
         let mut out = Vec::new();
         for (li, &(ls, le)) in self.lines.iter().enumerate() {
             let mut start = ls;
-            let mut i = ls;
-            while i < le {
-                // Very long stretches without a full stop are cut, so that
-                // every search inside a sentence stays bounded.
-                if i > start
-                    && (i - start >= MAX_SENTENCE || self.ends_sentence(&doc_starts, i, le))
-                {
-                    out.push(Sent {
-                        start,
-                        end: i,
-                        line: li,
-                    });
-                    start = i;
-                }
-                i += 1;
-            }
-            if start < le {
+            let mut cut = |start: &mut usize, end: usize| {
                 out.push(Sent {
-                    start,
-                    end: le,
+                    start: *start,
+                    end,
                     line: li,
                 });
+                *start = end;
+            };
+            while doc_starts.next_if(|&d| d <= ls).is_some() {}
+            // A sentence may start only at a token of the document's
+            // starts or after a token that is no word ([`View::ends_sentence`]):
+            // the search jumps from one such token to the next.
+            let mut from = ls + 1;
+            loop {
+                let after_punct = self
+                    .flags
+                    .get(from - 1..le.saturating_sub(1))
+                    .and_then(|f| f.iter().position(|&f| f & IS_WORD == 0))
+                    .map(|k| from + k);
+                let doc_next = doc_starts.peek().copied().filter(|&d| d < le);
+                let (c, doc_start) = match (after_punct, doc_next) {
+                    (Some(a), Some(d)) if a < d => (a, false),
+                    (_, Some(d)) => (d, true),
+                    (Some(a), None) => (a, false),
+                    (None, None) => break,
+                };
+                while doc_starts.next_if(|&d| d <= c).is_some() {}
+                // Very long stretches without a full stop are cut, so that
+                // every search inside a sentence stays bounded.
+                while start + MAX_SENTENCE < c {
+                    let end = start + MAX_SENTENCE;
+                    cut(&mut start, end);
+                }
+                if c - start >= MAX_SENTENCE || self.ends_sentence(doc_start, c, le) {
+                    cut(&mut start, c);
+                }
+                from = c + 1;
+            }
+            while start + MAX_SENTENCE < le {
+                let end = start + MAX_SENTENCE;
+                cut(&mut start, end);
+            }
+            if start < le {
+                cut(&mut start, le);
             }
         }
         out
     }
 
     /// Whether a sentence starts at token `i` (inside a line ending at
-    /// `le`); `doc_starts` marks the tokens that start a sentence of the
+    /// `le`); `doc_start` says whether it starts a sentence of the
     /// document.
-    fn ends_sentence(&self, doc_starts: &[bool], i: usize, le: usize) -> bool {
+    fn ends_sentence(&self, doc_start: bool, i: usize, le: usize) -> bool {
         if self.toks.get(i).is_none() {
             return false;
         }
         // A boundary of the document's sentences.
-        if doc_starts.get(i).copied().unwrap_or(false) {
+        if doc_start {
             return true;
         }
         // After a word (most tokens) no end mark or closer stands before.
@@ -525,24 +571,6 @@ fn lex_flags(e: &Entry) -> u8 {
         f |= IS_HEDGE;
     }
     f
-}
-
-/// Token ranges of the non-empty lines of the text.
-fn split_lines(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let end_off = offset + line.len();
-        let rest = toks.get(start..).unwrap_or_default();
-        let end = start + rest.partition_point(|t| t.span.start() < end_off);
-        if end > start {
-            lines.push((start, end));
-        }
-        start = end;
-        offset = end_off;
-    }
-    lines
 }
 
 /// Runs `f` on the view of `text` read as plain text (for tests).

@@ -341,8 +341,8 @@ fn short_key(window: &[u8], len: usize) -> Option<u128> {
     if len.wrapping_sub(1) >= SHORT {
         return None;
     }
-    let packed = match window.get(..16) {
-        Some(w) => u128::from_le_bytes(w.try_into().ok()?),
+    let packed = match window.first_chunk::<16>() {
+        Some(&w) => u128::from_le_bytes(w),
         None => {
             let mut buf = [0u8; 16];
             buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
