@@ -69,15 +69,19 @@ pub struct GroupSeen {
     pub spans: Vec<Span>,
 }
 
-/// Calls `f` with the lower case of `text`, the document's word at byte
-/// `at`: read from [`Document::lower_of`] when the word is ASCII (where it
-/// is the same as [`str::to_lowercase`]), else made by [`with_lower`].
-fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) -> R) -> R {
-    let shared = text
-        .is_ascii()
+/// The lower case of `text`, the document's word at byte `at`, when the
+/// document holds it: read from [`Document::lower_of`] when the word is
+/// ASCII (where it is the same as [`str::to_lowercase`]).
+fn shared_lower<'d>(doc: &'d Document, at: usize, text: &str) -> Option<&'d str> {
+    text.is_ascii()
         .then(|| doc.lower_of(Span::new(at, at + text.len())))
-        .flatten();
-    match shared {
+        .flatten()
+}
+
+/// Calls `f` with the lower case of `text`, the document's word at byte
+/// `at`: the [`shared_lower`] one, else made by [`with_lower`].
+fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) -> R) -> R {
+    match shared_lower(doc, at, text) {
         Some(lower) => f(lower),
         None => with_lower(text, f),
     }
@@ -86,14 +90,10 @@ fn with_lower_at<R>(doc: &Document, at: usize, text: &str, f: impl FnOnce(&str) 
 /// The lower case of `text`, the document's word at byte `at`, as
 /// [`with_lower_at`] finds it: borrowed from the document when it can be.
 fn lower_at<'d>(doc: &'d Document, at: usize, text: &str) -> Cow<'d, str> {
-    let shared = text
-        .is_ascii()
-        .then(|| doc.lower_of(Span::new(at, at + text.len())))
-        .flatten();
-    match shared {
-        Some(lower) => Cow::Borrowed(lower),
-        None => Cow::Owned(with_lower(text, str::to_string)),
-    }
+    shared_lower(doc, at, text).map_or_else(
+        || Cow::Owned(with_lower(text, str::to_string)),
+        Cow::Borrowed,
+    )
 }
 
 /// Whether a word starts with a capital ([`char::is_uppercase`]), read
