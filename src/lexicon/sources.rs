@@ -352,8 +352,8 @@ impl SourceWords {
     /// Whether `word` (any case) is a group noun.
     #[inline]
     pub fn is_group(&self, word: &str) -> bool {
-        self.group_sieve.may_hold(word)
-            && super::with_lower(word, |lower| self.groups.contains(lower))
+        self.may_be_group(word.as_bytes())
+            && super::with_lower(word, |lower| self.is_group_lower(lower))
     }
 
     /// Whether a word (any case, its UTF-8 bytes) may be a group noun: a
@@ -389,10 +389,10 @@ impl SourceWords {
 
     /// The role a title gives, if `title` (any case) is one.
     pub fn title_role(&self, title: &str) -> Option<&str> {
-        if !self.title_sieve.may_hold(title) {
+        if !self.may_be_title(title) {
             return None;
         }
-        super::with_lower(title, |lower| self.titles.get(lower)).map(String::as_str)
+        super::with_lower(title, |lower| self.title_role_of_lower(lower))
     }
 
     /// Whether `word` (any case) may be a title: a cheap test that rules out
