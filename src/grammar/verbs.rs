@@ -40,13 +40,15 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
             continue;
         };
         // "said goodbye to …": an idiom, no cue.
-        let mut after = [""; 4];
-        let n = sent.end.min(i + 5).saturating_sub(i + 1);
-        for (k, w) in after.iter_mut().take(n).enumerate() {
-            *w = v.w(i + 1 + k);
-        }
-        if cues::idiom(vf.lemma, after.get(..n).unwrap_or(&[])) {
-            continue;
+        if vf.has_idioms {
+            let mut after = [""; 4];
+            let n = sent.end.min(i + 5).saturating_sub(i + 1);
+            for (k, w) in after.iter_mut().take(n).enumerate() {
+                *w = v.w(i + 1 + k);
+            }
+            if cues::idiom(vf.lemma, after.get(..n).unwrap_or(&[])) {
+                continue;
+            }
         }
         if out
             .get(first_new..)

@@ -78,6 +78,9 @@ pub struct VerbForm {
     pub form: Form,
     /// A particle the verb needs right after it (`point out`).
     pub particle: Option<&'static str>,
+    /// Whether [`CUE_IDIOMS`] lists idioms of the lemma (most have none:
+    /// [`idiom`] need not be asked).
+    pub has_idioms: bool,
 }
 
 /// One data line: the entry and its example, comments stripped.
@@ -164,6 +167,7 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
         let past = forms.next();
         let participle = forms.next();
         let lemma: &'static str = lemma;
+        let has_idioms = idioms().contains_key(lemma);
         let mut add = |w: String, form: Form| {
             let entries: &mut Vec<VerbForm> = map.entry(w).or_default();
             if !entries
@@ -175,6 +179,7 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
                     class,
                     form,
                     particle,
+                    has_idioms,
                 });
             }
         };
@@ -518,27 +523,29 @@ pub fn noun_preposition(word: &str) -> Option<&'static str> {
     entry(word)?.noun_preposition()
 }
 
+/// The idioms of [`CUE_IDIOMS`] by lemma: the object words of each.
+fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
+    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+    IDIOMS.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        for (e, _) in entries(CUE_IDIOMS) {
+            let mut words = e.split_whitespace();
+            if let Some(lemma) = words.next() {
+                map.entry(lemma).or_default().push(words.collect());
+            }
+        }
+        map
+    })
+}
+
 /// Whether a cue verb of `lemma` followed by the lowercase words `after`
 /// is an idiom of [`CUE_IDIOMS`] ("said goodbye to …"): no cue.
 pub fn idiom(lemma: &str, after: &[&str]) -> bool {
-    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
-    IDIOMS
-        .get_or_init(|| {
-            let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
-            for (e, _) in entries(CUE_IDIOMS) {
-                let mut words = e.split_whitespace();
-                if let Some(lemma) = words.next() {
-                    map.entry(lemma).or_default().push(words.collect());
-                }
-            }
-            map
-        })
-        .get(lemma)
-        .is_some_and(|objects| {
-            objects
-                .iter()
-                .any(|o| !o.is_empty() && after.starts_with(o.as_slice()))
-        })
+    idioms().get(lemma).is_some_and(|objects| {
+        objects
+            .iter()
+            .any(|o| !o.is_empty() && after.starts_with(o.as_slice()))
+    })
 }
 
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
