@@ -21,6 +21,9 @@ pub struct Sent {
     pub end: usize,
     /// Index of its line in [`View::lines`].
     pub line: usize,
+    /// Its part of the view's cue starts (see [`View::cue_starts`]), as a
+    /// range of positions in that list.
+    cues: (usize, usize),
 }
 
 /// Tokens, lines and sentences of a document.
@@ -103,6 +106,7 @@ impl<'a> View<'a> {
         };
         v.read_tokens();
         v.sents = v.split_sentences(doc);
+        v.place_cue_starts();
         v
     }
 
@@ -192,6 +196,18 @@ impl<'a> View<'a> {
         self.lines = lines;
     }
 
+    /// Gives every sentence its part of [`View::cue_starts`]: one walk
+    /// over both lists, which are in text order.
+    fn place_cue_starts(&mut self) {
+        let starts = &self.cue_starts;
+        let mut k = 0;
+        for s in &mut self.sents {
+            let first = k + in_order(starts.get(k..).unwrap_or(&[]), s.start);
+            k = first + in_order(starts.get(first..).unwrap_or(&[]), s.end);
+            s.cues = (first, k);
+        }
+    }
+
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
     /// with the bits `prev`.
     fn punct_flags(&self, i: usize, prev: Option<u8>) -> u8 {
@@ -224,7 +240,7 @@ impl<'a> View<'a> {
     /// hedges or ends of closing quotation marks: the only ones where the
     /// per-token searches for those cues can start.
     pub fn cue_starts(&self, sent: &Sent) -> &[usize] {
-        in_sentence(&self.cue_starts, sent)
+        self.cue_starts.get(sent.cues.0..sent.cues.1).unwrap_or(&[])
     }
 
     /// The words of a sentence, in order, that start as a prepositional
@@ -444,6 +460,7 @@ impl<'a> View<'a> {
                     start: *start,
                     end,
                     line: li,
+                    cues: (0, 0),
                 });
                 *start = end;
             };
@@ -548,6 +565,13 @@ impl<'a> View<'a> {
 /// curly marks and `„` (0xE2).
 fn may_quote(b: Option<u8>) -> bool {
     matches!(b, Some(b'"' | b'\'' | 0xC2 | 0xE2))
+}
+
+/// How many of the first entries of a sorted list of token indices are
+/// below `bound` (a walk: the lists are read in order, a few entries at a
+/// time).
+fn in_order(list: &[usize], bound: usize) -> usize {
+    list.iter().position(|&i| i >= bound).unwrap_or(list.len())
 }
 
 /// The part of a sorted list of token indices inside a sentence.
