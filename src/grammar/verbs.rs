@@ -31,7 +31,7 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let Some(entry) = v.lex(i) else {
             continue;
         };
-        let next = if v.w(i + 1) == "it" {
+        let next = if v.is_w(i + 1, "it") {
             v.w(i + 2)
         } else {
             v.w(i + 1)

@@ -287,11 +287,14 @@ impl<'a> View<'a> {
     /// only after a word that dates it ("in May", "last May"; elsewhere it
     /// is the auxiliary or a name).
     fn is_month(&self, i: usize) -> bool {
+        // Most words are not capitalised: their text is not read.
+        if !self.is_cap(i) {
+            return false;
+        }
         let w = self.w(i);
-        self.is_cap(i)
-            && lexicon::MONTHS
-                .get(..lexicon::FULL_MONTHS)
-                .is_some_and(|m| m.contains(&w))
+        lexicon::MONTHS
+            .get(..lexicon::FULL_MONTHS)
+            .is_some_and(|m| m.contains(&w))
             && !self.is_cap(i + 1)
             && (w != "may"
                 || matches!(
