@@ -351,14 +351,15 @@ impl<'t> Features<'t> {
             None => chrome::Normal::head_of(text),
         };
         let wire_len = wire_dateline(text).map(|(_, len)| len);
+        let photo_credit = chrome::is_photo_credit_in(text, &normal);
         Features {
             text,
             hint,
             words: normal.text_words,
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
-            chrome: chrome::is_chrome_in(text, &normal),
-            photo_credit: chrome::is_photo_credit_in(text, &normal),
+            chrome: chrome::is_chrome_with_credit_in(text, &normal, photo_credit),
+            photo_credit,
             credit: chrome::is_credit_in(text, &normal),
             heads_list: chrome::heads_list_in(&normal),
             list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),
@@ -620,21 +621,35 @@ fn without_date(text: &str) -> &str {
 /// Example Daily contributor"): two to four capitalised words, then
 /// capitalised words ending in a role.
 fn is_name_and_role(text: &str) -> bool {
-    let Some((name, rest)) = text.split_once(',') else {
-        return false;
-    };
-    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    // Two to four words, all capitalised: read no further than the fifth.
+    // Two to four words before the first comma, all capitalised: read a
+    // character at a time up to the comma, and no further than a fifth word
+    // or one that is not capitalised (most blocks are ruled out by their
+    // first words, before any comma).
     let mut name_words = 0;
-    for w in name.split_whitespace() {
-        name_words += 1;
-        if name_words > 4 || !capitalised(w) {
-            return false;
+    let mut in_word = false;
+    let mut comma = None;
+    for (i, c) in text.char_indices() {
+        if c == ',' {
+            comma = Some(i);
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            name_words += 1;
+            if name_words > 4 || !c.is_uppercase() {
+                return false;
+            }
         }
     }
+    let Some(rest) = comma.and_then(|i| text.get(i + 1..)) else {
+        return false;
+    };
     if name_words < 2 {
         return false;
     }
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
     // At most eight words after the comma: read no further than the ninth.
     let rest_words: Vec<&str> = rest.split_whitespace().take(9).collect();
     if rest_words.len() > 8 || chrome::ends_sentence(rest) {
@@ -750,11 +765,6 @@ fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
     if norm.is_empty() || normal.words > 12 {
         return false;
     }
-    let numeric_date = text.split_whitespace().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-        let parts = w.split(['/', '-', '.']).count();
-        parts == 3 && w.chars().all(|c| c.is_ascii_digit() || "/-.".contains(c))
-    });
     let mut named = false;
     let mut number = false;
     for w in norm.split(' ') {
@@ -770,7 +780,16 @@ fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
             return false;
         }
     }
-    (named && number) || numeric_date
+    // Looked for only when every word is a date word (most blocks have
+    // one that is not).
+    let numeric_date = || {
+        text.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+            let parts = w.split(['/', '-', '.']).count();
+            parts == 3 && w.chars().all(|c| c.is_ascii_digit() || "/-.".contains(c))
+        })
+    };
+    (named && number) || numeric_date()
 }
 
 /// A wire-style dateline at the start of a text, "WASHINGTON (AP) —" or

@@ -83,9 +83,10 @@ pub fn entries() -> &'static [Entry] {
 struct Phrases {
     phrases: Vec<&'static str>,
     longest: usize,
-    /// Whether some phrase starts with the byte: a text whose first byte
-    /// starts none is not compared with any.
-    firsts: [bool; 256],
+    /// The phrases again, by their first byte (an empty phrase under 0): a
+    /// text is compared only with the phrases that start with its first
+    /// byte.
+    by_first: Vec<Vec<&'static str>>,
 }
 
 impl Phrases {
@@ -94,16 +95,16 @@ impl Phrases {
         let mut out = Phrases {
             phrases: Vec::new(),
             longest: 0,
-            firsts: [false; 256],
+            by_first: vec![Vec::new(); 256],
         };
         for p in phrases {
-            if !out.phrases.contains(&p) {
-                out.phrases.push(p);
+            if out.phrases.contains(&p) {
+                continue;
             }
+            out.phrases.push(p);
             out.longest = out.longest.max(p.len());
-            let first = p.as_bytes().first().map_or(0, |&b| usize::from(b));
-            if let Some(f) = out.firsts.get_mut(first) {
-                *f = true;
+            if let Some(bucket) = out.by_first.get_mut(first_byte(p)) {
+                bucket.push(p);
             }
         }
         out
@@ -114,20 +115,22 @@ impl Phrases {
     fn equals(&self, n: &Normal) -> bool {
         n.whole
             && n.norm.len() <= self.longest
-            && self.may_start(&n.norm)
-            && self.phrases.contains(&n.norm.as_str())
+            && self.starting_like(&n.norm).contains(&n.norm.as_str())
     }
 
     /// Whether `norm` starts with one of the phrases at a word boundary.
     fn starts(&self, norm: &str) -> bool {
-        self.may_start(norm) && self.phrases.iter().any(|p| starts_with_words(norm, p))
+        self.starting_like(norm)
+            .iter()
+            .any(|p| starts_with_words(norm, p))
     }
 
-    /// Whether some phrase starts with the first byte of `text` (or, for
-    /// an empty text, is empty).
-    fn may_start(&self, text: &str) -> bool {
-        let first = text.as_bytes().first().map_or(0, |&b| usize::from(b));
-        self.firsts.get(first).copied().unwrap_or(true)
+    /// The phrases that start with the first byte of `text` (for an empty
+    /// text, the empty phrase): the only ones that can start it.
+    fn starting_like(&self, text: &str) -> &[&'static str] {
+        self.by_first
+            .get(first_byte(text))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether `norm` holds one of the phrases as whole words: each word
@@ -145,7 +148,7 @@ impl Phrases {
             let Some(rest) = norm.get(at..) else {
                 continue;
             };
-            if self.may_start(rest) && self.phrases.iter().any(|p| starts_with_words(rest, p)) {
+            if self.starts(rest) {
                 return true;
             }
         }
@@ -161,7 +164,7 @@ fn by_kind(kind: EntryKind) -> &'static Phrases {
     static EMPTY: Phrases = Phrases {
         phrases: Vec::new(),
         longest: 0,
-        firsts: [false; 256],
+        by_first: Vec::new(),
     };
     BY_KIND
         .get_or_init(|| {
@@ -639,6 +642,11 @@ fn count_words(text: &str, limit: usize) -> usize {
     count.text_words
 }
 
+/// The first byte of a text as an index (0 for an empty text).
+fn first_byte(text: &str) -> usize {
+    text.as_bytes().first().map_or(0, |&b| usize::from(b))
+}
+
 /// Whether `norm` starts with `phrase` at a word boundary.
 fn starts_with_words(norm: &str, phrase: &str) -> bool {
     norm.strip_prefix(phrase)
@@ -648,11 +656,22 @@ fn starts_with_words(norm: &str, phrase: &str) -> bool {
 /// Whether the block is page chrome by a `line`, `start`, `end`, `notice`
 /// or `pattern` entry.
 pub fn is_chrome(block: &str) -> bool {
-    is_chrome_in(block, &Normal::of(block))
+    // The tests need no more of a long block than its head.
+    is_chrome_in(block, &Normal::head_of(block))
 }
 
 /// [`is_chrome`] of a block whose [`Normal`] form is known.
 pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
+    chrome_in(block, n, || is_photo_credit_in(block, n))
+}
+
+/// [`is_chrome_in`] of a block whose [`is_photo_credit_in`] is known too.
+pub fn is_chrome_with_credit_in(block: &str, n: &Normal, photo_credit: bool) -> bool {
+    chrome_in(block, n, || photo_credit)
+}
+
+/// [`is_chrome_in`], asking `photo_credit` for [`is_photo_credit_in`].
+fn chrome_in(block: &str, n: &Normal, photo_credit: impl Fn() -> bool) -> bool {
     let norm = n.norm.as_str();
     let words = n.words;
     let short = words <= SHORT_WORDS;
@@ -669,7 +688,10 @@ pub fn is_chrome_in(block: &str, n: &Normal) -> bool {
                 .iter()
                 .any(|p| norm.ends_with(p)))
         || by_kind(EntryKind::Notice).starts(norm)
-        || patterns().iter().any(|p| p.matches_in(block, n))
+        || patterns().iter().any(|p| match p {
+            Pattern::PhotoCredit => photo_credit(),
+            p => p.matches_in(block, n),
+        })
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -820,10 +842,11 @@ impl Pattern {
     fn matches_in(self, block: &str, n: &Normal) -> bool {
         match self {
             Pattern::Temperature => starts_like_temperature(block) && is_temperature(block),
-            Pattern::Copyright => is_copyright(block),
+            // Its normal form has the block's words.
+            Pattern::Copyright => n.words <= COPYRIGHT_WORDS && is_copyright(block),
             Pattern::Weather => starts_like_temperature(block) && is_weather(block),
             Pattern::Navigation => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
-            Pattern::LabelledLink => is_labelled_link(block),
+            Pattern::LabelledLink => n.text_words <= LABELLED_LINK_WORDS && is_labelled_link(block),
             Pattern::PhotoCredit => is_photo_credit_in(block, n),
         }
     }
@@ -849,6 +872,14 @@ fn starts_like_temperature(block: &str) -> bool {
         .trim_start()
         .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '+'))
 }
+
+/// Copyright lines have at most this many words.
+const COPYRIGHT_WORDS: usize = SHORT_WORDS * 2;
+
+/// A labelled link has at most this many words: a label of at most
+/// [`SHORT_WORDS`] (a list label, see [`heads_list_in`]) and a title of at
+/// most [`LINK_WORDS`], the colon between them a separator.
+const LABELLED_LINK_WORDS: usize = SHORT_WORDS + LINK_WORDS;
 
 /// Navigation lines have at most this many words.
 const NAVIGATION_WORDS: usize = 20;
@@ -969,7 +1000,15 @@ pub fn is_photo_credit(block: &str) -> bool {
         return false;
     }
     let cut = t.find([':', '/']).map(|i| (i, 1));
-    let by = t.to_lowercase().find(" by ").map(|i| (i, 4));
+    // The lower case of an ASCII text has its bytes where they were.
+    let by = if t.is_ascii() {
+        t.as_bytes()
+            .windows(4)
+            .position(|w| w.eq_ignore_ascii_case(b" by "))
+    } else {
+        t.to_lowercase().find(" by ")
+    }
+    .map(|i| (i, 4));
     let Some((at, skip)) = [cut, by].into_iter().flatten().min_by_key(|(i, _)| *i) else {
         return false;
     };
@@ -992,7 +1031,7 @@ pub fn is_copyright(block: &str) -> bool {
         .as_bytes()
         .get(..3)
         .is_some_and(|b| b.eq_ignore_ascii_case(b"(c)"));
-    (t.starts_with('©') || c_in_brackets) && word_count(&normalize(t)) <= SHORT_WORDS * 2
+    (t.starts_with('©') || c_in_brackets) && word_count(&normalize(t)) <= COPYRIGHT_WORDS
 }
 
 #[cfg(test)]
