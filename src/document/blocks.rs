@@ -9,6 +9,8 @@
 //! dateline shapes, dates, the title, its length and punctuation, and its
 //! place before the headline or after the body.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use super::Token;
@@ -70,8 +72,8 @@ pub fn segment_with_title(
 /// [`segment_with_title`] of a text whose tokens are known, with the byte
 /// offsets of its word characters that are not ASCII letters or digits
 /// (see [`super::tokens::tokenize_marked`]): a block without one whose
-/// tokens lie inside it has as many words as it has word tokens, and so
-/// only the first words of a long one are read.
+/// tokens lie inside it has its word tokens for words, and so its normal
+/// form is made from the first of them, and its text is not read for it.
 pub fn segment_tokenized(
     text: &str,
     hints: &[(Span, BlockHint)],
@@ -80,11 +82,11 @@ pub fn segment_tokenized(
     odd: Option<&[usize]>,
 ) -> Vec<Block> {
     let raw = cut(text, hints);
-    let words = match odd {
-        Some(odd) => plain_word_counts(&raw, tokens, odd),
+    let plain = match odd {
+        Some(odd) => plain_words(&raw, tokens, odd),
         None => vec![None; raw.len()],
     };
-    let kinds = classify(text, &raw, &words, title);
+    let kinds = classify(text, &raw, &plain, tokens, title);
     let mut out = Vec::with_capacity(raw.len() + 8);
     for (r, (kind, words, wire)) in raw.iter().zip(kinds) {
         let block = Block {
@@ -129,16 +131,17 @@ fn split_dateline(text: &str, block: Block, len: usize) -> Option<(Block, Block)
     ))
 }
 
-/// For each block span (in text order), its number of word tokens when
-/// that is its number of words: when every token that starts in it ends in
-/// it, none that starts before it ends in it, and none of its word
-/// characters is other than an ASCII letter or digit (none of the sorted
-/// byte offsets `odd` is in it).
-fn plain_word_counts(
+/// For each block span (in text order), its number of word tokens and the
+/// range of its tokens when its word tokens are its words (runs of letters
+/// and digits, all ASCII): when every token that starts in it ends in it,
+/// none that starts before it ends in it, and none of its word characters
+/// is other than an ASCII letter or digit (none of the sorted byte offsets
+/// `odd` is in it).
+fn plain_words(
     raw: &[(Span, Option<BlockHint>)],
     tokens: &[Token],
     odd: &[usize],
-) -> Vec<Option<usize>> {
+) -> Vec<Option<(usize, Range<usize>)>> {
     // One walk over the tokens and the odd characters.
     let mut at = 0;
     let mut odd = odd.iter().copied().peekable();
@@ -159,7 +162,7 @@ fn plain_word_counts(
                 .checked_sub(1)
                 .and_then(|k| tokens.get(k))
                 .is_some_and(|t| t.span.end() > span.start());
-            let (mut words, mut end) = (0, span.start());
+            let (mut words, mut end, first) = (0, span.start(), at);
             while let Some(t) = tokens.get(at).filter(|t| t.span.start() < span.end()) {
                 words += usize::from(t.kind.is_word());
                 end = t.span.end();
@@ -167,7 +170,7 @@ fn plain_word_counts(
             }
             while odd.next_if(|&k| k < span.start()).is_some() {}
             let plain = odd.peek().is_none_or(|&k| k >= span.end());
-            (plain && !crosses_start && end <= span.end()).then_some(words)
+            (plain && !crosses_start && end <= span.end()).then_some((words, first..at))
         })
         .collect()
 }
@@ -340,14 +343,24 @@ struct Features<'t> {
 }
 
 impl<'t> Features<'t> {
-    /// Reads the features of one block, whose number of words (in its text
-    /// and in its normal form) may be known.
-    fn of(text: &'t str, hint: Option<BlockHint>, words: Option<usize>) -> Features<'t> {
+    /// Reads the features of one block, whose words may be known: their
+    /// number and its tokens (of the whole text `all`) when they are its
+    /// words (see [`plain_words`]).
+    fn of(
+        text: &'t str,
+        hint: Option<BlockHint>,
+        plain: Option<(usize, &[Token])>,
+        all: &str,
+    ) -> Features<'t> {
         let trimmed = text.trim_end();
-        let normal = match words {
-            Some(n) if n > chrome::HEAD_WORDS => chrome::Normal::head_with_words(text, n),
-            // Read whole either way.
-            Some(_) => chrome::Normal::of(text),
+        let normal = match plain {
+            Some((n, tokens)) => chrome::Normal::of_ascii_words(
+                tokens
+                    .iter()
+                    .filter(|t| t.kind.is_word())
+                    .map(|t| t.span.text(all)),
+                n,
+            ),
             None => chrome::Normal::head_of(text),
         };
         let wire_len = wire_dateline(text).map(|(_, len)| len);
@@ -475,13 +488,19 @@ fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>],
 fn classify(
     text: &str,
     raw: &[(Span, Option<BlockHint>)],
-    words: &[Option<usize>],
+    plain: &[Option<(usize, Range<usize>)>],
+    tokens: &[Token],
     title: Option<&str>,
 ) -> Vec<(BlockKind, usize, Option<usize>)> {
     let feats: Vec<Features> = raw
         .iter()
-        .zip(words)
-        .map(|((s, h), w)| Features::of(s.text(text), *h, *w))
+        .zip(plain)
+        .map(|((s, h), p)| {
+            let plain = p
+                .as_ref()
+                .and_then(|(n, r)| Some((*n, tokens.get(r.clone())?)));
+            Features::of(s.text(text), *h, plain, text)
+        })
         .collect();
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
     let headline = find_headline(&feats, &kinds, title);

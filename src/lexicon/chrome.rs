@@ -286,26 +286,37 @@ impl Normal {
         }
     }
 
-    /// [`Normal::head_of`] of a text known to have `words` words, more
-    /// than [`HEAD_WORDS`], and as many in its normal form: only its first
-    /// words are read.
-    pub fn head_with_words(text: &str, words: usize) -> Normal {
-        Normal::read_known(text, PHRASE_WORDS, Some(words))
+    /// [`Normal::head_of`] of a text whose letters and digits are all
+    /// ASCII, made from its words (its runs of letters and digits) in
+    /// order, `count` of them: their lower case joined by spaces, only the
+    /// first `PHRASE_WORDS + 1` when there are more than [`HEAD_WORDS`].
+    /// The text itself is not read.
+    pub fn of_ascii_words<'t>(words: impl IntoIterator<Item = &'t str>, count: usize) -> Normal {
+        let whole = count <= HEAD_WORDS;
+        let take = if whole { count } else { PHRASE_WORDS + 1 };
+        let mut norm = String::with_capacity(take * 8);
+        for w in words.into_iter().take(take) {
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            norm.push_str(w);
+        }
+        norm.make_ascii_lowercase();
+        Normal {
+            norm,
+            words: count,
+            text_words: count,
+            whole,
+        }
     }
 
     /// The normal form, copied until it holds more than `head` words; the
     /// rest of the text is only counted.
-    fn read(text: &str, head: usize) -> Normal {
-        Normal::read_known(text, head, None)
-    }
-
-    /// [`Normal::read`]; when the text's number of words (the same in its
-    /// normal form) is `known`, the rest is not even counted.
     ///
     /// One pass: a run of ASCII letters and digits is found and copied in
     /// lower case eight bytes at a time, other ASCII bytes end a word, and
     /// only a character that is not ASCII is decoded.
-    fn read_known(text: &str, head: usize, known: Option<usize>) -> Normal {
+    fn read(text: &str, head: usize) -> Normal {
         let bytes = text.as_bytes();
         let mut norm = Copy8::with_capacity(text.len().min(head.saturating_mul(8)));
         let mut whole = true;
@@ -316,9 +327,9 @@ impl Normal {
                 WORD => {
                     if !count.in_text_word {
                         if count.norm_words > head {
-                            // Enough words: the rest are only counted (or known).
+                            // Enough words: the rest are only counted.
                             whole = false;
-                            count.rest(text, at, known);
+                            count.count(text, at, usize::MAX);
                             break;
                         }
                         // A word starts: in the text and in the normal form.
@@ -352,7 +363,7 @@ impl Normal {
                     } else {
                         if !count.in_text_word && count.norm_words > head {
                             whole = false;
-                            count.rest(text, at, known);
+                            count.count(text, at, usize::MAX);
                             break;
                         }
                         if count.letter() && norm.len > 0 {
@@ -464,18 +475,6 @@ impl WordCounter {
             self.norm_words += 1;
         }
         self.in_norm_word = alphanumeric;
-    }
-
-    /// The words of `text[from..]`: counted, or, when the whole text's
-    /// number of words (the same in its normal form) is `known`, taken.
-    fn rest(&mut self, text: &str, from: usize, known: Option<usize>) {
-        match known {
-            Some(words) => {
-                self.text_words = words;
-                self.norm_words = words;
-            }
-            None => self.count(text, from, usize::MAX),
-        }
     }
 
     /// Counts the words of `text[from..]`, eight ASCII bytes at a time
@@ -1064,6 +1063,25 @@ mod tests {
     fn every_phrase_is_shorter_than_a_long_blocks_head() {
         for e in entries() {
             assert!(word_count(&e.phrase) <= PHRASE_WORDS, "{}", e.phrase);
+        }
+    }
+
+    #[test]
+    fn the_normal_form_of_ascii_words_is_the_read_one() {
+        for n in [0, 1, 8, 9, 10, 20, 21, 40] {
+            let text: String = (0..n)
+                .map(|i| format!("-- Word{i} ({i}x)"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(
+                Normal::of_ascii_words(words.iter().copied(), words.len()),
+                Normal::head_of(&text),
+                "{text:?}"
+            );
         }
     }
 
