@@ -355,10 +355,11 @@ impl<'t> Features<'t> {
         let trimmed = text.trim_end();
         let normal = match plain {
             Some((n, tokens)) => chrome::Normal::of_ascii_words(
+                all,
                 tokens
                     .iter()
                     .filter(|t| t.kind.is_word())
-                    .map(|t| t.span.text(all)),
+                    .map(|t| t.span.start()..t.span.end()),
                 n,
             ),
             None => chrome::Normal::head_of(text),

@@ -3,6 +3,7 @@
 //! dateline. Matching is over one block's text; see the data file for the
 //! entry kinds.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::tokens::{eight_bytes_at, is_alphanumeric};
@@ -287,23 +288,36 @@ impl Normal {
     }
 
     /// [`Normal::head_of`] of a text whose letters and digits are all
-    /// ASCII, made from its words (its runs of letters and digits) in
-    /// order, `count` of them: their lower case joined by spaces, only the
-    /// first `PHRASE_WORDS + 1` when there are more than [`HEAD_WORDS`].
-    /// The text itself is not read.
-    pub fn of_ascii_words<'t>(words: impl IntoIterator<Item = &'t str>, count: usize) -> Normal {
+    /// ASCII, made from the byte ranges of its words (its runs of letters
+    /// and digits) in order, `count` of them: their lower case joined by
+    /// spaces, only the first `PHRASE_WORDS + 1` when there are more than
+    /// [`HEAD_WORDS`]. The rest of the text is not read.
+    pub fn of_ascii_words(
+        text: &str,
+        words: impl IntoIterator<Item = Range<usize>>,
+        count: usize,
+    ) -> Normal {
         let whole = count <= HEAD_WORDS;
         let take = if whole { count } else { PHRASE_WORDS + 1 };
-        let mut norm = String::with_capacity(take * 8);
-        for w in words.into_iter().take(take) {
-            if !norm.is_empty() {
-                norm.push(' ');
+        let bytes = text.as_bytes();
+        let mut norm = Copy8::with_capacity(take * 8);
+        for word in words.into_iter().take(take) {
+            if norm.len > 0 {
+                norm.push(b' ');
             }
-            norm.push_str(w);
+            // Eight letters and digits at a time, to lower case (digits
+            // have the bit set).
+            let mut at = word.start;
+            while at < word.end {
+                let n = (word.end - at).min(8);
+                norm.push8(eight_bytes_at(bytes, at) | splat(0x20), n);
+                at += n;
+            }
         }
-        norm.make_ascii_lowercase();
         Normal {
-            norm,
+            // ASCII letters, digits and spaces only.
+            norm: String::from_utf8(norm.into_vec())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
             words: count,
             text_words: count,
             whole,
@@ -1073,12 +1087,13 @@ mod tests {
                 .map(|i| format!("-- Word{i} ({i}x)"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let words: Vec<&str> = text
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
+            let words: Vec<Range<usize>> = crate::document::tokens::tokenize(&text)
+                .iter()
+                .filter(|t| t.kind.is_word())
+                .map(|t| t.span.start()..t.span.end())
                 .collect();
             assert_eq!(
-                Normal::of_ascii_words(words.iter().copied(), words.len()),
+                Normal::of_ascii_words(&text, words.iter().cloned(), words.len()),
                 Normal::head_of(&text),
                 "{text:?}"
             );
