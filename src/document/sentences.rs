@@ -48,11 +48,15 @@ pub fn split_in(
     tokens: &[Token],
     ranges: &[Range<usize>],
 ) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(blocks.len() * 4);
+    // One buffer for every block's sentences.
+    let mut found = Vec::new();
     for ((bi, _), range) in blocks.iter().enumerate().zip(ranges) {
         let lo = range.start;
         let toks = tokens.get(range.clone()).unwrap_or(&[]);
-        for (s, e) in block_sentences(text, toks) {
+        found.clear();
+        block_sentences(text, toks, &mut found);
+        for &(s, e) in &found {
             if let (Some(first), Some(last)) = (toks.get(s), toks.get(e.wrapping_sub(1))) {
                 out.push(Sentence {
                     span: Span {
@@ -69,9 +73,9 @@ pub fn split_in(
     out
 }
 
-/// The sentences of one block, as ranges of indices into its tokens.
-fn block_sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// The sentences of one block, as ranges of indices into its tokens,
+/// pushed onto `out`.
+fn block_sentences(text: &str, toks: &[Token], out: &mut Vec<(usize, usize)>) {
     let mut start = 0;
     let mut has_word = false;
     let mut i = 0;
@@ -100,7 +104,6 @@ fn block_sentences(text: &str, toks: &[Token]) -> Vec<(usize, usize)> {
     if start < toks.len() {
         out.push((start, toks.len()));
     }
-    out
 }
 
 /// Sentence-ending punctuation.
@@ -202,7 +205,7 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
         // "(D-Calif.) said": the period belonged to the brackets.
         return false;
     }
-    let periods = run.matches('.').count();
+    let periods = run.bytes().filter(|&b| b == b'.').count();
     if run.contains(['?', '!', '‽', '…']) || periods > 1 {
         // "?” he asked", "… and then": a lower-case word continues.
         return next != Next::Lower;
@@ -211,7 +214,11 @@ fn ends_sentence(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
         return true;
     };
     let kind = abbreviations::kind(word);
-    let initial = !dotted && word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    // One character, a capital.
+    let initial = !dotted && {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
     if next == Next::Lower {
         return !(kind.is_some() || dotted || initial);
     }

@@ -51,7 +51,17 @@ fn parse_line(line: &'static str) -> Option<Group> {
 
 /// Lower-case abbreviation (without its final period) → kind.
 fn table() -> &'static HashMap<String, AbbrevKind> {
-    static TABLE: OnceLock<HashMap<String, AbbrevKind>> = OnceLock::new();
+    &tables().0
+}
+
+/// The byte length of the longest abbreviation in [`table`].
+fn longest() -> usize {
+    tables().1
+}
+
+/// [`table`] and [`longest`], made once.
+fn tables() -> &'static (HashMap<String, AbbrevKind>, usize) {
+    static TABLE: OnceLock<(HashMap<String, AbbrevKind>, usize)> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = HashMap::default();
         for g in groups() {
@@ -66,7 +76,8 @@ fn table() -> &'static HashMap<String, AbbrevKind> {
                 map.insert(w.to_lowercase(), kind);
             }
         }
-        map
+        let longest = map.keys().map(String::len).max().unwrap_or(0);
+        (map, longest)
     })
 }
 
@@ -105,6 +116,11 @@ fn speech_verbs() -> &'static HashSet<String> {
 /// The kind of an abbreviation written without its final period ("Sen",
 /// "u.s", "a.m"), if it is one.
 pub fn kind(word: &str) -> Option<AbbrevKind> {
+    // An ASCII word is as long as its lower case: most words are longer
+    // than every abbreviation, and are not looked up.
+    if word.len() > longest() && word.is_ascii() {
+        return None;
+    }
     super::with_lower(word, |w| table().get(w).copied())
 }
 
