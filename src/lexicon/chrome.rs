@@ -701,10 +701,16 @@ fn chrome_in(block: &str, n: &Normal, photo_credit: impl Fn() -> bool) -> bool {
                 .iter()
                 .any(|p| norm.ends_with(p)))
         || by_kind(EntryKind::Notice).starts(norm)
-        || patterns().iter().any(|p| match p {
-            Pattern::PhotoCredit => photo_credit(),
-            p => p.matches_in(block, n),
-        })
+        || {
+            let temperature_like = starts_like_temperature(block);
+            patterns().iter().any(|p| {
+                p.may_match(n, temperature_like)
+                    && match p {
+                        Pattern::PhotoCredit => photo_credit(),
+                        p => p.matches_in(block, n),
+                    }
+            })
+        }
 }
 
 /// Whether the block is a label that heads a list of links ("Related
@@ -795,7 +801,7 @@ fn prefix_of(block: &str, n: &Normal, kind: EntryKind) -> Option<usize> {
         return None;
     }
     let phrase = by_kind(kind)
-        .phrases
+        .starting_like(&n.norm)
         .iter()
         .filter(|p| starts_with_words(&n.norm, p))
         .max_by_key(|p| p.len())?;
@@ -848,6 +854,21 @@ impl Pattern {
             "photo credit" => Pattern::PhotoCredit,
             _ => return None,
         })
+    }
+
+    /// Whether the pattern can match a block of these words, whose first
+    /// character can start a temperature or not (see
+    /// [`starts_like_temperature`]): the cheap tests that
+    /// [`Pattern::matches_in`] starts with, which rule out most blocks.
+    fn may_match(self, n: &Normal, temperature_like: bool) -> bool {
+        match self {
+            Pattern::Temperature | Pattern::Weather => temperature_like,
+            // Its normal form has the block's words.
+            Pattern::Copyright => n.words <= COPYRIGHT_WORDS,
+            Pattern::Navigation => n.text_words <= NAVIGATION_WORDS,
+            Pattern::LabelledLink => n.text_words <= LABELLED_LINK_WORDS,
+            Pattern::PhotoCredit => n.text_words <= PHOTO_CREDIT_WORDS,
+        }
     }
 
     /// Runs the pattern on a block whose [`Normal`] form is known; the
