@@ -269,6 +269,12 @@ struct Resolver<'d> {
     /// How many of the document's links go to each outlet (counted on
     /// first need).
     linked: Option<HashMap<String, usize>>,
+    /// Each mention text read so far and its reading: a reading depends
+    /// only on the text (its lower case is the document's at the same
+    /// bytes) and on which words the article writes in lower case, the
+    /// same for the whole article, so a source named again ("Trump said"
+    /// thirty times) is read once.
+    readings: HashMap<&'d str, Option<Reading>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -290,6 +296,7 @@ impl<'d> Resolver<'d> {
             by_name: HashMap::default(),
             first_person_with: HashMap::default(),
             linked: None,
+            readings: HashMap::default(),
         }
     }
 
@@ -339,11 +346,18 @@ impl<'d> Resolver<'d> {
     }
 
     /// Reads a mention, knowing which words the article writes in lower
-    /// case.
-    fn read(&self, span: Span) -> Option<Reading> {
-        let text = self.doc.slice(span);
-        let lower = self.doc.lower_of(span).unwrap_or("");
-        mention::read_lower(text, lower, &|w| self.scan.is_common(w))
+    /// case (each text read once: see [`Resolver::readings`]).
+    fn read(&mut self, span: Span) -> Option<Reading> {
+        let doc: &'d Document = self.doc;
+        let text = doc.slice(span);
+        if let Some(reading) = self.readings.get(text) {
+            return reading.clone();
+        }
+        let lower = doc.lower_of(span).unwrap_or("");
+        let scan = &self.scan;
+        let reading = mention::read_lower(text, lower, &|w| scan.is_common(w));
+        self.readings.insert(text, reading.clone());
+        reading
     }
 
     /// Records that `span` mentions `entity`.
