@@ -396,18 +396,26 @@ impl<'d> Scan<'d> {
     }
 
     /// Whether the word before `start` is a title ("Gov.", "President").
+    ///
+    /// The spaces (' ' and no-break spaces) before `start` are skipped as
+    /// bytes; most words come after no title, and the sieve of titles
+    /// rules them out before any lookup.
     fn after_title(&self, start: usize) -> bool {
-        let before = self.doc.text.get(..start).unwrap_or("");
-        let mut trimmed = before;
-        while let Some(rest) = trimmed
-            .strip_suffix(' ')
-            .or_else(|| trimmed.strip_suffix('\u{a0}'))
-        {
-            trimmed = rest;
+        let bytes = self.doc.text.as_bytes().get(..start).unwrap_or(&[]);
+        let mut end = bytes.len();
+        loop {
+            end = match bytes.get(..end) {
+                Some([.., b' ']) => end - 1,
+                // '\u{a0}' is C2 A0.
+                Some([.., 0xC2, 0xA0]) => end - 2,
+                _ => break,
+            };
         }
-        if trimmed.len() == before.len() {
+        if end == bytes.len() {
             return false;
         }
+        // Only whole characters were skipped: `end` is a boundary.
+        let trimmed = self.doc.text.get(..end).unwrap_or("");
         let word = last_word(trimmed);
         let lex = source_words();
         lex.may_be_title(word)
