@@ -58,32 +58,6 @@ impl RunWord<'_> {
     }
 }
 
-/// What the text of a run alone settles, the same for every run with that
-/// text (see [`Scan::facts_of`]): an article names the same people and
-/// organisations again and again ("Trump" thirty times), and each text is
-/// split and looked up once.
-#[derive(Clone, Copy, Debug)]
-struct RunFacts {
-    /// Where the run with this text first started: its words in
-    /// [`Scan::fact_words`] are at bytes counted from there.
-    first_start: usize,
-    /// The words worth keeping ([`Scan::run_words`]): a range of
-    /// [`Scan::fact_words`].
-    words: (usize, usize),
-    /// Whether the run's first word is a title.
-    first_titled: bool,
-    /// The lists the name (the kept words, as written) is in.
-    name_class: Class,
-    /// How many kept words come before a person's name the run holds
-    /// ([`Scan::person_in`]: the name is always the last words), if any.
-    person_from: Option<usize>,
-    /// Whether the words and lists allow the name as a focus candidate
-    /// ([`Scan::focus_candidate`] before its people and outlet tests).
-    focus_words: bool,
-    /// Whether the name is an outlet's (looked up on first need).
-    outlet: Option<bool>,
-}
-
 /// A group noun phrase seen in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSeen {
@@ -189,12 +163,8 @@ pub struct Scan<'d> {
     /// whole text would have read on (the state then differs from such a
     /// pass's at the same token).
     split: bool,
-    /// The facts of each run text recorded so far: an index into
-    /// `run_facts`.
-    facts_of: HashMap<&'d str, usize>,
-    run_facts: Vec<RunFacts>,
-    /// The kept words of every entry of `run_facts`, one after another.
-    fact_words: Vec<RunWord<'d>>,
+    /// Whether each name looked up as a focus candidate is an outlet's.
+    outlet_names: HashMap<&'d str, bool>,
 }
 
 impl<'d> Scan<'d> {
@@ -229,9 +199,7 @@ impl<'d> Scan<'d> {
             words: Vec::new(),
             names_only: !focus,
             split: false,
-            facts_of: HashMap::with_capacity_and_hasher(names, Default::default()),
-            run_facts: Vec::with_capacity(names),
-            fact_words: Vec::with_capacity(names * 2),
+            outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
         }
     }
 
@@ -582,59 +550,10 @@ impl<'d> Scan<'d> {
                 return;
             }
         }
-        let doc: &'d Document = self.doc;
-        let text = doc.text.get(run.start..run.end).unwrap_or("");
-        let f = self.facts_of(run, text);
-        let mut words = std::mem::take(&mut self.words);
-        words.clear();
-        if let Some(facts) = self.run_facts.get(f) {
-            let (from, to) = facts.words;
-            let kept = self.fact_words.get(from..to).unwrap_or(&[]);
-            // The same text at another place: the same words, moved.
-            words.extend(kept.iter().map(|w| RunWord {
-                at: w.at - facts.first_start + run.start,
-                ..*w
-            }));
-            let titled = run.titled || facts.first_titled;
-            self.record(run, titled, &words, f);
-        }
-        self.words = words;
-    }
-
-    /// The index in [`Scan::run_facts`] of the facts of a run with text
-    /// `text`, found when the text is new.
-    fn facts_of(&mut self, run: Run, text: &'d str) -> usize {
-        if let Some(&f) = self.facts_of.get(text) {
-            return f;
-        }
-        let lex = source_words();
         let mut words = std::mem::take(&mut self.words);
         let first_titled = self.run_words(run, &mut words);
-        let name_class = match (words.as_slice(), words.first()) {
-            ([one], _) => one.class,
-            (_, Some(first)) => {
-                let name = self.doc.text.get(first.at..run.end).unwrap_or("");
-                self.class_at(lex, first.at, name)
-            }
-            (_, None) => Class::default(),
-        };
-        let person_from = self.person_in(&words).map(|p| words.len() - p.len());
-        let focus_words = self.focus_words(&words, name_class);
-        let from = self.fact_words.len();
-        self.fact_words.extend_from_slice(&words);
+        self.record(run, run.titled || first_titled, &words);
         self.words = words;
-        let f = self.run_facts.len();
-        self.run_facts.push(RunFacts {
-            first_start: run.start,
-            words: (from, self.fact_words.len()),
-            first_titled,
-            name_class,
-            person_from,
-            focus_words,
-            outlet: None,
-        });
-        self.facts_of.insert(text, f);
-        f
     }
 
     /// Records a run of one word (`text`, at byte `at`) that opens a
@@ -655,12 +574,9 @@ impl<'d> Scan<'d> {
         }
     }
 
-    /// Records what a run names, given its words worth keeping and the
-    /// facts of its text (index `f` in [`Scan::run_facts`]).
-    fn record(&mut self, run: Run, titled: bool, words: &[RunWord<'d>], f: usize) {
-        let Some(facts) = self.run_facts.get(f).copied() else {
-            return;
-        };
+    /// Records what a run names, given its words worth keeping.
+    fn record(&mut self, run: Run, titled: bool, words: &[RunWord<'d>]) {
+        let lex = source_words();
         let doc: &'d Document = self.doc;
         if run.sentence_start && !titled && words.len() == 1 {
             // A sentence's first word is capitalised anyway: count it only
@@ -675,7 +591,11 @@ impl<'d> Scan<'d> {
         };
         let start = first.at;
         let name: &'d str = doc.text.get(start..run.end).unwrap_or("");
-        let name_class = facts.name_class;
+        // One word is the whole name (the words are the run's last ones).
+        let name_class = match words {
+            [one] => one.class,
+            _ => self.class_at(lex, start, name),
+        };
         let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
         if last.class.any(Class::GROUP) && !listed {
             let affiliation = (words.len() > 1)
@@ -703,7 +623,7 @@ impl<'d> Scan<'d> {
             self.people.insert(name);
             self.last_person = Some(Span::new(start, run.end));
         }
-        if let Some(person) = facts.person_from.and_then(|k| words.get(k..)) {
+        if let Some(person) = self.person_in(words) {
             let from = person.first().map_or(start, |w| w.at);
             let full: &'d str = doc.text.get(from..run.end).unwrap_or("");
             for w in person.iter().filter(|w| !w.text.ends_with('.')) {
@@ -714,7 +634,7 @@ impl<'d> Scan<'d> {
             }
             self.last_person = Some(Span::new(from, run.end));
         }
-        if !self.names_only && self.focus_candidate(f, facts, name) {
+        if !self.names_only && self.focus_candidate(words, name, name_class) {
             self.count(name, true);
         }
     }
@@ -772,28 +692,8 @@ impl<'d> Scan<'d> {
     /// Whether a name may be the organisation in focus: not an outlet, a
     /// person named with a title, a place, a listed organisation or a word
     /// with an organisation head (those are found by head), and at most
-    /// three words. `facts` are those of the run's text (index `f` in
-    /// [`Scan::run_facts`]), whose outlet test is kept there.
-    fn focus_candidate(&mut self, f: usize, facts: RunFacts, name: &'d str) -> bool {
-        if !facts.focus_words || self.people.contains(name) {
-            return false;
-        }
-        let outlet = match facts.outlet {
-            Some(outlet) => outlet,
-            None => {
-                let outlet = !Outlets::active().lookup_name(name).is_none();
-                if let Some(facts) = self.run_facts.get_mut(f) {
-                    facts.outlet = Some(outlet);
-                }
-                outlet
-            }
-        };
-        !outlet
-    }
-
-    /// The tests of [`Scan::focus_candidate`] that read only the kept
-    /// words of a run and the lists of its name.
-    fn focus_words(&self, words: &[RunWord<'d>], name_class: Class) -> bool {
+    /// three words.
+    fn focus_candidate(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class) -> bool {
         let lex = source_words();
         words.len() <= 3
             && !name_class.any(Class::PLACE | Class::ORG_NAME)
@@ -809,6 +709,16 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
+            && !self.people.contains(name)
+            && !self.is_outlet_name(name)
+    }
+
+    /// Whether a name is an outlet's (each name looked up once).
+    fn is_outlet_name(&mut self, name: &'d str) -> bool {
+        *self
+            .outlet_names
+            .entry(name)
+            .or_insert_with(|| !Outlets::active().lookup_name(name).is_none())
     }
 
     /// The organisation in focus: the name seen most often so far, the more
