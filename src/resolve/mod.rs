@@ -498,7 +498,7 @@ impl<'d> Resolver<'d> {
 
     /// An affiliation as a name: an outlet by its canonical name, a focus
     /// noun by the organisation it stands for.
-    fn affiliation(&self, a: Affiliation) -> Option<String> {
+    fn affiliation(&mut self, a: Affiliation) -> Option<String> {
         match a {
             Affiliation::Named(name) => {
                 let name = strip_article(&name);
@@ -515,7 +515,7 @@ impl<'d> Resolver<'d> {
     /// The organisation a focus noun stands for ("the embassy" → the last
     /// name ending in Embassy; "the company" → that, else the organisation
     /// in focus).
-    fn focus(&self, noun: &str) -> Option<String> {
+    fn focus(&mut self, noun: &str) -> Option<String> {
         if let Some(name) = self.scan.by_head(noun) {
             return Some(name.to_string());
         }

@@ -58,6 +58,25 @@ impl RunWord<'_> {
     }
 }
 
+/// What a run does to the focus counts and the names by head word, kept
+/// until [`Scan::focus`] or [`Scan::by_head`] asks (most articles never
+/// do): [`Scan::settle_focus`] then does it, in text order.
+#[derive(Clone, Copy, Debug)]
+enum Pending<'d> {
+    /// A sentence's first word, alone ([`Scan::sentence_word`]).
+    SentenceWord { at: usize, text: &'d str },
+    /// The one word kept of a run that opens a sentence: counted again
+    /// when it is counted already.
+    Recount(&'d str),
+    /// A name: its kept words (a range of [`Scan::pending_words`]) and the
+    /// lists the whole name is in.
+    Name {
+        name: &'d str,
+        name_class: Class,
+        words: (usize, usize),
+    },
+}
+
 /// A group noun phrase seen in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSeen {
@@ -142,8 +161,10 @@ pub struct Scan<'d> {
     /// The last group named: index into `groups` and the end of the span.
     last_group: Option<(usize, usize)>,
     full_names: HashMap<&'d str, &'d str>,
-    /// Names written after a title ("President Joe Biden"): people.
-    people: HashSet<&'d str>,
+    /// Names written after a title ("President Joe Biden"): people, with
+    /// the number of the [`Pending`] entry of the run that first named one
+    /// so.
+    people: HashMap<&'d str, usize>,
     /// The last name that looked like a person's, and where.
     /// (Its text is the document's at the span.)
     last_person: Option<Span>,
@@ -165,6 +186,12 @@ pub struct Scan<'d> {
     split: bool,
     /// Whether each name looked up as a focus candidate is an outlet's.
     outlet_names: HashMap<&'d str, bool>,
+    /// What runs do to the focus counts and names by head word, not done
+    /// yet, and the kept words of its names.
+    pending: Vec<Pending<'d>>,
+    pending_words: Vec<RunWord<'d>>,
+    /// How many [`Pending`] entries were done before those in `pending`.
+    settled: usize,
 }
 
 impl<'d> Scan<'d> {
@@ -191,7 +218,7 @@ impl<'d> Scan<'d> {
             group_of_head: HashMap::default(),
             last_group: None,
             full_names: HashMap::with_capacity_and_hasher(names, Default::default()),
-            people: HashSet::with_capacity_and_hasher(names / 4, Default::default()),
+            people: HashMap::with_capacity_and_hasher(names / 4, Default::default()),
             last_person: None,
             surnames: HashSet::with_capacity_and_hasher(names / 2, Default::default()),
             lower_words: OnceCell::new(),
@@ -200,6 +227,9 @@ impl<'d> Scan<'d> {
             names_only: !focus,
             split: false,
             outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
+            pending: Vec::with_capacity(focus_names),
+            pending_words: Vec::with_capacity(focus_names * 2),
+            settled: 0,
         }
     }
 
@@ -546,7 +576,10 @@ impl<'d> Scan<'d> {
             let doc: &'d Document = self.doc;
             let text = doc.text.get(run.start..run.end).unwrap_or("");
             if !text.as_bytes().contains(&b' ') {
-                self.sentence_word(run.start, text);
+                if !self.names_only {
+                    let at = run.start;
+                    self.pending.push(Pending::SentenceWord { at, text });
+                }
                 return;
             }
         }
@@ -565,7 +598,7 @@ impl<'d> Scan<'d> {
     /// Unlike [`Scan::count`], a word not counted does not advance the
     /// sighting order: only the order of the recorded sightings matters.
     fn sentence_word(&mut self, at: usize, text: &'d str) {
-        if self.names_only || !self.counts.contains_key(text) {
+        if !self.counts.contains_key(text) {
             return;
         }
         let class = self.class_at(source_words(), at, text);
@@ -582,7 +615,7 @@ impl<'d> Scan<'d> {
             // A sentence's first word is capitalised anyway: count it only
             // as a name already seen inside a sentence ("Acme, though …").
             if let Some(word) = words.first().filter(|_| !self.names_only) {
-                self.count(word.text, false);
+                self.pending.push(Pending::Recount(word.text));
             }
             return;
         }
@@ -609,18 +642,10 @@ impl<'d> Scan<'d> {
             );
             return;
         }
-        if !self.names_only {
-            // Looked up without allocating; a key is made for a new head only.
-            let by_head = &mut self.by_head;
-            let known = with_lower_at(doc, last.at, last.text, |lower| {
-                by_head.get_mut(lower).map(|named| *named = name).is_some()
-            });
-            if !known {
-                self.by_head.insert(lower_at(doc, last.at, last.text), name);
-            }
-        }
+        // The number of this run's entry in the pending list.
+        let entry = self.settled + self.pending.len();
         if titled && (1..=3).contains(&words.len()) {
-            self.people.insert(name);
+            self.people.entry(name).or_insert(entry);
             self.last_person = Some(Span::new(start, run.end));
         }
         if let Some(person) = self.person_in(words) {
@@ -634,7 +659,63 @@ impl<'d> Scan<'d> {
             }
             self.last_person = Some(Span::new(from, run.end));
         }
-        if !self.names_only && self.focus_candidate(words, name, name_class) {
+        if !self.names_only {
+            let from = self.pending_words.len();
+            self.pending_words.extend_from_slice(words);
+            let words = (from, self.pending_words.len());
+            self.pending.push(Pending::Name {
+                name,
+                name_class,
+                words,
+            });
+        }
+    }
+
+    /// Does what the pending runs do to the focus counts and the names by
+    /// head word, in text order: what recording them at once would have
+    /// done (a name counts as a titled person's only when a run up to its
+    /// own named one so).
+    fn settle_focus(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        let mut words = std::mem::take(&mut self.pending_words);
+        for (k, p) in pending.iter().enumerate() {
+            let entry = self.settled + k;
+            match *p {
+                Pending::SentenceWord { at, text } => self.sentence_word(at, text),
+                Pending::Recount(text) => self.count(text, false),
+                Pending::Name {
+                    name,
+                    name_class,
+                    words: (from, to),
+                } => {
+                    let kept = words.get(from..to).unwrap_or(&[]);
+                    self.name_in_focus(kept, name, name_class, entry);
+                }
+            }
+        }
+        self.settled += pending.len();
+        pending.clear();
+        words.clear();
+        self.pending = pending;
+        self.pending_words = words;
+    }
+
+    /// What a name (its kept words and lists) does to the names by head
+    /// word and the focus counts; `entry` is its [`Pending`] number.
+    fn name_in_focus(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class, entry: usize) {
+        let doc: &'d Document = self.doc;
+        let Some(last) = words.last() else {
+            return;
+        };
+        // Looked up without allocating; a key is made for a new head only.
+        let by_head = &mut self.by_head;
+        let known = with_lower_at(doc, last.at, last.text, |lower| {
+            by_head.get_mut(lower).map(|named| *named = name).is_some()
+        });
+        if !known {
+            self.by_head.insert(lower_at(doc, last.at, last.text), name);
+        }
+        if self.focus_candidate(words, name, name_class, entry) {
             self.count(name, true);
         }
     }
@@ -692,8 +773,14 @@ impl<'d> Scan<'d> {
     /// Whether a name may be the organisation in focus: not an outlet, a
     /// person named with a title, a place, a listed organisation or a word
     /// with an organisation head (those are found by head), and at most
-    /// three words.
-    fn focus_candidate(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class) -> bool {
+    /// three words. `entry` is the name's [`Pending`] number.
+    fn focus_candidate(
+        &mut self,
+        words: &[RunWord<'d>],
+        name: &'d str,
+        name_class: Class,
+        entry: usize,
+    ) -> bool {
         let lex = source_words();
         words.len() <= 3
             && !name_class.any(Class::PLACE | Class::ORG_NAME)
@@ -709,7 +796,7 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
-            && !self.people.contains(name)
+            && !self.people.get(name).is_some_and(|&first| first <= entry)
             && !self.is_outlet_name(name)
     }
 
@@ -724,7 +811,8 @@ impl<'d> Scan<'d> {
     /// The organisation in focus: the name seen most often so far, the more
     /// recent on a tie, skipping `exclude` (people's names and their words)
     /// and single words seen as the last word of a person's name.
-    pub fn focus(&self, exclude: &HashSet<String>) -> Option<String> {
+    pub fn focus(&mut self, exclude: &HashSet<String>) -> Option<String> {
+        self.settle_focus();
         self.counts
             .iter()
             .filter(|(name, _)| {
@@ -738,7 +826,8 @@ impl<'d> Scan<'d> {
 
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
-    pub fn by_head(&self, head: &str) -> Option<&str> {
+    pub fn by_head(&mut self, head: &str) -> Option<&str> {
+        self.settle_focus();
         with_lower(head, |lower| self.by_head.get(lower).copied())
     }
 
@@ -802,7 +891,7 @@ impl<'d> Scan<'d> {
 
     /// Names written after a title.
     pub fn is_titled_person(&self, name: &str) -> bool {
-        self.people.contains(name)
+        self.people.contains_key(name)
     }
 }
 
@@ -905,7 +994,7 @@ mod tests {
                     .map(|(w, full)| (w.to_string(), full.to_string()))
                     .collect::<std::collections::BTreeMap<_, _>>(),
                 s.people
-                    .iter()
+                    .keys()
                     .map(|p| p.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.surnames
