@@ -234,7 +234,7 @@ impl<'d> Scan<'d> {
     }
 
     /// A [`Scan::names_only`] pass at the token this pass has reached, with
-    /// what it kept of people's names and groups; `None` when an earlier
+    /// what it kept of people's names; `None` when an earlier
     /// [`Scan::advance`] stopped inside a run, so that a pass from the start
     /// would not have kept the same.
     pub fn names_from_here(&self) -> Option<Scan<'d>> {
@@ -243,10 +243,6 @@ impl<'d> Scan<'d> {
         }
         Some(Scan {
             next: self.next,
-            groups: self.groups.clone(),
-            group_of_name: self.group_of_name.clone(),
-            group_of_head: self.group_of_head.clone(),
-            last_group: self.last_group,
             full_names: self.full_names.clone(),
             people: self.people.clone(),
             last_person: self.last_person,
@@ -256,8 +252,10 @@ impl<'d> Scan<'d> {
     }
 
     /// A pass at the start of the document that keeps what
-    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
-    /// focus counts or names by head word.
+    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need (and the
+    /// last person's name), not the focus counts, names by head word or
+    /// groups: it skips a lone capitalised word after no title (no
+    /// person's name) and a group noun after no run.
     pub fn names_only(doc: &'d Document) -> Scan<'d> {
         Scan::with_focus(doc, false)
     }
@@ -448,6 +446,10 @@ impl<'d> Scan<'d> {
     /// A lower-case word: a group noun after a run ("Chinese officials") or
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
+        // Without groups, a group noun matters only as the end of a run.
+        if self.names_only && self.run.is_none() {
+            return;
+        }
         let lex = source_words();
         if !lex.may_be_group(text.as_bytes())
             || !self.with_lower_at(span.start(), text, |lower| lex.is_group_lower(lower))
@@ -474,13 +476,19 @@ impl<'d> Scan<'d> {
                         && !w.class.any(Class::PLACE)
                 });
             if !modifiers.is_empty() && !sentence_capital {
+                self.run = None;
+                if self.names_only {
+                    return;
+                }
                 let start = modifiers.first().map_or(run.start, |w| w.at);
                 let affiliation = self.doc.text.get(start..run.end).map(str::to_string);
                 let whole = Span::new(start, span.end());
                 self.note_group(whole, affiliation, lower);
-                self.run = None;
                 return;
             }
+        }
+        if self.names_only {
+            return;
         }
         let before = self.doc.text.get(..span.start()).unwrap_or("").trim_end();
         let definite = before
@@ -572,14 +580,19 @@ impl<'d> Scan<'d> {
         let Some(run) = self.run.take() else {
             return;
         };
-        if run.sentence_start && !run.titled {
+        if !run.titled {
             let doc: &'d Document = self.doc;
             let text = doc.text.get(run.start..run.end).unwrap_or("");
-            if !text.as_bytes().contains(&b' ') {
+            let one_word = !text.as_bytes().contains(&b' ');
+            if one_word && run.sentence_start {
                 if !self.names_only {
                     let at = run.start;
                     self.pending.push(Pending::SentenceWord { at, text });
                 }
+                return;
+            }
+            // A lone word after no title names no person (a group at most).
+            if one_word && self.names_only {
                 return;
             }
         }
@@ -631,6 +644,9 @@ impl<'d> Scan<'d> {
         };
         let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
         if last.class.any(Class::GROUP) && !listed {
+            if self.names_only {
+                return;
+            }
             let affiliation = (words.len() > 1)
                 .then(|| doc.text.get(start..last.at))
                 .flatten()
@@ -954,6 +970,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_counts_for_the_focus_until_it_is_written_after_a_title() {
+        // Asked only at the end: the sightings before "Gov. Ann Lyle" count.
+        let d = doc("Brightco met Ann Lyle. Then Ann Lyle and Ann Lyle left. \
+                     Later Gov. Ann Lyle and Gov. Ann Lyle spoke.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Ann Lyle"));
+        assert!(scan.is_titled_person("Ann Lyle"));
+    }
+
+    #[test]
     fn the_group_noun_points_back_to_the_last_group() {
         let d = doc("Later, Peruvian officials met aides. Then the officials left.");
         let mut scan = Scan::new(&d);
@@ -1002,8 +1029,6 @@ mod tests {
                     .map(|w| w.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.last_person,
-                s.groups.clone(),
-                s.last_group,
             )
         };
         let mut whole = Scan::names_only(&d);
