@@ -349,12 +349,12 @@ impl<'d> Scan<'d> {
             return false;
         }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
-        let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
-            t.span.start == mark.end
-                && t.kind == TokenKind::Word
-                && starts_upper(self.doc.slice(t.span))
-        });
-        glued_after && next_capital
+        glued_after
+            && self.doc.tokens.get(self.next).is_some_and(|t| {
+                t.span.start == mark.end
+                    && t.kind == TokenKind::Word
+                    && starts_upper(self.doc.slice(t.span))
+            })
     }
 
     /// Whether a period right after a one-letter word continues the run
