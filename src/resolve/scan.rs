@@ -718,7 +718,13 @@ impl<'d> Scan<'d> {
 
     /// What a name (its kept words and lists) does to the names by head
     /// word and the focus counts; `entry` is its [`Pending`] number.
-    fn name_in_focus(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class, entry: usize) {
+    fn name_in_focus(
+        &mut self,
+        words: &[RunWord<'d>],
+        name: &'d str,
+        name_class: Class,
+        entry: usize,
+    ) {
         let doc: &'d Document = self.doc;
         let Some(last) = words.last() else {
             return;
@@ -812,7 +818,7 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
-            && !self.people.get(name).is_some_and(|&first| first <= entry)
+            && self.people.get(name).is_none_or(|&first| first > entry)
             && !self.is_outlet_name(name)
     }
 
