@@ -110,8 +110,8 @@ impl<'a> Iterator for AsciiWords<'a> {
 }
 
 /// A cheap test that rules out most ASCII words that are not in a set of
-/// lower-case keys: by length and by first and last letter (case-blind).
-/// Words it passes must still be looked up.
+/// lower-case keys: by length, by first and last letter and by first two
+/// letters (case-blind). Words it passes must still be looked up.
 #[derive(Clone, Debug, Default)]
 struct Sieve {
     /// Bit `n` set when some key is `n` bytes long (63 for longer).
@@ -119,6 +119,9 @@ struct Sieve {
     /// Bit `(first & 31) * 32 + (last & 31)` set for some key's first
     /// and last bytes; `& 31` maps both cases of a letter alike.
     ends: [u64; 16],
+    /// Bit `(first & 31) * 32 + (second & 31)` set for some key's first
+    /// two bytes (0 for a missing one).
+    leads: [u64; 16],
 }
 
 impl Sieve {
@@ -131,6 +134,10 @@ impl Sieve {
             if let Some(bits) = sieve.ends.get_mut(first >> 1) {
                 *bits |= 1 << ((first & 1) << 5 | last);
             }
+            let second = Sieve::second_of(key.as_bytes());
+            if let Some(bits) = sieve.leads.get_mut(first >> 1) {
+                *bits |= 1 << ((first & 1) << 5 | second);
+            }
         }
         sieve
     }
@@ -139,6 +146,11 @@ impl Sieve {
     fn ends_of(bytes: &[u8]) -> (usize, usize) {
         let end = |b: Option<&u8>| usize::from(b.copied().unwrap_or(0) & 31);
         (end(bytes.first()), end(bytes.last()))
+    }
+
+    /// The second byte of a word `& 31` (0 when there is none).
+    fn second_of(bytes: &[u8]) -> usize {
+        usize::from(bytes.get(1).copied().unwrap_or(0) & 31)
     }
 
     /// Whether `word` (any case) may be one of the keys: always for a word
@@ -164,6 +176,18 @@ impl Sieve {
                 .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0);
             if !ends {
                 return false;
+            }
+            // The first two bytes too, when the second is ASCII (or
+            // missing): lower-casing keeps it where it is.
+            if bytes.get(1).is_none_or(u8::is_ascii) {
+                let second = Sieve::second_of(bytes);
+                let leads = self
+                    .leads
+                    .get(first >> 1)
+                    .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | second)) != 0);
+                if !leads {
+                    return false;
+                }
             }
         }
         !bytes.is_ascii() || self.lengths & (1 << bytes.len().min(63)) != 0

@@ -300,10 +300,25 @@ fn is_separator(c: char) -> bool {
 
 /// Splits a mention into words, commas and brackets; `lower` is its ASCII
 /// lower case, or "".
+///
+/// Read byte by byte, a character decoded only where a byte is not ASCII;
+/// the pieces are sized for a word every few bytes, so that they seldom
+/// grow.
 fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 4 + 2);
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
+    let mut next = 0;
+    while let Some(&b) = text.as_bytes().get(next) {
+        let i = next;
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            match text.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            }
+        };
+        next += c.len_utf8();
         if is_separator(c) {
             if let Some(s) = start.take() {
                 push_word(text, lower, s, i, &mut out);
@@ -414,12 +429,14 @@ pub fn parse_lower<'a>(text: &'a str, lower: &'a str, common: &dyn Fn(&str) -> b
         lower,
         ..Parsed::default()
     };
-    let mut head_words = Vec::new();
-    let mut after_comma = Vec::new();
     let mut commas = 0usize;
     let mut depth = 0usize;
     let mut bracket_start: Option<usize> = None;
     let mut pieces = pieces(text, lower);
+    // Sized once: every piece may be a word.
+    parsed.words.reserve(pieces.len());
+    let mut head_words = Vec::with_capacity(pieces.len());
+    let mut after_comma = Vec::new();
     lower_sentence_capital(&mut pieces, common);
     for piece in pieces {
         match piece {

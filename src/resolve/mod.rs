@@ -56,6 +56,7 @@ use crate::document::Document;
 use crate::grammar::{Attribution, AttributionKind};
 use crate::lexicon::outlets::{Lookup, Outlets};
 use crate::lexicon::sources::words as source_words;
+use crate::lexicon::with_lower;
 use crate::span::Span;
 
 use mention::{Affiliation, Reading};
@@ -241,12 +242,24 @@ fn strip_article(name: &str) -> String {
     }
 }
 
+/// The entities with one lower-case name.
+#[derive(Clone, Copy, Debug)]
+struct Named {
+    /// The entity of each kind ([`EntityKind`] as an index).
+    by_kind: [Option<usize>; 7],
+    /// The first entity made with the name, of any kind.
+    first: usize,
+}
+
 /// The state of resolution while walking the mentions in text order.
 struct Resolver<'d> {
     doc: &'d Document,
     scan: Scan<'d>,
     entities: Vec<Entity>,
-    keys: HashMap<(EntityKind, String), usize>,
+    /// The entities of each lower-case name: one lookup (without
+    /// allocating, for a short ASCII name) finds both the entity of a kind
+    /// and the first of any kind.
+    names: HashMap<String, Named>,
     /// Mentions resolved so far, in text order.
     log: Vec<(Span, usize)>,
     seen_mentions: HashSet<(usize, Span)>,
@@ -262,13 +275,17 @@ struct Resolver<'d> {
     antecedent: Option<Span>,
     /// The scan of the whole article (made on first need).
     whole: Option<Scan<'d>>,
-    /// The first entity of each lower-case name, of any kind.
-    by_name: HashMap<String, usize>,
     /// The first person with each word in their name.
     first_person_with: HashMap<String, usize>,
     /// How many of the document's links go to each outlet (counted on
     /// first need).
     linked: Option<HashMap<String, usize>>,
+    /// Each mention text read so far and its reading: a reading depends
+    /// only on the text (its lower case is the document's at the same
+    /// bytes) and on which words the article writes in lower case, the
+    /// same for the whole article, so a source named again ("Trump said"
+    /// thirty times) is read once.
+    readings: HashMap<&'d str, Option<Reading>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -278,7 +295,7 @@ impl<'d> Resolver<'d> {
             doc,
             scan: Scan::new(doc),
             entities: Vec::new(),
-            keys: HashMap::default(),
+            names: HashMap::default(),
             log: Vec::new(),
             seen_mentions: HashSet::default(),
             last_report: None,
@@ -287,9 +304,9 @@ impl<'d> Resolver<'d> {
             outlet_ends: None,
             antecedent: None,
             whole: None,
-            by_name: HashMap::default(),
             first_person_with: HashMap::default(),
             linked: None,
+            readings: HashMap::default(),
         }
     }
 
@@ -339,11 +356,18 @@ impl<'d> Resolver<'d> {
     }
 
     /// Reads a mention, knowing which words the article writes in lower
-    /// case.
-    fn read(&self, span: Span) -> Option<Reading> {
-        let text = self.doc.slice(span);
-        let lower = self.doc.lower_of(span).unwrap_or("");
-        mention::read_lower(text, lower, &|w| self.scan.is_common(w))
+    /// case (each text read once: see [`Resolver::readings`]).
+    fn read(&mut self, span: Span) -> Option<Reading> {
+        let doc: &'d Document = self.doc;
+        let text = doc.slice(span);
+        if let Some(reading) = self.readings.get(text) {
+            return reading.clone();
+        }
+        let lower = doc.lower_of(span).unwrap_or("");
+        let scan = &self.scan;
+        let reading = mention::read_lower(text, lower, &|w| scan.is_common(w));
+        self.readings.insert(text, reading.clone());
+        reading
     }
 
     /// Records that `span` mentions `entity`.
@@ -444,8 +468,8 @@ impl<'d> Resolver<'d> {
 
     /// The entity of this kind and name, made when new.
     fn entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let key = (kind, name.to_lowercase());
-        if let Some(&e) = self.keys.get(&key) {
+        let known = with_lower(&name, |lower| self.named(lower, kind));
+        if let Some(e) = known {
             return e;
         }
         let e = self.entities.len();
@@ -456,7 +480,13 @@ impl<'d> Resolver<'d> {
                 self.first_person_with.entry(word.to_string()).or_insert(e);
             }
         }
-        self.by_name.entry(name.to_lowercase()).or_insert(e);
+        let named = self.names.entry(name.to_lowercase()).or_insert(Named {
+            by_kind: [None; 7],
+            first: e,
+        });
+        if let Some(slot) = named.by_kind.get_mut(kind as usize) {
+            *slot = Some(e);
+        }
         self.entities.push(Entity {
             name,
             kind,
@@ -465,8 +495,13 @@ impl<'d> Resolver<'d> {
             mentions: Vec::new(),
             ambiguous: Vec::new(),
         });
-        self.keys.insert(key, e);
         e
+    }
+
+    /// The entity of this kind with this lower-case name, if made.
+    fn named(&self, lower: &str, kind: EntityKind) -> Option<usize> {
+        let named = self.names.get(lower)?;
+        named.by_kind.get(kind as usize).copied().flatten()
     }
 
     /// Fills in a role and affiliation the entity does not have yet.
@@ -484,7 +519,7 @@ impl<'d> Resolver<'d> {
 
     /// An affiliation as a name: an outlet by its canonical name, a focus
     /// noun by the organisation it stands for.
-    fn affiliation(&self, a: Affiliation) -> Option<String> {
+    fn affiliation(&mut self, a: Affiliation) -> Option<String> {
         match a {
             Affiliation::Named(name) => {
                 let name = strip_article(&name);
@@ -501,7 +536,7 @@ impl<'d> Resolver<'d> {
     /// The organisation a focus noun stands for ("the embassy" → the last
     /// name ending in Embassy; "the company" → that, else the organisation
     /// in focus).
-    fn focus(&self, noun: &str) -> Option<String> {
+    fn focus(&mut self, noun: &str) -> Option<String> {
         if let Some(name) = self.scan.by_head(noun) {
             return Some(name.to_string());
         }
@@ -622,7 +657,7 @@ impl<'d> Resolver<'d> {
         if let Some(e) = self.person_with_word(&word) {
             return e;
         }
-        if let Some(&e) = self.by_name.get(&word.to_lowercase()) {
+        if let Some(e) = with_lower(&word, |lower| self.names.get(lower).map(|n| n.first)) {
             return e;
         }
         if let Some(full) = self.scan.full_name(&word).map(str::to_string) {
@@ -673,9 +708,7 @@ impl<'d> Resolver<'d> {
     fn group(&mut self, name: &str, with_text: bool) -> Option<usize> {
         let g = self.scan.group_named(name)?;
         let (name, affiliation) = (g.name.clone(), g.affiliation.clone());
-        let new = !self
-            .keys
-            .contains_key(&(EntityKind::Group, name.to_lowercase()));
+        let new = with_lower(&name, |lower| self.named(lower, EntityKind::Group)).is_none();
         let spans: Vec<Span> = match (with_text, new) {
             (false, _) => Vec::new(),
             (true, true) => g.spans.clone(),

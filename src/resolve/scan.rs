@@ -58,6 +58,25 @@ impl RunWord<'_> {
     }
 }
 
+/// What a run does to the focus counts and the names by head word, kept
+/// until [`Scan::focus`] or [`Scan::by_head`] asks (most articles never
+/// do): [`Scan::settle_focus`] then does it, in text order.
+#[derive(Clone, Copy, Debug)]
+enum Pending<'d> {
+    /// A sentence's first word, alone ([`Scan::sentence_word`]).
+    SentenceWord { at: usize, text: &'d str },
+    /// The one word kept of a run that opens a sentence: counted again
+    /// when it is counted already.
+    Recount(&'d str),
+    /// A name: its kept words (a range of [`Scan::pending_words`]) and the
+    /// lists the whole name is in.
+    Name {
+        name: &'d str,
+        name_class: Class,
+        words: (usize, usize),
+    },
+}
+
 /// A group noun phrase seen in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSeen {
@@ -142,8 +161,10 @@ pub struct Scan<'d> {
     /// The last group named: index into `groups` and the end of the span.
     last_group: Option<(usize, usize)>,
     full_names: HashMap<&'d str, &'d str>,
-    /// Names written after a title ("President Joe Biden"): people.
-    people: HashSet<&'d str>,
+    /// Names written after a title ("President Joe Biden"): people, with
+    /// the number of the [`Pending`] entry of the run that first named one
+    /// so.
+    people: HashMap<&'d str, usize>,
     /// The last name that looked like a person's, and where.
     /// (Its text is the document's at the span.)
     last_person: Option<Span>,
@@ -165,6 +186,12 @@ pub struct Scan<'d> {
     split: bool,
     /// Whether each name looked up as a focus candidate is an outlet's.
     outlet_names: HashMap<&'d str, bool>,
+    /// What runs do to the focus counts and names by head word, not done
+    /// yet, and the kept words of its names.
+    pending: Vec<Pending<'d>>,
+    pending_words: Vec<RunWord<'d>>,
+    /// How many [`Pending`] entries were done before those in `pending`.
+    settled: usize,
 }
 
 impl<'d> Scan<'d> {
@@ -191,7 +218,7 @@ impl<'d> Scan<'d> {
             group_of_head: HashMap::default(),
             last_group: None,
             full_names: HashMap::with_capacity_and_hasher(names, Default::default()),
-            people: HashSet::with_capacity_and_hasher(names / 4, Default::default()),
+            people: HashMap::with_capacity_and_hasher(names / 4, Default::default()),
             last_person: None,
             surnames: HashSet::with_capacity_and_hasher(names / 2, Default::default()),
             lower_words: OnceCell::new(),
@@ -200,11 +227,14 @@ impl<'d> Scan<'d> {
             names_only: !focus,
             split: false,
             outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
+            pending: Vec::with_capacity(focus_names),
+            pending_words: Vec::with_capacity(focus_names * 2),
+            settled: 0,
         }
     }
 
     /// A [`Scan::names_only`] pass at the token this pass has reached, with
-    /// what it kept of people's names and groups; `None` when an earlier
+    /// what it kept of people's names; `None` when an earlier
     /// [`Scan::advance`] stopped inside a run, so that a pass from the start
     /// would not have kept the same.
     pub fn names_from_here(&self) -> Option<Scan<'d>> {
@@ -213,10 +243,6 @@ impl<'d> Scan<'d> {
         }
         Some(Scan {
             next: self.next,
-            groups: self.groups.clone(),
-            group_of_name: self.group_of_name.clone(),
-            group_of_head: self.group_of_head.clone(),
-            last_group: self.last_group,
             full_names: self.full_names.clone(),
             people: self.people.clone(),
             last_person: self.last_person,
@@ -226,8 +252,10 @@ impl<'d> Scan<'d> {
     }
 
     /// A pass at the start of the document that keeps what
-    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need, not the
-    /// focus counts or names by head word.
+    /// [`Scan::full_name`] and [`Scan::is_titled_person`] need (and the
+    /// last person's name), not the focus counts, names by head word or
+    /// groups: it skips a lone capitalised word after no title (no
+    /// person's name) and a group noun after no run.
     pub fn names_only(doc: &'d Document) -> Scan<'d> {
         Scan::with_focus(doc, false)
     }
@@ -321,12 +349,12 @@ impl<'d> Scan<'d> {
             return false;
         }
         let glued_after = self.run.is_some_and(|run| run.end == mark.start());
-        let next_capital = self.doc.tokens.get(self.next).is_some_and(|t| {
-            t.span.start == mark.end
-                && t.kind == TokenKind::Word
-                && starts_upper(self.doc.slice(t.span))
-        });
-        glued_after && next_capital
+        glued_after
+            && self.doc.tokens.get(self.next).is_some_and(|t| {
+                t.span.start == mark.end
+                    && t.kind == TokenKind::Word
+                    && starts_upper(self.doc.slice(t.span))
+            })
     }
 
     /// Whether a period right after a one-letter word continues the run
@@ -364,18 +392,26 @@ impl<'d> Scan<'d> {
     }
 
     /// Whether the word before `start` is a title ("Gov.", "President").
+    ///
+    /// The spaces (' ' and no-break spaces) before `start` are skipped as
+    /// bytes; most words come after no title, and the sieve of titles
+    /// rules them out before any lookup.
     fn after_title(&self, start: usize) -> bool {
-        let before = self.doc.text.get(..start).unwrap_or("");
-        let mut trimmed = before;
-        while let Some(rest) = trimmed
-            .strip_suffix(' ')
-            .or_else(|| trimmed.strip_suffix('\u{a0}'))
-        {
-            trimmed = rest;
+        let bytes = self.doc.text.as_bytes().get(..start).unwrap_or(&[]);
+        let mut end = bytes.len();
+        loop {
+            end = match bytes.get(..end) {
+                Some([.., b' ']) => end - 1,
+                // '\u{a0}' is C2 A0.
+                Some([.., 0xC2, 0xA0]) => end - 2,
+                _ => break,
+            };
         }
-        if trimmed.len() == before.len() {
+        if end == bytes.len() {
             return false;
         }
+        // Only whole characters were skipped: `end` is a boundary.
+        let trimmed = self.doc.text.get(..end).unwrap_or("");
         let word = last_word(trimmed);
         let lex = source_words();
         lex.may_be_title(word)
@@ -410,6 +446,10 @@ impl<'d> Scan<'d> {
     /// A lower-case word: a group noun after a run ("Chinese officials") or
     /// after "the" ("the officials").
     fn lower_word(&mut self, span: Span, text: &str) {
+        // Without groups, a group noun matters only as the end of a run.
+        if self.names_only && self.run.is_none() {
+            return;
+        }
         let lex = source_words();
         if !lex.may_be_group(text.as_bytes())
             || !self.with_lower_at(span.start(), text, |lower| lex.is_group_lower(lower))
@@ -436,13 +476,19 @@ impl<'d> Scan<'d> {
                         && !w.class.any(Class::PLACE)
                 });
             if !modifiers.is_empty() && !sentence_capital {
+                self.run = None;
+                if self.names_only {
+                    return;
+                }
                 let start = modifiers.first().map_or(run.start, |w| w.at);
                 let affiliation = self.doc.text.get(start..run.end).map(str::to_string);
                 let whole = Span::new(start, span.end());
                 self.note_group(whole, affiliation, lower);
-                self.run = None;
                 return;
             }
+        }
+        if self.names_only {
+            return;
         }
         let before = self.doc.text.get(..span.start()).unwrap_or("").trim_end();
         let definite = before
@@ -534,11 +580,19 @@ impl<'d> Scan<'d> {
         let Some(run) = self.run.take() else {
             return;
         };
-        if run.sentence_start && !run.titled {
+        if !run.titled {
             let doc: &'d Document = self.doc;
             let text = doc.text.get(run.start..run.end).unwrap_or("");
-            if !text.as_bytes().contains(&b' ') {
-                self.sentence_word(run.start, text);
+            let one_word = !text.as_bytes().contains(&b' ');
+            if one_word && run.sentence_start {
+                if !self.names_only {
+                    let at = run.start;
+                    self.pending.push(Pending::SentenceWord { at, text });
+                }
+                return;
+            }
+            // A lone word after no title names no person (a group at most).
+            if one_word && self.names_only {
                 return;
             }
         }
@@ -557,7 +611,7 @@ impl<'d> Scan<'d> {
     /// Unlike [`Scan::count`], a word not counted does not advance the
     /// sighting order: only the order of the recorded sightings matters.
     fn sentence_word(&mut self, at: usize, text: &'d str) {
-        if self.names_only || !self.counts.contains_key(text) {
+        if !self.counts.contains_key(text) {
             return;
         }
         let class = self.class_at(source_words(), at, text);
@@ -574,7 +628,7 @@ impl<'d> Scan<'d> {
             // A sentence's first word is capitalised anyway: count it only
             // as a name already seen inside a sentence ("Acme, though …").
             if let Some(word) = words.first().filter(|_| !self.names_only) {
-                self.count(word.text, false);
+                self.pending.push(Pending::Recount(word.text));
             }
             return;
         }
@@ -590,6 +644,9 @@ impl<'d> Scan<'d> {
         };
         let listed = name_class.any(Class::ORG_NAME | Class::PLACE);
         if last.class.any(Class::GROUP) && !listed {
+            if self.names_only {
+                return;
+            }
             let affiliation = (words.len() > 1)
                 .then(|| doc.text.get(start..last.at))
                 .flatten()
@@ -601,18 +658,10 @@ impl<'d> Scan<'d> {
             );
             return;
         }
-        if !self.names_only {
-            // Looked up without allocating; a key is made for a new head only.
-            let by_head = &mut self.by_head;
-            let known = with_lower_at(doc, last.at, last.text, |lower| {
-                by_head.get_mut(lower).map(|named| *named = name).is_some()
-            });
-            if !known {
-                self.by_head.insert(lower_at(doc, last.at, last.text), name);
-            }
-        }
+        // The number of this run's entry in the pending list.
+        let entry = self.settled + self.pending.len();
         if titled && (1..=3).contains(&words.len()) {
-            self.people.insert(name);
+            self.people.entry(name).or_insert(entry);
             self.last_person = Some(Span::new(start, run.end));
         }
         if let Some(person) = self.person_in(words) {
@@ -626,7 +675,69 @@ impl<'d> Scan<'d> {
             }
             self.last_person = Some(Span::new(from, run.end));
         }
-        if !self.names_only && self.focus_candidate(words, name, name_class) {
+        if !self.names_only {
+            let from = self.pending_words.len();
+            self.pending_words.extend_from_slice(words);
+            let words = (from, self.pending_words.len());
+            self.pending.push(Pending::Name {
+                name,
+                name_class,
+                words,
+            });
+        }
+    }
+
+    /// Does what the pending runs do to the focus counts and the names by
+    /// head word, in text order: what recording them at once would have
+    /// done (a name counts as a titled person's only when a run up to its
+    /// own named one so).
+    fn settle_focus(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        let mut words = std::mem::take(&mut self.pending_words);
+        for (k, p) in pending.iter().enumerate() {
+            let entry = self.settled + k;
+            match *p {
+                Pending::SentenceWord { at, text } => self.sentence_word(at, text),
+                Pending::Recount(text) => self.count(text, false),
+                Pending::Name {
+                    name,
+                    name_class,
+                    words: (from, to),
+                } => {
+                    let kept = words.get(from..to).unwrap_or(&[]);
+                    self.name_in_focus(kept, name, name_class, entry);
+                }
+            }
+        }
+        self.settled += pending.len();
+        pending.clear();
+        words.clear();
+        self.pending = pending;
+        self.pending_words = words;
+    }
+
+    /// What a name (its kept words and lists) does to the names by head
+    /// word and the focus counts; `entry` is its [`Pending`] number.
+    fn name_in_focus(
+        &mut self,
+        words: &[RunWord<'d>],
+        name: &'d str,
+        name_class: Class,
+        entry: usize,
+    ) {
+        let doc: &'d Document = self.doc;
+        let Some(last) = words.last() else {
+            return;
+        };
+        // Looked up without allocating; a key is made for a new head only.
+        let by_head = &mut self.by_head;
+        let known = with_lower_at(doc, last.at, last.text, |lower| {
+            by_head.get_mut(lower).map(|named| *named = name).is_some()
+        });
+        if !known {
+            self.by_head.insert(lower_at(doc, last.at, last.text), name);
+        }
+        if self.focus_candidate(words, name, name_class, entry) {
             self.count(name, true);
         }
     }
@@ -684,8 +795,14 @@ impl<'d> Scan<'d> {
     /// Whether a name may be the organisation in focus: not an outlet, a
     /// person named with a title, a place, a listed organisation or a word
     /// with an organisation head (those are found by head), and at most
-    /// three words.
-    fn focus_candidate(&mut self, words: &[RunWord<'d>], name: &'d str, name_class: Class) -> bool {
+    /// three words. `entry` is the name's [`Pending`] number.
+    fn focus_candidate(
+        &mut self,
+        words: &[RunWord<'d>],
+        name: &'d str,
+        name_class: Class,
+        entry: usize,
+    ) -> bool {
         let lex = source_words();
         words.len() <= 3
             && !name_class.any(Class::PLACE | Class::ORG_NAME)
@@ -701,7 +818,7 @@ impl<'d> Scan<'d> {
                     )
                     && !w.is_org_head(lex)
             })
-            && !self.people.contains(name)
+            && self.people.get(name).is_none_or(|&first| first > entry)
             && !self.is_outlet_name(name)
     }
 
@@ -716,7 +833,8 @@ impl<'d> Scan<'d> {
     /// The organisation in focus: the name seen most often so far, the more
     /// recent on a tie, skipping `exclude` (people's names and their words)
     /// and single words seen as the last word of a person's name.
-    pub fn focus(&self, exclude: &HashSet<String>) -> Option<String> {
+    pub fn focus(&mut self, exclude: &HashSet<String>) -> Option<String> {
+        self.settle_focus();
         self.counts
             .iter()
             .filter(|(name, _)| {
@@ -730,7 +848,8 @@ impl<'d> Scan<'d> {
 
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
-    pub fn by_head(&self, head: &str) -> Option<&str> {
+    pub fn by_head(&mut self, head: &str) -> Option<&str> {
+        self.settle_focus();
         with_lower(head, |lower| self.by_head.get(lower).copied())
     }
 
@@ -794,7 +913,7 @@ impl<'d> Scan<'d> {
 
     /// Names written after a title.
     pub fn is_titled_person(&self, name: &str) -> bool {
-        self.people.contains(name)
+        self.people.contains_key(name)
     }
 }
 
@@ -857,6 +976,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_counts_for_the_focus_until_it_is_written_after_a_title() {
+        // Asked only at the end: the sightings before "Gov. Ann Lyle" count.
+        let d = doc("Brightco met Ann Lyle. Then Ann Lyle and Ann Lyle left. \
+                     Later Gov. Ann Lyle and Gov. Ann Lyle spoke.");
+        let mut scan = Scan::new(&d);
+        scan.advance(d.text.len());
+        assert_eq!(scan.focus(&HashSet::default()).as_deref(), Some("Ann Lyle"));
+        assert!(scan.is_titled_person("Ann Lyle"));
+    }
+
+    #[test]
     fn the_group_noun_points_back_to_the_last_group() {
         let d = doc("Later, Peruvian officials met aides. Then the officials left.");
         let mut scan = Scan::new(&d);
@@ -897,7 +1027,7 @@ mod tests {
                     .map(|(w, full)| (w.to_string(), full.to_string()))
                     .collect::<std::collections::BTreeMap<_, _>>(),
                 s.people
-                    .iter()
+                    .keys()
                     .map(|p| p.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.surnames
@@ -905,8 +1035,6 @@ mod tests {
                     .map(|w| w.to_string())
                     .collect::<std::collections::BTreeSet<_>>(),
                 s.last_person,
-                s.groups.clone(),
-                s.last_group,
             )
         };
         let mut whole = Scan::names_only(&d);
