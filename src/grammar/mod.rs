@@ -511,7 +511,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
                 AttributionKind::Passive
             };
             tokens_covering(v, i, n, sent.end).and_then(|ce| around_np(v, q, sent, (i, ce), kind))
-        } else if at_start {
+        } else if at_start && phrases::may_front_passive(text) {
             phrases::run(&[], phrases::passive_front, text)
                 .and_then(|n| tokens_covering(v, i, n, sent.end))
                 .and_then(|ce| passive_front(v, q, sent, (i, ce)))

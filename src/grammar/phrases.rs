@@ -31,16 +31,19 @@ fn any_word<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str,
     take_while1(is_word_char).parse(i)
 }
 
+/// Whether a word is a participle: it ends in -ed, or is an irregular
+/// participle.
+fn is_participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed"))
+        || matches!(
+            w,
+            "shown" | "written" | "said" | "made" | "told" | "found" | "seen" | "known"
+        )
+}
+
 /// participle := a word ending in -ed, or an irregular participle
 fn participle<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, &'a str, E> {
-    verify(any_word, |w: &str| {
-        (w.len() > 4 && w.ends_with("ed"))
-            || matches!(
-                w,
-                "shown" | "written" | "said" | "made" | "told" | "found" | "seen" | "known"
-            )
-    })
-    .parse(i)
+    verify(any_word, is_participle).parse(i)
 }
 
 /// in_or_by := "in" | "by"
@@ -239,8 +242,38 @@ pub fn in_poll<'a, E: ParseError<&'a str> + ContextError<&'a str>>(
     .parse(i)
 }
 
+/// The first word of `input`: its leading run of word characters (the
+/// word [`word`] and [`any_word`] read there), its ASCII bytes read as
+/// bytes.
+fn first_word(input: &str) -> &str {
+    let bytes = input.as_bytes();
+    let ascii = bytes
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or(bytes.len());
+    let more = match bytes.get(ascii) {
+        // A non-ASCII character may continue the word.
+        Some(b) if !b.is_ascii() => {
+            let rest = input.get(ascii..).unwrap_or("");
+            rest.char_indices()
+                .find(|&(_, c)| !is_word_char(c))
+                .map_or(rest.len(), |(k, _)| k)
+        }
+        _ => 0,
+    };
+    input.get(..ascii + more).unwrap_or("")
+}
+
+/// Whether `input` may open a fronted participle ([`passive_front`]): its
+/// first word is "first", "originally", "as" or a participle (a cheap test
+/// before the parser; most sentences open with none).
+pub fn may_front_passive(input: &str) -> bool {
+    let w = first_word(input);
+    matches!(w, "first" | "originally" | "as") || is_participle(w)
+}
+
 /// Runs a phrase parser on `input`; the length it recognised, if any.
-/// `leads` are the texts the phrase can open with (empty: any text), a
+/// `leads` are the words the phrase can open with (empty: any text), a
 /// cheap test before the parser.
 pub fn run<'a>(
     leads: &[&str],
@@ -319,6 +352,17 @@ mod tests {
             Ok("in a cnn/orc poll")
         );
         assert!(in_poll::<E>("in the house").is_err());
+    }
+
+    #[test]
+    fn first_word_is_the_run_of_word_characters() {
+        assert_eq!(first_word("asked him"), "asked");
+        assert_eq!(first_word("as, x"), "as");
+        assert_eq!(first_word("café x"), "café");
+        assert_eq!(first_word("naïve"), "naïve");
+        assert_eq!(first_word("“x"), "");
+        assert!(may_front_passive("first reported by"));
+        assert!(!may_front_passive("the memo was"));
     }
 
     #[test]
