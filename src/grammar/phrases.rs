@@ -273,7 +273,7 @@ pub fn may_front_passive(input: &str) -> bool {
 }
 
 /// Runs a phrase parser on `input`; the length it recognised, if any.
-/// `leads` are the words the phrase can open with (empty: any text), a
+/// `leads` are the texts the phrase can open with (empty: any text), a
 /// cheap test before the parser.
 pub fn run<'a>(
     leads: &[&str],
