@@ -159,12 +159,12 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
         f.kind != AttributionKind::Quote
             || f.content.iter().any(|&(a, b)| (a..b).any(|j| v.is_word(j)))
     });
-    let all = to_attributions(&v, &found);
-    let keep: Vec<bool> = all
+    let vias = Spans::of(&v, &found).vias();
+    let keep: Vec<bool> = vias
         .iter()
         .zip(&found)
-        .map(|(a, f)| {
-            if a.via.is_none() {
+        .map(|(via, f)| {
+            if via.is_none() {
                 !quoted_aside(&v, &q, f)
             } else {
                 chain_worthy(&v, &q, f)
@@ -377,64 +377,110 @@ fn chain_worthy(v: &View, q: &Quotes, f: &Found) -> bool {
     f.chain && named && q.at(f.cue.0).is_none()
 }
 
-/// Converts token ranges to spans and links nested attributions.
-fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = found
-        .iter()
-        .map(|f| Attribution {
-            kind: f.kind,
-            cue: v.span(f.cue.0, f.cue.1),
-            source: f.source.map(|(a, b)| v.span(a, b)),
-            content: f.content.iter().map(|&(a, b)| v.span(a, b)).collect(),
-            via: None,
-            hedged: f.hedged,
-        })
-        .collect();
-    // The innermost other attribution whose content holds the cue. Contents
-    // are bounded by lines, so a window of neighbours suffices.
-    // The span covering each attribution's content: most neighbours'
-    // hulls do not hold the cue, and their pieces need no look.
-    // An attribution without content gets a hull that holds no span.
-    let nothing = Span {
-        start: u32::MAX,
-        end: 0,
-    };
-    let hulls: Vec<Span> = out
-        .iter()
-        .map(|a| {
-            a.content
-                .iter()
-                .copied()
-                .reduce(Span::cover)
-                .unwrap_or(nothing)
-        })
-        .collect();
-    for i in 0..out.len() {
-        let Some(cue) = out.get(i).map(|a| a.cue) else {
-            continue;
-        };
-        let lo = i.saturating_sub(24);
-        let hi = (i + 24).min(out.len());
-        let mut best: Option<(usize, u32)> = None;
-        let window = hulls.get(lo..hi).unwrap_or_default();
-        for (j, _) in (lo..).zip(window).filter(|(_, h)| h.contains(cue)) {
-            let Some(other) = out.get(j).filter(|_| j != i) else {
+/// The byte spans of found attributions: each cue, and the content pieces
+/// of all of them in one list.
+struct Spans {
+    cues: Vec<Span>,
+    /// Every attribution's content pieces, one after another.
+    pieces: Vec<Span>,
+    /// Per attribution: the range of its pieces in `pieces`.
+    ranges: Vec<(usize, usize)>,
+}
+
+impl Spans {
+    /// The spans of `found`.
+    fn of(v: &View, found: &[Found]) -> Spans {
+        let mut pieces = Vec::with_capacity(found.len() * 2);
+        let mut ranges = Vec::with_capacity(found.len());
+        for f in found {
+            let a = pieces.len();
+            pieces.extend(f.content.iter().map(|&(a, b)| v.span(a, b)));
+            ranges.push((a, pieces.len()));
+        }
+        Spans {
+            cues: found.iter().map(|f| v.span(f.cue.0, f.cue.1)).collect(),
+            pieces,
+            ranges,
+        }
+    }
+
+    /// The content pieces of attribution `i`.
+    fn content(&self, i: usize) -> &[Span] {
+        self.ranges
+            .get(i)
+            .and_then(|&(a, b)| self.pieces.get(a..b))
+            .unwrap_or(&[])
+    }
+
+    /// Per attribution: the innermost other attribution whose content holds
+    /// its cue (none where that one is in turn inside this one). The cues
+    /// are in text order (the attributions are sorted by cue).
+    fn vias(&self) -> Vec<Option<usize>> {
+        let n = self.cues.len();
+        // Per attribution: the innermost holder so far and its piece's
+        // length. Contents are bounded by lines, so a window of neighbours
+        // suffices: attribution `j` may hold the cues of `j - 23 ..= j + 24`.
+        let mut best: Vec<Option<(usize, u32)>> = vec![None; n];
+        for j in 0..n {
+            let content = self.content(j);
+            // The span covering the content: the cues inside it are a run
+            // of the sorted cues, found by a binary search.
+            let Some(hull) = content.iter().copied().reduce(Span::cover) else {
                 continue;
             };
-            for c in &other.content {
-                if c.contains(cue) && best.is_none_or(|(_, len)| c.end - c.start < len) {
-                    best = Some((j, c.end - c.start));
+            let lo = j.saturating_sub(23);
+            let window = self.cues.get(lo..(j + 25).min(n)).unwrap_or_default();
+            let first = window.partition_point(|c| c.start < hull.start);
+            let inside = window.get(first..).unwrap_or_default();
+            for (i, &cue) in (lo + first..).zip(inside) {
+                if cue.start > hull.end {
+                    break;
+                }
+                if i == j || !hull.contains(cue) {
+                    continue;
+                }
+                let Some(b) = best.get_mut(i) else {
+                    continue;
+                };
+                for c in content {
+                    if c.contains(cue) && b.is_none_or(|(_, len)| c.end - c.start < len) {
+                        *b = Some((j, c.end - c.start));
+                    }
                 }
             }
         }
-        if let Some((j, _)) = best {
-            let back = out.get(j).is_some_and(|other| other.via == Some(i));
-            if let Some(a) = out.get_mut(i).filter(|_| !back) {
-                a.via = Some(j);
+        let mut via: Vec<Option<usize>> = vec![None; n];
+        for (i, b) in best.iter().enumerate() {
+            if let Some((j, _)) = *b {
+                // A holder read before this one that this one holds.
+                let back = via.get(j).is_some_and(|&o| o == Some(i));
+                if let Some(a) = via.get_mut(i).filter(|_| !back) {
+                    *a = Some(j);
+                }
             }
         }
+        via
     }
-    out
+}
+
+/// Converts token ranges to spans and links nested attributions.
+fn to_attributions(v: &View, found: &[Found]) -> Vec<Attribution> {
+    let spans = Spans::of(v, found);
+    let via = spans.vias();
+    found
+        .iter()
+        .zip(&spans.cues)
+        .zip(via)
+        .enumerate()
+        .map(|(i, ((f, &cue), via))| Attribution {
+            kind: f.kind,
+            cue,
+            source: f.source.map(|(a, b)| v.span(a, b)),
+            content: spans.content(i).to_vec(),
+            via,
+            hedged: f.hedged,
+        })
+        .collect()
 }
 
 /// Maps a phrase parser's byte length at token `i` back to a token end.
