@@ -24,6 +24,9 @@ pub struct Sent {
     /// Its part of the view's cue starts (see [`View::cue_starts`]), as a
     /// range of positions in that list.
     cues: (usize, usize),
+    /// Its part of the view's phrase starts (see [`View::phrase_starts`]),
+    /// the same way.
+    phrases: (usize, usize),
 }
 
 /// Tokens, lines and sentences of a document.
@@ -196,15 +199,14 @@ impl<'a> View<'a> {
         self.lines = lines;
     }
 
-    /// Gives every sentence its part of [`View::cue_starts`]: one walk
-    /// over both lists, which are in text order.
+    /// Gives every sentence its part of [`View::cue_starts`] and of
+    /// [`View::phrase_starts`]: one walk over the lists, which are in text
+    /// order.
     fn place_cue_starts(&mut self) {
-        let starts = &self.cue_starts;
-        let mut k = 0;
+        let (mut k, mut p) = (0, 0);
         for s in &mut self.sents {
-            let first = k + in_order(starts.get(k..).unwrap_or(&[]), s.start);
-            k = first + in_order(starts.get(first..).unwrap_or(&[]), s.end);
-            s.cues = (first, k);
+            s.cues = place(&self.cue_starts, &mut k, s);
+            s.phrases = place(&self.phrase_starts, &mut p, s);
         }
     }
 
@@ -246,7 +248,9 @@ impl<'a> View<'a> {
     /// The words of a sentence, in order, that start as a prepositional
     /// phrase does ([`phrases::opens_phrase`]).
     pub fn phrase_starts(&self, sent: &Sent) -> &[usize] {
-        in_sentence(&self.phrase_starts, sent)
+        self.phrase_starts
+            .get(sent.phrases.0..sent.phrases.1)
+            .unwrap_or(&[])
     }
 
     /// The words of a sentence, in order, whose lowercase text starts with
@@ -464,6 +468,7 @@ impl<'a> View<'a> {
                     end,
                     line: li,
                     cues: (0, 0),
+                    phrases: (0, 0),
                 });
                 *start = end;
             };
@@ -575,6 +580,15 @@ fn may_quote(b: Option<u8>) -> bool {
 /// time).
 fn in_order(list: &[usize], bound: usize) -> usize {
     list.iter().position(|&i| i >= bound).unwrap_or(list.len())
+}
+
+/// The part of a sorted list of token indices inside sentence `s`, as a
+/// range of positions in the list, read on from position `*k` (the
+/// sentences are walked in order); `*k` moves past it.
+fn place(list: &[usize], k: &mut usize, s: &Sent) -> (usize, usize) {
+    let first = *k + in_order(list.get(*k..).unwrap_or(&[]), s.start);
+    *k = first + in_order(list.get(first..).unwrap_or(&[]), s.end);
+    (first, *k)
 }
 
 /// The part of a sorted list of token indices inside a sentence.
