@@ -64,12 +64,15 @@ const IS_QUOTE: u8 = 4;
 const IS_OPEN_QUOTE: u8 = 8;
 /// The end of a closing quotation mark.
 const ENDS_QUOTE: u8 = 16;
+/// How far the cue-list [`Entry::kinds`] bits are shifted to give the
+/// three bits below.
+const KINDS_SHIFT: u8 = 5;
 /// A word that is a form of a cue verb.
-const IS_CUE_VERB: u8 = 32;
+const IS_CUE_VERB: u8 = cues::KIND_VERB << KINDS_SHIFT;
 /// A noun cue (before `that` or a preposition).
-const IS_NOUN_CUE: u8 = 64;
+const IS_NOUN_CUE: u8 = cues::KIND_NOUN << KINDS_SHIFT;
 /// A hedge adverb.
-const IS_HEDGE: u8 = 128;
+const IS_HEDGE: u8 = cues::KIND_HEDGE << KINDS_SHIFT;
 
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
@@ -176,7 +179,7 @@ impl<'a> View<'a> {
                             .is_some_and(char::is_uppercase),
                     };
                 let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
-                (entry, f | entry.map_or(0, lex_flags))
+                (entry, f | entry.map_or(0, |e| e.kinds() << KINDS_SHIFT))
             } else if may_quote(text.get(t.span.start()).copied()) {
                 (None, self.punct_flags(i, flags.last().copied()))
             } else {
@@ -596,22 +599,6 @@ fn in_sentence<'l>(list: &'l [usize], sent: &Sent) -> &'l [usize] {
     let a = list.partition_point(|&i| i < sent.start);
     let b = list.partition_point(|&i| i < sent.end);
     list.get(a..b).unwrap_or(&[])
-}
-
-/// The `IS_*` bits of a word from its cue-list entry: the bits the
-/// grammar's per-token searches test first.
-fn lex_flags(e: &Entry) -> u8 {
-    let mut f = 0;
-    if e.is_verb() {
-        f |= IS_CUE_VERB;
-    }
-    if e.noun() || e.noun_preposition().is_some() {
-        f |= IS_NOUN_CUE;
-    }
-    if e.hedge() {
-        f |= IS_HEDGE;
-    }
-    f
 }
 
 /// Runs `f` on the view of `text` read as plain text (for tests).

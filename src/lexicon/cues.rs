@@ -232,7 +232,16 @@ pub struct Entry {
     anonymous: bool,
     /// A hedge adverb.
     hedge: bool,
+    /// The [`Entry::kinds`] bits, set once the entry is complete.
+    kinds: u8,
 }
+
+/// An [`Entry::kinds`] bit: a form of a cue verb.
+pub const KIND_VERB: u8 = 1;
+/// An [`Entry::kinds`] bit: a noun cue (before `that` or a preposition).
+pub const KIND_NOUN: u8 = 2;
+/// An [`Entry::kinds`] bit: a hedge adverb.
+pub const KIND_HEDGE: u8 = 4;
 
 impl Entry {
     /// Whether the word belongs to a class of function words.
@@ -285,6 +294,27 @@ impl Entry {
     pub fn hedge(&self) -> bool {
         self.hedge
     }
+
+    /// The kinds of cue the word may start, as one byte: [`KIND_VERB`],
+    /// [`KIND_NOUN`], [`KIND_HEDGE`] (read once per token of a text).
+    pub fn kinds(&self) -> u8 {
+        self.kinds
+    }
+
+    /// Computes [`Entry::kinds`] from the other fields.
+    fn read_kinds(&self) -> u8 {
+        let mut k = 0;
+        if self.is_verb() {
+            k |= KIND_VERB;
+        }
+        if self.noun || self.noun_preposition.is_some() {
+            k |= KIND_NOUN;
+        }
+        if self.hedge {
+            k |= KIND_HEDGE;
+        }
+        k
+    }
 }
 
 /// Builds the table of every word the cue lists name.
@@ -327,6 +357,9 @@ fn build_entries() -> HashMap<String, Entry> {
         for w in words {
             map.entry(w.to_string()).or_default().classes |= class.bit();
         }
+    }
+    for e in map.values_mut() {
+        e.kinds = e.read_kinds();
     }
     map
 }
