@@ -450,34 +450,19 @@ impl Outlets {
     /// text has one; "the" before a single word ("the Post") is required.
     /// Bare domains ("nypost.com") are found too. Linear in the text.
     pub fn find_in(&self, text: &str) -> Vec<(Range<usize>, Lookup<'_>)> {
-        let words = words(text);
-        let mut found = Vec::new();
-        let mut index = 0;
-        while let Some(rest) = words.get(index..) {
-            let Some(first) = rest.first() else {
-                break;
-            };
-            if let Some(hit) = self.trie.longest(rest) {
-                let owners = hit
-                    .owners
-                    .iter()
-                    .filter_map(|&owner| self.outlets.get(owner))
-                    .collect();
-                found.push((first.range.start..hit.end, Lookup::from_owners(owners)));
-                index += hit.words;
-                continue;
-            }
-            if first.norm.contains('.') {
-                if let Some(outlet) = text
-                    .get(first.range.clone())
-                    .and_then(|host| self.lookup_domain(host))
-                {
-                    found.push((first.range.clone(), Lookup::One(outlet)));
-                }
-            }
-            index += 1;
+        let mut finder = self.finder(text);
+        std::iter::from_fn(|| finder.next_before(usize::MAX)).collect()
+    }
+
+    /// [`Outlets::find_in`] step by step: a [`Finder`] reads `text` only
+    /// as far as it is asked to.
+    pub fn finder<'t>(&self, text: &'t str) -> Finder<'_, 't> {
+        Finder {
+            outlets: self,
+            reader: WordReader { text, at: 0 },
+            words: Vec::new(),
+            index: 0,
         }
-        found
     }
 
     /// [`Outlets::lookup_name`] without splitting into [`Word`]s, for a
@@ -873,31 +858,52 @@ struct Stem {
 /// a single `.` or apostrophe between two of them ("U.S.", "Maclean's",
 /// "nypost.com"). Hyphens and everything else separate words.
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut at = 0;
-    while let Some(c) = char_at(text, at) {
-        let next_at = at + c.len_utf8();
-        let in_word = if is_word_char(c) {
-            true
-        } else {
-            start.is_some() && is_joiner(c) && char_at(text, next_at).is_some_and(is_word_char)
-        };
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                out.push(make_word(text, from..at));
-                start = None;
+    WordReader { text, at: 0 }.collect()
+}
+
+/// The [`words`] of a text one at a time (words whose normal form is
+/// empty left out).
+struct WordReader<'t> {
+    text: &'t str,
+    /// Where reading goes on: never inside a word.
+    at: usize,
+}
+
+impl<'t> WordReader<'t> {
+    /// The byte range of the next word, with an empty normal form or not.
+    fn next_range(&mut self) -> Option<Range<usize>> {
+        let text = self.text;
+        let mut start: Option<usize> = None;
+        while let Some(c) = char_at(text, self.at) {
+            let at = self.at;
+            let next_at = at + c.len_utf8();
+            let in_word = if is_word_char(c) {
+                true
+            } else {
+                start.is_some() && is_joiner(c) && char_at(text, next_at).is_some_and(is_word_char)
+            };
+            self.at = next_at;
+            match (in_word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => return Some(from..at),
+                _ => {}
             }
-            _ => {}
         }
-        at = next_at;
+        start.map(|from| from..text.len())
     }
-    if let Some(from) = start {
-        out.push(make_word(text, from..text.len()));
+}
+
+impl<'t> Iterator for WordReader<'t> {
+    type Item = Word<'t>;
+
+    fn next(&mut self) -> Option<Word<'t>> {
+        loop {
+            let word = make_word(self.text, self.next_range()?);
+            if !word.norm.is_empty() {
+                return Some(word);
+            }
+        }
     }
-    out.retain(|word| !word.norm.is_empty());
-    out
 }
 
 /// The character that starts at byte `at` of `text` (a character
@@ -996,6 +1002,63 @@ fn fold_accent(c: char) -> char {
     }
 }
 
+/// The names [`Outlets::find_in`] finds in a text, one at a time and in
+/// text order, reading the text's words only as far as they are needed: a
+/// name found is the longest listed one at its first word, and the trie
+/// never reads more than its depth in words, so what is found before a
+/// point is the same however far the text goes on.
+pub struct Finder<'o, 't> {
+    outlets: &'o Outlets,
+    reader: WordReader<'t>,
+    /// The words read so far.
+    words: Vec<Word<'t>>,
+    /// The word the next search starts at.
+    index: usize,
+}
+
+impl<'o> Finder<'o, '_> {
+    /// The next name (or bare domain) in the text when it starts before
+    /// byte `before`; `None` when there is none (a later call with a
+    /// larger `before` goes on from the same point).
+    pub fn next_before(&mut self, before: usize) -> Option<(Range<usize>, Lookup<'o>)> {
+        let outlets = self.outlets;
+        let text = self.reader.text;
+        // The trie looks at most this many words ahead.
+        let ahead = outlets.trie.depth.max(1);
+        loop {
+            while self.words.len() < self.index + ahead {
+                let Some(word) = self.reader.next() else {
+                    break;
+                };
+                self.words.push(word);
+            }
+            let rest = self.words.get(self.index..)?;
+            let first = rest.first()?;
+            if first.range.start >= before {
+                return None;
+            }
+            if let Some(hit) = outlets.trie.longest(rest) {
+                let owners = hit
+                    .owners
+                    .iter()
+                    .filter_map(|&owner| outlets.outlets.get(owner))
+                    .collect();
+                self.index += hit.words;
+                return Some((first.range.start..hit.end, Lookup::from_owners(owners)));
+            }
+            self.index += 1;
+            if first.norm.contains('.') {
+                if let Some(outlet) = text
+                    .get(first.range.clone())
+                    .and_then(|host| outlets.lookup_domain(host))
+                {
+                    return Some((first.range.clone(), Lookup::One(outlet)));
+                }
+            }
+        }
+    }
+}
+
 /// Listed names as word sequences, for finding them in running text.
 ///
 /// One flat map holds every edge, keyed by the node and the number of the
@@ -1008,6 +1071,8 @@ struct Trie {
     edges: HashMap<(usize, usize), usize>,
     /// The names that end at each node.
     ends: Vec<Vec<End>>,
+    /// The most words of any name (how far a search can look ahead).
+    depth: usize,
 }
 
 impl Default for Trie {
@@ -1016,6 +1081,7 @@ impl Default for Trie {
             vocab: HashMap::default(),
             edges: HashMap::default(),
             ends: vec![Vec::new()],
+            depth: 0,
         }
     }
 }
@@ -1053,6 +1119,7 @@ impl Trie {
         if words.is_empty() {
             return;
         }
+        self.depth = self.depth.max(words.len());
         let mut node = 0;
         for (norm, _) in words {
             let count = self.vocab.len();

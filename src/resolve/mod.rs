@@ -54,7 +54,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::grammar::{Attribution, AttributionKind};
-use crate::lexicon::outlets::{Lookup, Outlets};
+use crate::lexicon::outlets::{Finder, Lookup, Outlets};
 use crate::lexicon::sources::words as source_words;
 use crate::lexicon::with_lower;
 use crate::span::Span;
@@ -269,8 +269,12 @@ struct Resolver<'d> {
     documents: HashMap<String, usize>,
     /// Names and name words of people, kept out of the focus.
     person_words: HashSet<String>,
-    /// End offsets of unambiguous outlet names in the text, by outlet.
-    outlet_ends: Option<HashMap<String, Vec<usize>>>,
+    /// End offsets of unambiguous outlet names in the text, by outlet: of
+    /// every name the finder has passed.
+    outlet_ends: HashMap<String, Vec<usize>>,
+    /// Finds the outlet names of the text, reading it only as far as a
+    /// mention needs (made on first need).
+    outlet_finder: Option<Finder<'static, 'd>>,
     /// The antecedent of the pronoun being resolved.
     antecedent: Option<Span>,
     /// The scan of the whole article (made on first need).
@@ -301,7 +305,8 @@ impl<'d> Resolver<'d> {
             last_report: None,
             documents: HashMap::default(),
             person_words: HashSet::default(),
-            outlet_ends: None,
+            outlet_ends: HashMap::default(),
+            outlet_finder: None,
             antecedent: None,
             whole: None,
             first_person_with: HashMap::default(),
@@ -579,7 +584,7 @@ impl<'d> Resolver<'d> {
     /// last before `at`, else the one the document links to most (when no
     /// other candidate is linked as often).
     fn disambiguate(&mut self, candidates: &[String], at: usize) -> Option<String> {
-        let ends = self.outlet_ends();
+        let ends = self.outlet_ends(at);
         let named = candidates
             .iter()
             .filter_map(|c| {
@@ -611,18 +616,23 @@ impl<'d> Resolver<'d> {
         best.next().is_none().then(|| name.to_string())
     }
 
-    /// End offsets of every unambiguous outlet name in the text, by outlet
-    /// (found once, on first need).
-    fn outlet_ends(&mut self) -> &HashMap<String, Vec<usize>> {
-        self.outlet_ends.get_or_insert_with(|| {
-            let mut ends: HashMap<String, Vec<usize>> = HashMap::default();
-            for (range, found) in Outlets::active().find_in(&self.doc.text) {
-                if let Lookup::One(outlet) = found {
-                    ends.entry(outlet.name.clone()).or_default().push(range.end);
-                }
+    /// End offsets of the unambiguous outlet names in the text, by outlet:
+    /// of every one starting before `at` (and so of every one ending by
+    /// then), and maybe of some after it.
+    fn outlet_ends(&mut self, at: usize) -> &HashMap<String, Vec<usize>> {
+        let text = &self.doc.text;
+        let finder = self
+            .outlet_finder
+            .get_or_insert_with(|| Outlets::active().finder(text));
+        while let Some((range, found)) = finder.next_before(at) {
+            if let Lookup::One(outlet) = found {
+                self.outlet_ends
+                    .entry(outlet.name.clone())
+                    .or_default()
+                    .push(range.end);
             }
-            ends
-        })
+        }
+        &self.outlet_ends
     }
 
     /// A document entity: "the poll" is the last document with that noun;
