@@ -70,6 +70,8 @@ pub struct SourceWords {
     /// Every lower-case key of the lists above → the lists it is in, for
     /// one lookup per word instead of one per list.
     classes: HashMap<String, Class>,
+    /// Rules out most words that are in no list before hashing them.
+    class_sieve: Sieve,
     /// Rules out most words that are no group noun before hashing them.
     group_sieve: Sieve,
     /// Rules out most words that are no title before hashing them.
@@ -357,6 +359,7 @@ impl SourceWords {
                 self.org_head_stems.insert(stem.to_string());
             }
         }
+        self.class_sieve = Sieve::of(classes.keys());
         self.classes = classes;
         self.group_sieve = Sieve::of(self.groups.iter());
         self.title_sieve = Sieve::of(self.titles.keys());
@@ -397,6 +400,14 @@ impl SourceWords {
     /// The lists `text` (any case) is in.
     pub fn class(&self, text: &str) -> Class {
         super::with_lower(text, |lower| self.class_of_lower(lower))
+    }
+
+    /// Whether `word` (any case) may be in some list: a cheap test that
+    /// rules out most words before [`SourceWords::class_of_lower`] (a word
+    /// it rules out is in none).
+    #[inline]
+    pub fn may_have_class(&self, word: &str) -> bool {
+        self.class_sieve.may_hold(word)
     }
 
     /// The lists a lower-case word or phrase is in.

@@ -514,6 +514,9 @@ impl<'d> Scan<'d> {
     /// The lists the text's word `text` at byte `at` is in (as
     /// [`SourceWords::class`], read from the document's lower case).
     fn class_at(&self, lex: &SourceWords, at: usize, text: &str) -> Class {
+        if !lex.may_have_class(text) {
+            return Class::default();
+        }
         self.with_lower_at(at, text, |lower| lex.class_of_lower(lower))
     }
 
