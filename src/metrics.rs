@@ -38,28 +38,53 @@ pub enum Provenance {
     Unattributed,
 }
 
+/// Where the attributions' content and the body lie in a document's
+/// tokens, found once for the metrics and the report: the word counts of
+/// the tokens, the content pieces' token ranges ([`content_ranges`]) and
+/// each body block's token range, in order.
+pub struct Coverage {
+    pub words: WordCounts,
+    pub content: Vec<(usize, TokenRange)>,
+    pub body: Vec<TokenRange>,
+}
+
+impl Coverage {
+    /// Finds the token ranges of the content and the body blocks.
+    pub fn new(doc: &Document, attributions: &[Attribution]) -> Coverage {
+        Coverage {
+            words: WordCounts::new(doc),
+            content: content_ranges(doc, attributions),
+            body: body_ranges(doc).collect(),
+        }
+    }
+}
+
 /// Counts body words inside attributed content, and inside secondhand
 /// content (`secondhand[i]` says whether attribution `i` is secondhand).
 /// A word counts once however many attributions cover it.
 pub fn compute(doc: &Document, attributions: &[Attribution], secondhand: &[bool]) -> Metrics {
-    let words = WordCounts::new(doc);
+    compute_in(&Coverage::new(doc, attributions), secondhand)
+}
+
+/// [`compute`] with the coverage found already.
+pub fn compute_in(coverage: &Coverage, secondhand: &[bool]) -> Metrics {
+    let words = &coverage.words;
     // The content's token ranges, merged into disjoint runs: all of it, and
     // that of the secondhand attributions.
-    let pieces = content_ranges(doc, attributions);
-    let mut all = Vec::with_capacity(pieces.len());
+    let mut all = Vec::with_capacity(coverage.content.len());
     let mut second_hand = Vec::new();
-    for (i, r) in pieces {
-        if secondhand.get(i).copied().unwrap_or(false) {
+    for (i, r) in &coverage.content {
+        if secondhand.get(*i).copied().unwrap_or(false) {
             second_hand.push(r.clone());
         }
-        all.push(r);
+        all.push(r.clone());
     }
     let (all, second_hand) = (merged(all), merged(second_hand));
     let (mut body, mut attributed, mut second) = (0, 0, 0);
-    for range in body_ranges(doc) {
+    for range in &coverage.body {
         body += words.in_range(range.clone());
         attributed += words.covered(&all, range.clone());
-        second += words.covered(&second_hand, range);
+        second += words.covered(&second_hand, range.clone());
     }
     let share = |n: usize| ratio(n, body);
     Metrics {
@@ -173,13 +198,11 @@ impl Metrics {
     /// hedged attribution counts.
     pub fn add_sources(
         &mut self,
-        doc: &Document,
-        words: &WordCounts,
-        content: &[(usize, TokenRange)],
+        coverage: &Coverage,
         attributions: &[Attribution],
         resolution: &Resolution,
     ) {
-        let words = entity_words(doc, words, content, resolution);
+        let words = entity_words(coverage, resolution);
         let mut counts = vec![0usize; resolution.entities.len()];
         for e in resolution.sources.iter().take(attributions.len()).flatten() {
             if let Some(n) = counts.get_mut(*e) {
@@ -246,21 +269,17 @@ fn ratio(n: usize, total: usize) -> f64 {
 }
 
 /// For each entity, the body words inside the content of the attributions
-/// whose source resolves to it (`content` is [`content_ranges`]). Linear in
+/// whose source resolves to it. Linear in
 /// the body blocks and the content pieces (sorted once per entity), the
 /// words of each range counted with [`WordCounts`].
-pub fn entity_words(
-    doc: &Document,
-    words: &WordCounts,
-    content: &[(usize, TokenRange)],
-    resolution: &Resolution,
-) -> Vec<usize> {
+pub fn entity_words(coverage: &Coverage, resolution: &Resolution) -> Vec<usize> {
+    let words = &coverage.words;
     if resolution.sources.iter().all(Option::is_none) {
         return vec![0; resolution.entities.len()];
     }
-    let body = body_token_ranges(doc);
+    let body = merged_body(&coverage.body);
     let mut ranges: Vec<Vec<TokenRange>> = vec![Vec::new(); resolution.entities.len()];
-    for (i, r) in content {
+    for (i, r) in &coverage.content {
         if let Some(list) = resolution
             .sources
             .get(*i)
@@ -299,11 +318,11 @@ pub fn entity_words(
 /// A range of token indices.
 pub type TokenRange = std::ops::Range<usize>;
 
-/// The token ranges of the body blocks ([`token_range`]), in order, those
-/// that share a token merged: disjoint, so a token is in at most one.
-fn body_token_ranges(doc: &Document) -> Vec<TokenRange> {
+/// The body blocks' token ranges (in order), those that share a token
+/// merged: disjoint, so a token is in at most one.
+fn merged_body(body: &[TokenRange]) -> Vec<TokenRange> {
     let mut out: Vec<TokenRange> = Vec::new();
-    for r in body_ranges(doc) {
+    for r in body.iter().cloned() {
         match out.last_mut() {
             Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ if r.is_empty() => {}
@@ -433,23 +452,14 @@ mod tests {
     #[test]
     fn entity_words_count_overlapping_content_once() {
         let (d, list, res) = sample();
-        assert_eq!(
-            entity_words(&d, &WordCounts::new(&d), &content_ranges(&d, &list), &res),
-            vec![5, 3, 0]
-        );
+        assert_eq!(entity_words(&Coverage::new(&d, &list), &res), vec![5, 3, 0]);
     }
 
     #[test]
     fn by_entity_is_sorted_by_words_with_shares_of_the_body() {
         let (d, list, res) = sample();
         let mut m = compute(&d, &list, &[false; 4]);
-        m.add_sources(
-            &d,
-            &WordCounts::new(&d),
-            &content_ranges(&d, &list),
-            &list,
-            &res,
-        );
+        m.add_sources(&Coverage::new(&d, &list), &list, &res);
         let order: Vec<(&str, usize, usize)> = m
             .by_entity
             .iter()
@@ -464,13 +474,7 @@ mod tests {
     fn sources_by_kind_counts_distinct_cited_entities() {
         let (d, list, res) = sample();
         let mut m = compute(&d, &list, &[false; 4]);
-        m.add_sources(
-            &d,
-            &WordCounts::new(&d),
-            &content_ranges(&d, &list),
-            &list,
-            &res,
-        );
+        m.add_sources(&Coverage::new(&d, &list), &list, &res);
         let kinds: Vec<(EntityKind, usize)> = m.sources_by_kind.into_iter().collect();
         assert_eq!(
             kinds,
@@ -496,5 +500,35 @@ mod tests {
         m.sources_by_kind.insert(EntityKind::Outlet, 2);
         let v = serde_json::to_value(&m).unwrap_or_default();
         assert_eq!(v["sources_by_kind"]["outlet"], 2);
+    }
+
+    #[test]
+    fn partition_from_agrees_with_partition_point_from_any_hint() {
+        let items: Vec<u32> = (0..40).map(|i| i * 3).collect();
+        for limit in [0, 1, 2, 3, 50, 61, 117, 118, 200] {
+            let want = items.partition_point(|&x| x < limit);
+            for from in 0..=items.len() + 2 {
+                assert_eq!(partition_from(&items, from, |&x| x < limit), want);
+            }
+        }
+    }
+
+    #[test]
+    fn token_range_from_and_word_counts_agree_with_a_walk() {
+        let (d, _, _) = sample();
+        let words = WordCounts::new(&d);
+        let len = d.text.len() as u32;
+        for start in 0..len {
+            for end in start..=len.min(start + 30) {
+                let span = Span { start, end };
+                let want = token_range(&d, span);
+                for hint in [0, 3, 7, d.tokens.len()] {
+                    assert_eq!(token_range_from(&d, span, hint), want);
+                }
+                let walk = d.tokens.get(want.clone()).unwrap_or_default();
+                let n = walk.iter().filter(|t| t.kind.is_word()).count();
+                assert_eq!(words.in_range(want), n);
+            }
+        }
     }
 }

@@ -8,8 +8,7 @@ use crate::grammar::{Attribution, AttributionKind};
 use crate::graph::{Node, SourceGraph};
 use crate::input::InputFormat;
 use crate::metrics::{
-    content_ranges, entity_id, numbered, partition_from, Metrics, Provenance, SentenceCounts,
-    TokenRange, WordCounts,
+    entity_id, numbered, partition_from, Coverage, Metrics, Provenance, SentenceCounts,
 };
 use crate::resolve::publisher::Publisher;
 use crate::resolve::{EntityKind, Resolution};
@@ -241,6 +240,8 @@ pub struct Parts<'a> {
     pub resolution: &'a Resolution,
     pub graph: &'a SourceGraph,
     pub metrics: Metrics,
+    /// What [`crate::metrics::compute_in`] read to make `metrics`.
+    pub coverage: &'a Coverage,
 }
 
 impl Report {
@@ -256,10 +257,9 @@ impl Report {
             resolution,
             graph,
             mut metrics,
+            coverage,
         } = parts;
-        let words = WordCounts::new(&doc);
-        let content = content_ranges(&doc, attributions);
-        metrics.add_sources(&doc, &words, &content, attributions, resolution);
+        metrics.add_sources(coverage, attributions, resolution);
         let entities = resolution
             .entities
             .iter()
@@ -310,7 +310,7 @@ impl Report {
                     .collect()
             })
             .collect();
-        let owners = sentence_owners(&doc, &words, &content);
+        let owners = sentence_owners(&doc, coverage);
         let sentences = doc
             .sentences
             .iter()
@@ -380,19 +380,15 @@ impl Report {
 /// For each sentence, the index of the first attribution whose content
 /// holds a word of it (`usize::MAX` for none). A sentence's tokens are the
 /// tokens its span overlaps (it starts and ends with one). Each content
-/// piece (`content` is [`content_ranges`], in text order) looks up the
-/// sentences its tokens overlap (sentences are in text order, so their
-/// token ranges are too) and counts its words in each with [`WordCounts`],
-/// so no token is visited.
-fn sentence_owners(
-    doc: &Document,
-    words: &WordCounts,
-    content: &[(usize, TokenRange)],
-) -> Vec<usize> {
-    let sentences = &doc.sentences;
+/// piece (in text order) looks up the sentences its tokens overlap
+/// (sentences are in text order, so their token ranges are too) and counts
+/// its words in each with [`crate::metrics::WordCounts`], so no token is
+/// visited.
+fn sentence_owners(doc: &Document, coverage: &Coverage) -> Vec<usize> {
+    let (words, sentences) = (&coverage.words, &doc.sentences);
     let mut owners = vec![usize::MAX; sentences.len()];
     let mut first = 0;
-    for (i, range) in content {
+    for (i, range) in &coverage.content {
         first = partition_from(sentences, first, |s| s.end_token as usize <= range.start);
         let pairs = sentences
             .get(first..)
