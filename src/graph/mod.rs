@@ -133,16 +133,39 @@ pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Opt
     let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
     let inside = resolve::reported_inside(attributions, resolution);
     let main = main_outlet(resolution);
+    // The walk up from attribution `i` ([`resolve::inside::chain`]) marks
+    // the attributions it meets with `i`, so it stops at a repeat without
+    // a set of its own.
+    let mut seen_by = vec![usize::MAX; attributions.len()];
     (0..attributions.len())
         .map(|i| {
             let e = entity_of(i)?;
-            resolve::inside::chain(&inside, i)
-                .take(resolve::LOOKBACK)
-                .find_map(|j| entity_of(j).filter(|&p| p != e))
-                .or_else(|| {
-                    let first = resolution.first_reports.get(i).copied().unwrap_or(false);
-                    main.filter(|&m| first && m != e)
-                })
+            if let Some(mark) = seen_by.get_mut(i) {
+                *mark = i;
+            }
+            let mut at = inside.get(i).copied().flatten();
+            let mut steps = 0;
+            let mut found = None;
+            while let Some(j) = at {
+                if steps == resolve::LOOKBACK {
+                    break;
+                }
+                match seen_by.get_mut(j) {
+                    Some(mark) if *mark == i => break,
+                    Some(mark) => *mark = i,
+                    None => {}
+                }
+                steps += 1;
+                found = entity_of(j).filter(|&p| p != e);
+                if found.is_some() {
+                    break;
+                }
+                at = inside.get(j).copied().flatten();
+            }
+            found.or_else(|| {
+                let first = resolution.first_reports.get(i).copied().unwrap_or(false);
+                main.filter(|&m| first && m != e)
+            })
         })
         .collect()
 }
