@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Document, Token};
 use crate::grammar::Attribution;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;
@@ -344,8 +344,7 @@ fn body_ranges(doc: &Document) -> impl Iterator<Item = TokenRange> + '_ {
 }
 
 /// Each content piece of the attributions as its attribution's index and
-/// its token range ([`token_range`]), in the order of the pieces' starts
-/// (each searched from the one before).
+/// its token range ([`token_range`]), in the order of the pieces' starts.
 pub fn content_ranges(doc: &Document, attributions: &[Attribution]) -> Vec<(usize, TokenRange)> {
     let mut pieces: Vec<(usize, Span)> = attributions
         .iter()
@@ -353,39 +352,51 @@ pub fn content_ranges(doc: &Document, attributions: &[Attribution]) -> Vec<(usiz
         .flat_map(|(i, a)| a.content.iter().map(move |&c| (i, c)))
         .collect();
     pieces.sort_by_key(|(_, c)| c.start);
-    let mut hint = 0;
     pieces
         .into_iter()
-        .map(|(i, c)| {
-            let r = token_range_from(doc, c, hint);
-            hint = r.start;
-            (i, r)
-        })
+        .map(|(i, c)| (i, token_range(doc, c)))
         .collect()
 }
 
 /// The indexes of the tokens that overlap `span`.
 pub fn token_range(doc: &Document, span: Span) -> TokenRange {
     let lo = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    lo..hi.max(lo)
+    lo..end_from(&doc.tokens, lo, span)
 }
 
 /// [`token_range`], searched forward from token `hint`: a few steps when
 /// the range starts at or a little after it (spans taken in text order),
 /// the whole search when it starts before it.
 pub fn token_range_from(doc: &Document, span: Span, hint: usize) -> TokenRange {
-    let tokens = &doc.tokens;
-    let lo = partition_from(tokens, hint, |t| t.span.end <= span.start);
-    let hi = partition_from(tokens, lo, |t| t.span.start < span.end);
-    lo..hi.max(lo)
+    let lo = partition_from(&doc.tokens, hint, |t| t.span.end <= span.start);
+    lo..end_from(&doc.tokens, lo, span)
+}
+
+/// The end of [`token_range`] given its start `lo`. Tokens are disjoint and
+/// not empty, so at most `span.len() + 1` of them overlap it: that window
+/// is searched first (and the rest only if every token in it does).
+fn end_from(tokens: &[Token], lo: usize, span: Span) -> usize {
+    let starts_before = |t: &Token| t.span.start < span.end;
+    let width = span.end.saturating_sub(span.start) as usize + 1;
+    let window = tokens
+        .get(lo..lo.saturating_add(width).min(tokens.len()))
+        .unwrap_or_default();
+    let k = window.partition_point(starts_before);
+    let hi = if k < window.len() {
+        lo + k
+    } else {
+        partition_from(tokens, lo + k, starts_before)
+    };
+    hi.max(lo)
 }
 
 /// [`slice::partition_point`] for a `pred` that holds for a prefix of
-/// `items`, searched from `from` in doubling steps (galloping): the cost
-/// grows with the distance from `from`, not with the slice. When the
+/// `items`, searched from `from`: a few doubling steps (galloping) for a
+/// point close after `from`, then a binary search of the rest. When the
 /// point is before `from`, the whole slice is searched.
 pub fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    /// How far the doubling steps look before the binary search.
+    const NEAR: usize = 16;
     let from_holds = from == 0
         || from
             .checked_sub(1)
@@ -396,11 +407,16 @@ pub fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) ->
     };
     // `pred` holds for rest[..bound / 2]; find the first bound it fails at.
     let mut bound = 1;
-    while rest.get(bound - 1).is_some_and(&pred) {
+    while bound <= NEAR && rest.get(bound - 1).is_some_and(&pred) {
         bound *= 2;
     }
     let start = bound / 2;
-    let window = rest.get(start..bound.min(rest.len())).unwrap_or_default();
+    let end = if bound > NEAR {
+        rest.len()
+    } else {
+        bound.min(rest.len())
+    };
+    let window = rest.get(start..end).unwrap_or_default();
     from + start + window.partition_point(pred)
 }
 
