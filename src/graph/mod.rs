@@ -20,10 +20,9 @@
 //! that carries nothing. Edge weights count attributions; [`SourceGraph::words`]
 //! holds the content words each edge carries.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 use crate::grammar::Attribution;
 use crate::resolve::{self, EntityKind, Resolution};
@@ -88,14 +87,17 @@ pub fn build(attributions: &[Attribution], resolution: &Resolution) -> SourceGra
         }
         same
     });
+    let entities = incoming.chunk_by(|a, b| a.0 == b.0).count();
+    // Every pair is an edge, and a cycle may add a root edge per entity.
+    let edges = incoming.len() + entities;
     let mut g = SourceGraph {
-        graph: DiGraph::new(),
+        graph: DiGraph::with_capacity(entities + 1, edges),
         root: NodeIndex::new(0),
-        words: Vec::new(),
+        words: Vec::with_capacity(edges),
     };
     g.root = g.graph.add_node(Node::Root);
     // The entities with a source, in order, each with its node.
-    let mut nodes: Vec<(usize, NodeIndex)> = Vec::new();
+    let mut nodes: Vec<(usize, NodeIndex)> = Vec::with_capacity(entities);
     for &(e, _, _) in &incoming {
         if nodes.last().is_none_or(|&(last, _)| last != e) {
             nodes.push((e, g.graph.add_node(Node::Entity(e))));
@@ -231,25 +233,27 @@ impl SourceGraph {
     /// inside each other) an empty root edge, earliest entity first.
     fn attach_unreached(&mut self) {
         let mut reached = vec![false; self.graph.node_count()];
-        self.mark_from(self.root, &mut reached);
-        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        for n in nodes {
-            if !reached.get(n.index()).copied().unwrap_or(true) {
+        let mut stack = Vec::new();
+        self.mark_from(self.root, &mut reached, &mut stack);
+        for i in 0..self.graph.node_count() {
+            if !reached.get(i).copied().unwrap_or(true) {
+                let n = NodeIndex::new(i);
                 self.add(self.root, n, Carried::default());
-                self.mark_from(n, &mut reached);
+                self.mark_from(n, &mut reached, &mut stack);
             }
         }
     }
 
-    /// Marks every node reachable from `start`.
-    fn mark_from(&self, start: NodeIndex, reached: &mut [bool]) {
-        let mut queue = VecDeque::from([start]);
-        while let Some(n) = queue.pop_front() {
+    /// Marks every node reachable from `start` (`stack` is scratch space).
+    fn mark_from(&self, start: NodeIndex, reached: &mut [bool], stack: &mut Vec<NodeIndex>) {
+        stack.clear();
+        stack.push(start);
+        while let Some(n) = stack.pop() {
             match reached.get_mut(n.index()) {
                 Some(r) if !*r => *r = true,
                 _ => continue,
             }
-            queue.extend(self.graph.edges(n).map(|e| e.target()));
+            stack.extend(self.graph.neighbors(n));
         }
     }
 
