@@ -138,7 +138,8 @@ pub fn analyze_detailed(article: &Article<'_>, options: &Options) -> Result<Anal
     // Secondhand: hedged, sourced to a publication, or reported inside one.
     let secondhand = resolve::is_secondhand(&attributions, &resolution);
     let graph = graph::build(&attributions, &resolution);
-    let metrics = metrics::compute(&doc, &attributions, &secondhand);
+    let coverage = metrics::Coverage::new(&doc, &attributions);
+    let metrics = metrics::compute_in(&coverage, &secondhand);
     let report = Report::assemble(report::Parts {
         id: article.id.to_string(),
         format: article.format,
@@ -150,6 +151,7 @@ pub fn analyze_detailed(article: &Article<'_>, options: &Options) -> Result<Anal
         resolution: &resolution,
         graph: &graph,
         metrics,
+        coverage: &coverage,
     });
     Ok(Analysis {
         report,

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::document::Document;
+use crate::document::{Document, Token};
 use crate::grammar::Attribution;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;
@@ -38,36 +38,53 @@ pub enum Provenance {
     Unattributed,
 }
 
+/// Where the attributions' content and the body lie in a document's
+/// tokens, found once for the metrics and the report: the word counts of
+/// the tokens, the content pieces' token ranges ([`content_ranges`]) and
+/// each body block's token range, in order.
+pub struct Coverage {
+    pub words: WordCounts,
+    pub content: Vec<(usize, TokenRange)>,
+    pub body: Vec<TokenRange>,
+}
+
+impl Coverage {
+    /// Finds the token ranges of the content and the body blocks.
+    pub fn new(doc: &Document, attributions: &[Attribution]) -> Coverage {
+        Coverage {
+            words: WordCounts::new(doc),
+            content: content_ranges(doc, attributions),
+            body: body_ranges(doc).collect(),
+        }
+    }
+}
+
 /// Counts body words inside attributed content, and inside secondhand
 /// content (`secondhand[i]` says whether attribution `i` is secondhand).
 /// A word counts once however many attributions cover it.
 pub fn compute(doc: &Document, attributions: &[Attribution], secondhand: &[bool]) -> Metrics {
-    // One flag byte a token: bit 0 attributed, bit 1 secondhand.
-    let mut flags = vec![0u8; doc.tokens.len()];
-    for (i, a) in attributions.iter().enumerate() {
-        let bits = if secondhand.get(i).copied().unwrap_or(false) {
-            3
-        } else {
-            1
-        };
-        for &c in &a.content {
-            for f in flags.get_mut(token_range(doc, c)).unwrap_or(&mut []) {
-                *f |= bits;
-            }
+    compute_in(&Coverage::new(doc, attributions), secondhand)
+}
+
+/// [`compute`] with the coverage found already.
+pub fn compute_in(coverage: &Coverage, secondhand: &[bool]) -> Metrics {
+    let words = &coverage.words;
+    // The content's token ranges, merged into disjoint runs: all of it, and
+    // that of the secondhand attributions.
+    let mut all = Vec::with_capacity(coverage.content.len());
+    let mut second_hand = Vec::new();
+    for (i, r) in &coverage.content {
+        if secondhand.get(*i).copied().unwrap_or(false) {
+            second_hand.push(r.clone());
         }
+        all.push(r.clone());
     }
+    let (all, second_hand) = (merged(all), merged(second_hand));
     let (mut body, mut attributed, mut second) = (0, 0, 0);
-    for block in doc.body() {
-        let range = token_range(doc, block.span);
-        let tokens = doc.tokens.get(range.clone()).unwrap_or(&[]);
-        let block_flags = flags.get(range).unwrap_or(&[]);
-        for (t, f) in tokens.iter().zip(block_flags) {
-            if t.kind.is_word() {
-                body += 1;
-                attributed += usize::from(f & 1 != 0);
-                second += usize::from(f & 2 != 0);
-            }
-        }
+    for range in &coverage.body {
+        body += words.in_range(range.clone());
+        attributed += words.covered(&all, range.clone());
+        second += words.covered(&second_hand, range.clone());
     }
     let share = |n: usize| ratio(n, body);
     Metrics {
@@ -77,6 +94,62 @@ pub fn compute(doc: &Document, attributions: &[Attribution], secondhand: &[bool]
         attributed_share: share(attributed),
         secondhand_share: share(second),
         ..Metrics::default()
+    }
+}
+
+/// Token ranges sorted and merged where they overlap: disjoint runs in
+/// order (empty ranges dropped).
+fn merged(mut ranges: Vec<TokenRange>) -> Vec<TokenRange> {
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let mut out: Vec<TokenRange> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            _ if r.is_empty() => {}
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The number of word tokens ([`crate::document::TokenKind::is_word`])
+/// before each token of a document and before its end, so that the words
+/// of any range of tokens take two look-ups instead of a walk over them.
+pub struct WordCounts {
+    before: Vec<u32>,
+}
+
+impl WordCounts {
+    /// Counts the document's word tokens once.
+    pub fn new(doc: &Document) -> WordCounts {
+        let mut before = Vec::with_capacity(doc.tokens.len() + 1);
+        before.push(0);
+        let mut n = 0u32;
+        before.extend(doc.tokens.iter().map(|t| {
+            n += u32::from(t.kind.is_word());
+            n
+        }));
+        WordCounts { before }
+    }
+
+    /// The word tokens in a range of token indices (0 for a range that is
+    /// empty or not in the document).
+    pub fn in_range(&self, range: TokenRange) -> usize {
+        match (self.before.get(range.start), self.before.get(range.end)) {
+            (Some(&a), Some(&b)) if b > a => (b - a) as usize,
+            _ => 0,
+        }
+    }
+
+    /// The word tokens of `range` inside the disjoint, ordered `runs`.
+    fn covered(&self, runs: &[TokenRange], range: TokenRange) -> usize {
+        let first = runs.partition_point(|r| r.end <= range.start);
+        runs.get(first..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|r| r.start < range.end)
+            .map(|r| self.in_range(r.start.max(range.start)..r.end.min(range.end)))
+            .sum()
     }
 }
 
@@ -125,11 +198,11 @@ impl Metrics {
     /// hedged attribution counts.
     pub fn add_sources(
         &mut self,
-        doc: &Document,
+        coverage: &Coverage,
         attributions: &[Attribution],
         resolution: &Resolution,
     ) {
-        let words = entity_words(doc, attributions, resolution);
+        let words = entity_words(coverage, resolution);
         let mut counts = vec![0usize; resolution.entities.len()];
         for e in resolution.sources.iter().take(attributions.len()).flatten() {
             if let Some(n) = counts.get_mut(*e) {
@@ -196,30 +269,26 @@ fn ratio(n: usize, total: usize) -> f64 {
 }
 
 /// For each entity, the body words inside the content of the attributions
-/// whose source resolves to it. Linear in the tokens of each entity's
-/// content plus the body blocks and the content pieces (sorted once per
-/// entity): no per-token array of the whole text is made.
-pub fn entity_words(
-    doc: &Document,
-    attributions: &[Attribution],
-    resolution: &Resolution,
-) -> Vec<usize> {
+/// whose source resolves to it. Linear in
+/// the body blocks and the content pieces (sorted once per entity), the
+/// words of each range counted with [`WordCounts`].
+pub fn entity_words(coverage: &Coverage, resolution: &Resolution) -> Vec<usize> {
+    let words = &coverage.words;
     if resolution.sources.iter().all(Option::is_none) {
         return vec![0; resolution.entities.len()];
     }
-    let body = body_token_ranges(doc);
-    let mut ranges: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); resolution.entities.len()];
-    for (i, a) in attributions.iter().enumerate() {
-        let Some(list) = resolution
+    let body = merged_body(&coverage.body);
+    let mut ranges: Vec<Vec<TokenRange>> = vec![Vec::new(); resolution.entities.len()];
+    for (i, r) in &coverage.content {
+        if let Some(list) = resolution
             .sources
-            .get(i)
+            .get(*i)
             .copied()
             .flatten()
             .and_then(|e| ranges.get_mut(e))
-        else {
-            continue;
-        };
-        list.extend(a.content.iter().map(|&c| token_range(doc, c)));
+        {
+            list.push(r.clone());
+        }
     }
     ranges
         .into_iter()
@@ -236,7 +305,7 @@ pub fn entity_words(
                         body = body.get(1..).unwrap_or_default();
                     }
                     for b in body.iter().take_while(|b| b.start < r.end) {
-                        total += word_tokens(doc, b.start.max(lo)..b.end.min(r.end));
+                        total += words.in_range(b.start.max(lo)..b.end.min(r.end));
                     }
                     reached = r.end;
                 }
@@ -246,12 +315,14 @@ pub fn entity_words(
         .collect()
 }
 
-/// The token ranges of the body blocks ([`token_range`]), in order, those
-/// that share a token merged: disjoint, so a token is in at most one.
-fn body_token_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    for block in doc.body() {
-        let r = token_range(doc, block.span);
+/// A range of token indices.
+pub type TokenRange = std::ops::Range<usize>;
+
+/// The body blocks' token ranges (in order), those that share a token
+/// merged: disjoint, so a token is in at most one.
+fn merged_body(body: &[TokenRange]) -> Vec<TokenRange> {
+    let mut out: Vec<TokenRange> = Vec::new();
+    for r in body.iter().cloned() {
         match out.last_mut() {
             Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ if r.is_empty() => {}
@@ -261,21 +332,92 @@ fn body_token_ranges(doc: &Document) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// The number of word tokens in a range of token indices.
-fn word_tokens(doc: &Document, range: std::ops::Range<usize>) -> usize {
-    doc.tokens
-        .get(range)
-        .unwrap_or_default()
+/// The token range ([`token_range`]) of each body block, in order: each
+/// searched from where the one before ended, as blocks are in text order.
+fn body_ranges(doc: &Document) -> impl Iterator<Item = TokenRange> + '_ {
+    let mut hint = 0;
+    doc.body().map(move |block| {
+        let r = token_range_from(doc, block.span, hint);
+        hint = r.end.saturating_sub(1).max(r.start);
+        r
+    })
+}
+
+/// Each content piece of the attributions as its attribution's index and
+/// its token range ([`token_range`]), in the order of the pieces' starts.
+pub fn content_ranges(doc: &Document, attributions: &[Attribution]) -> Vec<(usize, TokenRange)> {
+    let mut pieces: Vec<(usize, Span)> = attributions
         .iter()
-        .filter(|t| t.kind.is_word())
-        .count()
+        .enumerate()
+        .flat_map(|(i, a)| a.content.iter().map(move |&c| (i, c)))
+        .collect();
+    pieces.sort_by_key(|(_, c)| c.start);
+    pieces
+        .into_iter()
+        .map(|(i, c)| (i, token_range(doc, c)))
+        .collect()
 }
 
 /// The indexes of the tokens that overlap `span`.
-pub fn token_range(doc: &Document, span: Span) -> std::ops::Range<usize> {
+pub fn token_range(doc: &Document, span: Span) -> TokenRange {
     let lo = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    let hi = doc.tokens.partition_point(|t| t.span.start < span.end);
-    lo..hi.max(lo)
+    lo..end_from(&doc.tokens, lo, span)
+}
+
+/// [`token_range`], searched forward from token `hint`: a few steps when
+/// the range starts at or a little after it (spans taken in text order),
+/// the whole search when it starts before it.
+pub fn token_range_from(doc: &Document, span: Span, hint: usize) -> TokenRange {
+    let lo = partition_from(&doc.tokens, hint, |t| t.span.end <= span.start);
+    lo..end_from(&doc.tokens, lo, span)
+}
+
+/// The end of [`token_range`] given its start `lo`. Tokens are disjoint and
+/// not empty, so at most `span.len() + 1` of them overlap it: that window
+/// is searched first (and the rest only if every token in it does).
+fn end_from(tokens: &[Token], lo: usize, span: Span) -> usize {
+    let starts_before = |t: &Token| t.span.start < span.end;
+    let width = span.end.saturating_sub(span.start) as usize + 1;
+    let window = tokens
+        .get(lo..lo.saturating_add(width).min(tokens.len()))
+        .unwrap_or_default();
+    let k = window.partition_point(starts_before);
+    let hi = if k < window.len() {
+        lo + k
+    } else {
+        partition_from(tokens, lo + k, starts_before)
+    };
+    hi.max(lo)
+}
+
+/// [`slice::partition_point`] for a `pred` that holds for a prefix of
+/// `items`, searched from `from`: a few doubling steps (galloping) for a
+/// point close after `from`, then a binary search of the rest. When the
+/// point is before `from`, the whole slice is searched.
+pub fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    /// How far the doubling steps look before the binary search.
+    const NEAR: usize = 16;
+    let from_holds = from == 0
+        || from
+            .checked_sub(1)
+            .and_then(|i| items.get(i))
+            .is_some_and(&pred);
+    let Some(rest) = items.get(from..).filter(|_| from_holds) else {
+        return items.partition_point(pred);
+    };
+    // `pred` holds for rest[..bound / 2]; find the first bound it fails at.
+    let mut bound = 1;
+    while bound <= NEAR && rest.get(bound - 1).is_some_and(&pred) {
+        bound *= 2;
+    }
+    let start = bound / 2;
+    let end = if bound > NEAR {
+        rest.len()
+    } else {
+        bound.min(rest.len())
+    };
+    let window = rest.get(start..end).unwrap_or_default();
+    from + start + window.partition_point(pred)
 }
 
 #[cfg(test)]
@@ -326,14 +468,14 @@ mod tests {
     #[test]
     fn entity_words_count_overlapping_content_once() {
         let (d, list, res) = sample();
-        assert_eq!(entity_words(&d, &list, &res), vec![5, 3, 0]);
+        assert_eq!(entity_words(&Coverage::new(&d, &list), &res), vec![5, 3, 0]);
     }
 
     #[test]
     fn by_entity_is_sorted_by_words_with_shares_of_the_body() {
         let (d, list, res) = sample();
         let mut m = compute(&d, &list, &[false; 4]);
-        m.add_sources(&d, &list, &res);
+        m.add_sources(&Coverage::new(&d, &list), &list, &res);
         let order: Vec<(&str, usize, usize)> = m
             .by_entity
             .iter()
@@ -348,7 +490,7 @@ mod tests {
     fn sources_by_kind_counts_distinct_cited_entities() {
         let (d, list, res) = sample();
         let mut m = compute(&d, &list, &[false; 4]);
-        m.add_sources(&d, &list, &res);
+        m.add_sources(&Coverage::new(&d, &list), &list, &res);
         let kinds: Vec<(EntityKind, usize)> = m.sources_by_kind.into_iter().collect();
         assert_eq!(
             kinds,
@@ -374,5 +516,35 @@ mod tests {
         m.sources_by_kind.insert(EntityKind::Outlet, 2);
         let v = serde_json::to_value(&m).unwrap_or_default();
         assert_eq!(v["sources_by_kind"]["outlet"], 2);
+    }
+
+    #[test]
+    fn partition_from_agrees_with_partition_point_from_any_hint() {
+        let items: Vec<u32> = (0..40).map(|i| i * 3).collect();
+        for limit in [0, 1, 2, 3, 50, 61, 117, 118, 200] {
+            let want = items.partition_point(|&x| x < limit);
+            for from in 0..=items.len() + 2 {
+                assert_eq!(partition_from(&items, from, |&x| x < limit), want);
+            }
+        }
+    }
+
+    #[test]
+    fn token_range_from_and_word_counts_agree_with_a_walk() {
+        let (d, _, _) = sample();
+        let words = WordCounts::new(&d);
+        let len = d.text.len() as u32;
+        for start in 0..len {
+            for end in start..=len.min(start + 30) {
+                let span = Span { start, end };
+                let want = token_range(&d, span);
+                for hint in [0, 3, 7, d.tokens.len()] {
+                    assert_eq!(token_range_from(&d, span, hint), want);
+                }
+                let walk = d.tokens.get(want.clone()).unwrap_or_default();
+                let n = walk.iter().filter(|t| t.kind.is_word()).count();
+                assert_eq!(words.in_range(want), n);
+            }
+        }
     }
 }

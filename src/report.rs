@@ -7,7 +7,9 @@ use crate::document::{BlockKind, Document};
 use crate::grammar::{Attribution, AttributionKind};
 use crate::graph::{Node, SourceGraph};
 use crate::input::InputFormat;
-use crate::metrics::{entity_id, numbered, Metrics, Provenance, SentenceCounts};
+use crate::metrics::{
+    entity_id, numbered, partition_from, Coverage, Metrics, Provenance, SentenceCounts,
+};
 use crate::resolve::publisher::Publisher;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;
@@ -238,6 +240,8 @@ pub struct Parts<'a> {
     pub resolution: &'a Resolution,
     pub graph: &'a SourceGraph,
     pub metrics: Metrics,
+    /// What [`crate::metrics::compute_in`] read to make `metrics`.
+    pub coverage: &'a Coverage,
 }
 
 impl Report {
@@ -253,8 +257,9 @@ impl Report {
             resolution,
             graph,
             mut metrics,
+            coverage,
         } = parts;
-        metrics.add_sources(&doc, attributions, resolution);
+        metrics.add_sources(coverage, attributions, resolution);
         let entities = resolution
             .entities
             .iter()
@@ -305,20 +310,18 @@ impl Report {
                     .collect()
             })
             .collect();
-        let owners = content_owners(&doc, attributions);
+        let owners = sentence_owners(&doc, coverage);
         let sentences = doc
-            .body_sentences()
-            .map(|s| {
-                // The first attribution whose content holds a word of the
-                // sentence owns it. A sentence's tokens are the tokens its
-                // span overlaps (it starts and ends with one).
-                let owner = owners
-                    .get(s.first_token as usize..s.end_token as usize)
-                    .unwrap_or(&[])
-                    .iter()
-                    .copied()
-                    .min()
-                    .filter(|&i| i != usize::MAX);
+            .sentences
+            .iter()
+            .zip(owners)
+            .filter(|(s, _)| {
+                doc.blocks
+                    .get(s.block as usize)
+                    .is_some_and(|b| b.kind == BlockKind::Body)
+            })
+            .map(|(s, owner)| {
+                let owner = Some(owner).filter(|&i| i != usize::MAX);
                 let provenance = match owner {
                     None => Provenance::Unattributed,
                     Some(i) if secondhand.get(i).copied().unwrap_or(false) => {
@@ -374,19 +377,31 @@ impl Report {
     }
 }
 
-/// For each token, the index of the first attribution whose content holds
-/// it if it is a word (`usize::MAX` for none). Linear in the content length,
-/// so sentence provenance never scans every attribution for every sentence.
-fn content_owners(doc: &Document, attributions: &[Attribution]) -> Vec<usize> {
-    let mut owners = vec![usize::MAX; doc.tokens.len()];
-    for (i, a) in attributions.iter().enumerate() {
-        for &c in &a.content {
-            let range = crate::metrics::token_range(doc, c);
-            let tokens = doc.tokens.get(range.clone()).unwrap_or(&[]);
-            for (t, owner) in tokens.iter().zip(owners.get_mut(range).unwrap_or(&mut [])) {
-                if t.kind.is_word() && *owner == usize::MAX {
-                    *owner = i;
-                }
+/// For each sentence, the index of the first attribution whose content
+/// holds a word of it (`usize::MAX` for none). A sentence's tokens are the
+/// tokens its span overlaps (it starts and ends with one). Each content
+/// piece (in text order) looks up the sentences its tokens overlap
+/// (sentences are in text order, so their token ranges are too) and counts
+/// its words in each with [`crate::metrics::WordCounts`], so no token is
+/// visited.
+fn sentence_owners(doc: &Document, coverage: &Coverage) -> Vec<usize> {
+    let (words, sentences) = (&coverage.words, &doc.sentences);
+    let mut owners = vec![usize::MAX; sentences.len()];
+    let mut first = 0;
+    for (i, range) in &coverage.content {
+        first = partition_from(sentences, first, |s| s.end_token as usize <= range.start);
+        let pairs = sentences
+            .get(first..)
+            .unwrap_or_default()
+            .iter()
+            .zip(owners.get_mut(first..).unwrap_or_default());
+        for (s, owner) in pairs.take_while(|(s, _)| (s.first_token as usize) < range.end) {
+            let (lo, hi) = (s.first_token as usize, s.end_token as usize);
+            if *i < *owner
+                && hi <= doc.tokens.len()
+                && words.in_range(lo.max(range.start)..hi.min(range.end)) > 0
+            {
+                *owner = *i;
             }
         }
     }

@@ -20,10 +20,9 @@
 //! that carries nothing. Edge weights count attributions; [`SourceGraph::words`]
 //! holds the content words each edge carries.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeRef;
 
 use crate::grammar::Attribution;
 use crate::resolve::{self, EntityKind, Resolution};
@@ -67,42 +66,67 @@ impl Carried {
 pub fn build(attributions: &[Attribution], resolution: &Resolution) -> SourceGraph {
     let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
     let parents = parents(attributions, resolution);
-    // entity -> parent (None = root) -> carried, in entity order.
-    let mut incoming: BTreeMap<usize, BTreeMap<Option<usize>, Carried>> = BTreeMap::new();
-    for (i, parent) in parents.iter().enumerate() {
-        let Some(e) = entity_of(i) else { continue };
-        let carried = Carried {
-            attributions: 1,
-            words: resolution.words.get(i).copied().unwrap_or(0),
-        };
-        incoming
-            .entry(e)
-            .or_default()
-            .entry(*parent)
-            .or_default()
-            .add(carried);
-    }
+    // (entity, parent (None = root), carried), in entity then parent order,
+    // one for each pair.
+    let mut incoming: Vec<(usize, Option<usize>, Carried)> = parents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, parent)| {
+            let carried = Carried {
+                attributions: 1,
+                words: resolution.words.get(i).copied().unwrap_or(0),
+            };
+            Some((entity_of(i)?, *parent, carried))
+        })
+        .collect();
+    incoming.sort_by_key(|&(e, parent, _)| (e, parent));
+    incoming.dedup_by(|next, kept| {
+        let same = (next.0, next.1) == (kept.0, kept.1);
+        if same {
+            kept.2.add(next.2);
+        }
+        same
+    });
+    let entities = incoming.chunk_by(|a, b| a.0 == b.0).count();
+    // Every pair is an edge, and a cycle may add a root edge per entity.
+    let edges = incoming.len() + entities;
     let mut g = SourceGraph {
-        graph: DiGraph::new(),
+        graph: DiGraph::with_capacity(entities + 1, edges),
         root: NodeIndex::new(0),
-        words: Vec::new(),
+        words: Vec::with_capacity(edges),
     };
     g.root = g.graph.add_node(Node::Root);
-    let mut nodes: BTreeMap<usize, NodeIndex> = BTreeMap::new();
-    for &e in incoming.keys() {
-        nodes.insert(e, g.graph.add_node(Node::Entity(e)));
-    }
-    for (e, mut from) in incoming {
-        let Some(&to) = nodes.get(&e) else { continue };
-        if let Some(at_root) = fold_root(&mut from) {
-            from.insert(None, at_root);
+    // The entities with a source, in order, each with its node.
+    let mut nodes: Vec<(usize, NodeIndex)> = Vec::with_capacity(entities);
+    for &(e, _, _) in &incoming {
+        if nodes.last().is_none_or(|&(last, _)| last != e) {
+            nodes.push((e, g.graph.add_node(Node::Entity(e))));
         }
-        for (parent, carried) in from {
-            let source = match parent {
-                Some(p) => nodes.get(&p).copied().unwrap_or(g.root),
-                None => g.root,
-            };
-            g.add(source, to, carried);
+    }
+    let root = g.root;
+    let node_of = |e: usize| {
+        nodes
+            .binary_search_by_key(&e, |&(e, _)| e)
+            .ok()
+            .and_then(|k| nodes.get(k))
+            .map_or(root, |&(_, n)| n)
+    };
+    for from in incoming.chunk_by_mut(|a, b| a.0 == b.0) {
+        let Some(&(e, _, _)) = from.first() else {
+            continue;
+        };
+        let to = node_of(e);
+        let parents = match from.split_first_mut() {
+            Some((&mut (_, None, at_root), parents)) => {
+                if !fold_root(parents, at_root) {
+                    g.add(root, to, at_root);
+                }
+                parents
+            }
+            _ => from,
+        };
+        for &mut (_, parent, carried) in parents {
+            g.add(parent.map_or(root, node_of), to, carried);
         }
     }
     g.attach_unreached();
@@ -110,20 +134,18 @@ pub fn build(attributions: &[Attribution], resolution: &Resolution) -> SourceGra
 }
 
 /// Folds an entity's root-level attributions into its strongest parent
-/// (most attributions, then the earliest entity) when it has one; gives
-/// them back when it has none.
-fn fold_root(from: &mut BTreeMap<Option<usize>, Carried>) -> Option<Carried> {
-    let at_root = from.remove(&None)?;
-    let strongest = from
-        .iter()
-        .max_by_key(|(p, c)| (c.attributions, std::cmp::Reverse(**p)))
-        .map(|(p, _)| *p);
-    match strongest.and_then(|p| from.get_mut(&p)) {
-        Some(carried) => {
+/// (most attributions, then the earliest entity), given its parents in
+/// order; false when it has none (the root keeps them).
+fn fold_root(parents: &mut [(usize, Option<usize>, Carried)], at_root: Carried) -> bool {
+    let strongest = parents
+        .iter_mut()
+        .max_by_key(|(_, p, c)| (c.attributions, std::cmp::Reverse(*p)));
+    match strongest {
+        Some((_, _, carried)) => {
             carried.add(at_root);
-            None
+            true
         }
-        None => Some(at_root),
+        None => false,
     }
 }
 
@@ -133,16 +155,39 @@ pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Opt
     let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
     let inside = resolve::reported_inside(attributions, resolution);
     let main = main_outlet(resolution);
+    // The walk up from attribution `i` ([`resolve::inside::chain`]) marks
+    // the attributions it meets with `i`, so it stops at a repeat without
+    // a set of its own.
+    let mut seen_by = vec![usize::MAX; attributions.len()];
     (0..attributions.len())
         .map(|i| {
             let e = entity_of(i)?;
-            resolve::inside::chain(&inside, i)
-                .take(resolve::LOOKBACK)
-                .find_map(|j| entity_of(j).filter(|&p| p != e))
-                .or_else(|| {
-                    let first = resolution.first_reports.get(i).copied().unwrap_or(false);
-                    main.filter(|&m| first && m != e)
-                })
+            if let Some(mark) = seen_by.get_mut(i) {
+                *mark = i;
+            }
+            let mut at = inside.get(i).copied().flatten();
+            let mut steps = 0;
+            let mut found = None;
+            while let Some(j) = at {
+                if steps == resolve::LOOKBACK {
+                    break;
+                }
+                match seen_by.get_mut(j) {
+                    Some(mark) if *mark == i => break,
+                    Some(mark) => *mark = i,
+                    None => {}
+                }
+                steps += 1;
+                found = entity_of(j).filter(|&p| p != e);
+                if found.is_some() {
+                    break;
+                }
+                at = inside.get(j).copied().flatten();
+            }
+            found.or_else(|| {
+                let first = resolution.first_reports.get(i).copied().unwrap_or(false);
+                main.filter(|&m| first && m != e)
+            })
         })
         .collect()
 }
@@ -188,25 +233,27 @@ impl SourceGraph {
     /// inside each other) an empty root edge, earliest entity first.
     fn attach_unreached(&mut self) {
         let mut reached = vec![false; self.graph.node_count()];
-        self.mark_from(self.root, &mut reached);
-        let nodes: Vec<NodeIndex> = self.graph.node_indices().collect();
-        for n in nodes {
-            if !reached.get(n.index()).copied().unwrap_or(true) {
+        let mut stack = Vec::new();
+        self.mark_from(self.root, &mut reached, &mut stack);
+        for i in 0..self.graph.node_count() {
+            if !reached.get(i).copied().unwrap_or(true) {
+                let n = NodeIndex::new(i);
                 self.add(self.root, n, Carried::default());
-                self.mark_from(n, &mut reached);
+                self.mark_from(n, &mut reached, &mut stack);
             }
         }
     }
 
-    /// Marks every node reachable from `start`.
-    fn mark_from(&self, start: NodeIndex, reached: &mut [bool]) {
-        let mut queue = VecDeque::from([start]);
-        while let Some(n) = queue.pop_front() {
+    /// Marks every node reachable from `start` (`stack` is scratch space).
+    fn mark_from(&self, start: NodeIndex, reached: &mut [bool], stack: &mut Vec<NodeIndex>) {
+        stack.clear();
+        stack.push(start);
+        while let Some(n) = stack.pop() {
             match reached.get_mut(n.index()) {
                 Some(r) if !*r => *r = true,
                 _ => continue,
             }
-            queue.extend(self.graph.edges(n).map(|e| e.target()));
+            stack.extend(self.graph.neighbors(n));
         }
     }
 
