@@ -150,6 +150,15 @@ impl Sieve {
         (end(bytes.first()), end(bytes.last()))
     }
 
+    /// Whether the bit of the pair of bytes (each `& 31`) is set in one of
+    /// the sieve's pair tables.
+    #[inline]
+    fn has_pair(table: &[u64; 16], a: usize, b: usize) -> bool {
+        table
+            .get(a >> 1)
+            .is_some_and(|bits| bits & (1 << ((a & 1) << 5 | b)) != 0)
+    }
+
     /// The second byte of a word `& 31` (0 when there is none).
     fn second_of(bytes: &[u8]) -> usize {
         usize::from(bytes.get(1).copied().unwrap_or(0) & 31)
@@ -172,24 +181,15 @@ impl Sieve {
             bytes.first().is_none_or(u8::is_ascii) && bytes.last().is_none_or(u8::is_ascii);
         if ascii_ends {
             let (first, last) = Sieve::ends_of(bytes);
-            let ends = self
-                .ends
-                .get(first >> 1)
-                .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | last)) != 0);
-            if !ends {
+            if !Sieve::has_pair(&self.ends, first, last) {
                 return false;
             }
             // The first two bytes too, when the second is ASCII (or
             // missing): lower-casing keeps it where it is.
-            if bytes.get(1).is_none_or(u8::is_ascii) {
-                let second = Sieve::second_of(bytes);
-                let leads = self
-                    .leads
-                    .get(first >> 1)
-                    .is_some_and(|bits| bits & (1 << ((first & 1) << 5 | second)) != 0);
-                if !leads {
-                    return false;
-                }
+            if bytes.get(1).is_none_or(u8::is_ascii)
+                && !Sieve::has_pair(&self.leads, first, Sieve::second_of(bytes))
+            {
+                return false;
             }
         }
         !bytes.is_ascii() || self.lengths & (1 << bytes.len().min(63)) != 0
