@@ -1225,7 +1225,7 @@ mod tests {
             ));
         }
         for text in &texts {
-            let (tokens, odd) = super::super::tokens::tokenize_marked(text);
+            let (tokens, odd, _) = super::super::tokens::tokenize_marked(text);
             let hints = [(Span::new(0, 9), BlockHint::Paragraph)];
             for hints in [&[][..], &hints[..]] {
                 let counted = segment_with_title(text, hints, None);
