@@ -237,36 +237,9 @@ fn paragraphs(text: &str, from: usize, to: usize, words: Option<&Words>) -> Vec<
     out
 }
 
-/// The byte offset of the first newline in `bytes` at or after `from`,
-/// looked for sixteen bytes at a time (a line is read in a few steps, with
-/// none of the set-up of a general search).
+/// The byte offset of the first newline in `bytes` at or after `from`.
 fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The top bit of the first newline byte of eight (and maybe of bytes
-    // after it): the lowest bit set is exact.
-    let newlines = |eight: &[u8]| {
-        let x =
-            <[u8; 8]>::try_from(eight).map_or(0, u64::from_le_bytes) ^ (ONES * u64::from(b'\n'));
-        x.wrapping_sub(ONES) & !x & HIGH_BITS
-    };
-    let rest = bytes.get(from..)?;
-    let mut chunks = rest.chunks_exact(16);
-    let mut at = from;
-    for chunk in chunks.by_ref() {
-        let (a, b) = chunk.split_at(8);
-        let (a, b) = (newlines(a), newlines(b));
-        if a | b != 0 {
-            let (base, bits) = if a != 0 { (at, a) } else { (at + 8, b) };
-            return Some(base + (bits.trailing_zeros() / 8) as usize);
-        }
-        at += 16;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| at + i)
+    memchr::memchr(b'\n', bytes.get(from..)?).map(|i| from + i)
 }
 
 /// The tokens of the text and the sorted byte offsets of its word
