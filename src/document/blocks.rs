@@ -81,7 +81,8 @@ pub fn segment_tokenized(
     tokens: &[Token],
     odd: Option<&[usize]>,
 ) -> Vec<Block> {
-    let raw = cut(text, hints);
+    let words = odd.map(|odd| Words { tokens, odd });
+    let raw = cut(text, hints, words.as_ref());
     let plain = match odd {
         Some(odd) => plain_words(&raw, tokens, odd),
         None => vec![None; raw.len()],
@@ -176,7 +177,11 @@ fn plain_words(
 }
 
 /// Cuts the text into block spans, each with the hint that covers it.
-fn cut(text: &str, hints: &[(Span, BlockHint)]) -> Vec<(Span, Option<BlockHint>)> {
+fn cut(
+    text: &str,
+    hints: &[(Span, BlockHint)],
+    words: Option<&Words>,
+) -> Vec<(Span, Option<BlockHint>)> {
     let mut hinted: Vec<(Span, BlockHint)> = hints
         .iter()
         .filter(|(s, _)| !s.is_empty() && text.get(s.start()..s.end()).is_some())
@@ -192,15 +197,15 @@ fn cut(text: &str, hints: &[(Span, BlockHint)]) -> Vec<(Span, Option<BlockHint>)
             continue;
         }
         let start = span.start().max(pos);
-        for s in paragraphs(text, pos, start) {
+        for s in paragraphs(text, pos, start, words) {
             out.push((s, None));
         }
-        for s in paragraphs(text, start, span.end()) {
+        for s in paragraphs(text, start, span.end(), words) {
             out.push((s, Some(hint)));
         }
         pos = span.end();
     }
-    for s in paragraphs(text, pos, text.len()) {
+    for s in paragraphs(text, pos, text.len(), words) {
         out.push((s, None));
     }
     out
@@ -208,29 +213,83 @@ fn cut(text: &str, hints: &[(Span, BlockHint)]) -> Vec<(Span, Option<BlockHint>)
 
 /// The blocks of `text[from..to]`: paragraphs between blank lines, each cut
 /// further into lines where it is not one hard-wrapped paragraph.
-fn paragraphs(text: &str, from: usize, to: usize) -> Vec<Span> {
+fn paragraphs(text: &str, from: usize, to: usize, words: Option<&Words>) -> Vec<Span> {
     let Some(part) = text.get(from..to) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut lines: Vec<Span> = Vec::new();
-    let mut offset = from;
-    for line in part.split_inclusive('\n') {
-        let span = Span::new(offset, offset + line.len()).trim(text);
-        offset += line.len();
+    // The lines with their newlines, as `split_inclusive('\n')` gives them.
+    let bytes = part.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = next_newline(bytes, at).map_or(bytes.len(), |i| i + 1);
+        let span = Span::new(from + at, from + end).trim(text);
+        at = end;
         if span.is_empty() {
-            cut_lines(text, &lines, &mut out);
+            cut_lines(text, &lines, words, &mut out);
             lines.clear();
         } else {
             lines.push(span);
         }
     }
-    cut_lines(text, &lines, &mut out);
+    cut_lines(text, &lines, words, &mut out);
     out
 }
 
+/// The byte offset of the first newline in `bytes` at or after `from`.
+fn next_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr(b'\n', bytes.get(from..)?).map(|i| from + i)
+}
+
+/// The tokens of the text and the sorted byte offsets of its word
+/// characters that are not ASCII letters or digits (see
+/// [`super::tokens::tokenize_marked`]).
+struct Words<'a> {
+    tokens: &'a [Token],
+    odd: &'a [usize],
+}
+
+impl Words<'_> {
+    /// The [`chrome::Normal::head_of`] form of a span of the text made from
+    /// its word tokens, when they are its words (all inside it, none across
+    /// its ends, and no odd word character in it); `None` otherwise.
+    fn normal_of(&self, text: &str, span: Span) -> Option<chrome::Normal> {
+        let first = self
+            .tokens
+            .partition_point(|t| t.span.start() < span.start());
+        let crosses_start = first
+            .checked_sub(1)
+            .and_then(|k| self.tokens.get(k))
+            .is_some_and(|t| t.span.end() > span.start());
+        let odd = self.odd.partition_point(|&k| k < span.start());
+        if crosses_start || self.odd.get(odd).is_some_and(|&k| k < span.end()) {
+            return None;
+        }
+        let inside = self.tokens.get(first..)?;
+        let inside = inside.get(..inside.partition_point(|t| t.span.start() < span.end()))?;
+        if inside.last().is_some_and(|t| t.span.end() > span.end()) {
+            return None;
+        }
+        let words = || inside.iter().filter(|t| t.kind.is_word());
+        Some(chrome::Normal::of_ascii_words(
+            text,
+            words().map(|t| t.span.start()..t.span.end()),
+            words().count(),
+        ))
+    }
+}
+
+/// The normal form of a span's text for the chrome tests, from the word
+/// tokens when they are its words.
+fn normal_of(text: &str, span: Span, words: Option<&Words>) -> chrome::Normal {
+    words
+        .and_then(|w| w.normal_of(text, span))
+        .unwrap_or_else(|| chrome::Normal::head_of(span.text(text)))
+}
+
 /// Joins the lines of one paragraph into blocks.
-fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
+fn cut_lines(text: &str, lines: &[Span], words: Option<&Words>, out: &mut Vec<Span>) {
     if let [line] = lines {
         // One line is one block: no width to work out.
         out.push(*line);
@@ -246,7 +305,7 @@ fn cut_lines(text: &str, lines: &[Span], out: &mut Vec<Span>) {
         None => {
             let c = lines
                 .get(k)
-                .is_some_and(|l| chrome::is_chrome(l.text(text)));
+                .is_some_and(|l| chrome::is_chrome_in(l.text(text), &normal_of(text, *l, words)));
             if let Some(slot) = chrome_lines.get_mut(k) {
                 *slot = Some(c);
             }
@@ -1133,9 +1192,13 @@ mod tests {
             texts.push(format!("{long} {o}"));
             texts.push(format!("{o} {long}"));
             texts.push(format!("{long}\n\n{o}\n\n{long}"));
+            // Lines of one paragraph, tested for chrome one by one.
+            texts.push(format!(
+                "{long}\n{o}\nShare this\n{o} Related Articles\n{long}"
+            ));
         }
         for text in &texts {
-            let (tokens, odd) = super::super::tokens::tokenize_marked(text);
+            let (tokens, odd, _) = super::super::tokens::tokenize_marked(text);
             let hints = [(Span::new(0, 9), BlockHint::Paragraph)];
             for hints in [&[][..], &hints[..]] {
                 let counted = segment_with_title(text, hints, None);

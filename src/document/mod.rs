@@ -58,12 +58,12 @@ impl Document {
             hints,
             ..
         } = extracted;
-        let (tokens, odd) = tokens::tokenize_marked(&text);
+        let (tokens, odd, marks) = tokens::tokenize_marked(&text);
         let blocks =
             blocks::segment_tokenized(&text, &hints, meta.title.as_deref(), &tokens, Some(&odd));
         let ranges = tokens::block_ranges(&blocks, &tokens);
-        let sentences = sentences::split_in(&text, &blocks, &tokens, &ranges);
-        let quotes = quotes::pair_in(&text, &blocks, &tokens, &ranges);
+        let sentences = sentences::split_in(&text, &blocks, &tokens, &ranges, &marks);
+        let quotes = quotes::pair_in(&text, &blocks, &tokens, &ranges, &marks);
         let lower = text.to_ascii_lowercase();
         Document {
             text,

@@ -178,16 +178,20 @@ pub fn pair(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Quotation> {
         blocks,
         tokens,
         &super::tokens::block_ranges(blocks, tokens),
+        &super::tokens::marks_of(text, tokens),
     )
 }
 
 /// [`pair`], with the range of each block's tokens known
-/// ([`super::tokens::block_ranges`]).
+/// ([`super::tokens::block_ranges`]) and the indices of the tokens that may
+/// be quotation marks ([`super::tokens::marks_of`]): only those are looked
+/// at.
 pub fn pair_in(
     text: &str,
     blocks: &[Block],
     tokens: &[Token],
     ranges: &[Range<usize>],
+    marks: &[u32],
 ) -> Vec<Quotation> {
     let mut p = Pairer {
         text,
@@ -197,17 +201,32 @@ pub fn pair_in(
         single: None,
     };
     let mut prev_end = 0;
+    let mut at: usize = 0;
     for (block, range) in blocks.iter().zip(ranges) {
         if block.kind == BlockKind::Chrome {
             continue;
         }
         let toks = tokens.get(range.clone()).unwrap_or(&[]);
         let used = p.start_block(toks.first(), prev_end);
-        for t in toks.iter().skip(usize::from(used)) {
-            if t.kind != TokenKind::Punct {
-                // Most tokens are words: no call for them.
-                continue;
-            }
+        let from = range.start + usize::from(used);
+        // The block's marks: walked to from the last block's (blocks are
+        // in order), looked up again should this one start before them.
+        if at
+            .checked_sub(1)
+            .and_then(|k| marks.get(k))
+            .is_some_and(|&k| k as usize >= from)
+        {
+            at = marks.partition_point(|&k| (k as usize) < from);
+        }
+        while marks.get(at).is_some_and(|&k| (k as usize) < from) {
+            at += 1;
+        }
+        let first = at;
+        while marks.get(at).is_some_and(|&k| (k as usize) < range.end) {
+            at += 1;
+        }
+        let block_marks = marks.get(first..at).unwrap_or(&[]);
+        for t in block_marks.iter().filter_map(|&k| tokens.get(k as usize)) {
             match mark(text, t) {
                 Some(Family::Double) => p.double(t),
                 Some(Family::Single) => p.single(t),

@@ -37,25 +37,50 @@ pub fn split(text: &str, blocks: &[Block], tokens: &[Token]) -> Vec<Sentence> {
         blocks,
         tokens,
         &super::tokens::block_ranges(blocks, tokens),
+        &super::tokens::marks_of(text, tokens),
     )
 }
 
 /// [`split`], with the range of each block's tokens known
-/// ([`super::tokens::block_ranges`]).
+/// ([`super::tokens::block_ranges`]) and the indices of the tokens that may
+/// end a sentence ([`super::tokens::marks_of`]): only those are looked at.
 pub fn split_in(
     text: &str,
     blocks: &[Block],
     tokens: &[Token],
     ranges: &[Range<usize>],
+    stops: &[u32],
 ) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(blocks.len() * 4);
     // One buffer for every block's sentences.
     let mut found = Vec::new();
+    let mut stop: usize = 0;
     for ((bi, _), range) in blocks.iter().enumerate().zip(ranges) {
         let lo = range.start;
         let toks = tokens.get(range.clone()).unwrap_or(&[]);
+        // The block's stops: walked to from the last block's (blocks are
+        // in order), looked up again should this one start before them.
+        if stop
+            .checked_sub(1)
+            .and_then(|k| stops.get(k))
+            .is_some_and(|&k| k as usize >= range.start)
+        {
+            stop = stops.partition_point(|&k| (k as usize) < range.start);
+        }
+        while stops.get(stop).is_some_and(|&k| (k as usize) < range.start) {
+            stop += 1;
+        }
+        let first = stop;
+        while stops.get(stop).is_some_and(|&k| (k as usize) < range.end) {
+            stop += 1;
+        }
+        let block_stops = stops
+            .get(first..stop)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&k| k as usize - lo);
         found.clear();
-        block_sentences(text, toks, &mut found);
+        block_sentences(text, toks, block_stops, &mut found);
         for &(s, e) in &found {
             if let (Some(first), Some(last)) = (toks.get(s), toks.get(e.wrapping_sub(1))) {
                 out.push(Sentence {
@@ -74,22 +99,35 @@ pub fn split_in(
 }
 
 /// The sentences of one block, as ranges of indices into its tokens,
-/// pushed onto `out`.
-fn block_sentences(text: &str, toks: &[Token], out: &mut Vec<(usize, usize)>) {
+/// pushed onto `out`. `stops` are the indices (in order) of its tokens
+/// that may end a sentence; no other token is a terminator.
+fn block_sentences(
+    text: &str,
+    toks: &[Token],
+    stops: impl Iterator<Item = usize>,
+    out: &mut Vec<(usize, usize)>,
+) {
     let mut start = 0;
+    // Whether a word token lies in `toks[start..seen]`.
     let mut has_word = false;
-    let mut i = 0;
-    while i < toks.len() {
+    let mut seen = 0;
+    // The first token not yet passed (a run of terminators and closers
+    // is passed whole).
+    let mut next = 0;
+    for i in stops {
+        if i < next {
+            continue;
+        }
         let Some(t) = toks.get(i) else { break };
-        if t.kind.is_word() {
-            has_word = true;
-            i += 1;
-            continue;
-        }
         if !is_terminator_token(text, t) {
-            i += 1;
             continue;
         }
+        if !has_word {
+            has_word = toks
+                .get(seen..i)
+                .is_some_and(|ts| ts.iter().any(|t| t.kind.is_word()));
+        }
+        seen = i;
         let end = run_end(text, toks, i);
         let spaced = toks
             .get(end)
@@ -98,8 +136,9 @@ fn block_sentences(text: &str, toks: &[Token], out: &mut Vec<(usize, usize)>) {
             out.push((start, end));
             start = end;
             has_word = false;
+            seen = end;
         }
-        i = end.max(i + 1);
+        next = end.max(i + 1);
     }
     if start < toks.len() {
         out.push((start, toks.len()));

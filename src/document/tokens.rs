@@ -125,29 +125,56 @@ fn byte_class(b: u8) -> u8 {
 /// are read eight bytes at a time; only a character that is not ASCII is
 /// decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_into(text, &mut Vec::new())
+    tokenize_into(text, &mut Vec::new(), &mut Vec::new())
+}
+
+/// Whether a punctuation token starting with the byte `b` may end a
+/// sentence or be a quotation mark: `.`, `!`, `?`, `"`, `'`, or a
+/// character whose UTF-8 starts with `E2` ("…", "‽", "“", "’") or `C2`
+/// ("«"). The sentence splitter and the quotation pairer look only at
+/// these tokens.
+pub fn may_mark(b: u8) -> bool {
+    matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | 0xE2 | 0xC2)
+}
+
+/// The indices of the tokens that [`may_mark`] a sentence end or a
+/// quotation, in order (what [`tokenize_marked`] gives along with the
+/// tokens).
+pub fn marks_of(text: &str, tokens: &[Token]) -> Vec<u32> {
+    let bytes = text.as_bytes();
+    (0u32..)
+        .zip(tokens)
+        .filter(|(_, t)| {
+            t.kind == TokenKind::Punct && bytes.get(t.span.start()).is_some_and(|&b| may_mark(b))
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// [`tokenize`], with the byte offsets, in order, of the word characters
 /// that are not ASCII letters or digits (`_`, marks, letters that are not
 /// ASCII). A word token without one is one word as
 /// [`crate::lexicon::chrome::word_count`] counts them, in the text and in
-/// its lower case alike.
-pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>) {
+/// its lower case alike. Third, the tokens that [`may_mark`] a sentence end
+/// or a quotation (see [`marks_of`]).
+pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>, Vec<u32>) {
     let mut odd = Vec::new();
-    let tokens = tokenize_into(text, &mut odd);
+    // About one mark in every 64 bytes of news.
+    let mut marks = Vec::with_capacity(text.len() / 64);
+    let tokens = tokenize_into(text, &mut odd, &mut marks);
     // `_` is ASCII: found apart, not in the tokenizer's fast path.
     let before = odd.len();
     odd.extend(text.match_indices('_').map(|(i, _)| i));
     if before > 0 && odd.len() > before {
         odd.sort_unstable();
     }
-    (tokens, odd)
+    (tokens, odd, marks)
 }
 
 /// [`tokenize`], noting in `odd` the offsets of the word characters that
-/// are not ASCII.
-fn tokenize_into(text: &str, odd: &mut Vec<usize>) -> Vec<Token> {
+/// are not ASCII, and in `marks` the indices of the tokens that
+/// [`may_mark`] a sentence end or a quotation.
+fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 4);
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -164,6 +191,9 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>) -> Vec<Token> {
         };
         if class & WORD == 0 {
             if class & SPACE == 0 {
+                if may_mark(b) {
+                    marks.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
+                }
                 tokens.push(Token {
                     span: Span::new(i, i + len),
                     kind: TokenKind::Punct,
@@ -365,5 +395,18 @@ mod tests {
                 assert_eq!(tokenize(&text), naive(&text), "{text:?}");
             }
         }
+    }
+
+    #[test]
+    fn the_tokenizers_marks_are_the_found_ones() {
+        let text = "He said: \"Go.\" Then… ‘no’! «Oui» it's 3.5? Yes‽ (a.m.) x";
+        let (tokens, _, marks) = tokenize_marked(text);
+        assert_eq!(marks, marks_of(text, &tokens));
+        let marked: Vec<&str> = marks
+            .iter()
+            .filter_map(|&k| tokens.get(k as usize))
+            .map(|t| t.span.text(text))
+            .collect();
+        assert!(marked.contains(&"…") && marked.contains(&"«") && marked.contains(&"'"));
     }
 }

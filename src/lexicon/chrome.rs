@@ -972,18 +972,24 @@ pub fn is_navigation(block: &str) -> bool {
     if ends_sentence(t) || t.contains('\n') || more_words_than(t, NAVIGATION_WORDS) {
         return false;
     }
-    let items: Vec<&str> = t
+    let items = t
         .split(['|', '·', '•', '/'])
         .flat_map(|part| part.split("  "))
         .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    items.len() >= 3
-        && items.iter().all(|item| {
-            let n = word_count(item);
-            (1..=3).contains(&n)
-                && item.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        })
+        .filter(|p| !p.is_empty());
+    // Read an item at a time, up to the first that is not one (most
+    // blocks: their first, a phrase of more than three words).
+    let mut count = 0;
+    for item in items {
+        let item_like = !more_words_than(item, 3)
+            && item.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && word_count(item) >= 1;
+        if !item_like {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// A list label, a colon and a short title, without a final period ("Read
