@@ -136,8 +136,9 @@ pub fn analyze_detailed(article: &Article<'_>, options: &Options) -> Result<Anal
     let attributions = grammar::find(&doc);
     let resolution = resolve::resolve(&doc, &attributions);
     // Secondhand: hedged, sourced to a publication, or reported inside one.
-    let secondhand = resolve::is_secondhand(&attributions, &resolution);
-    let graph = graph::build(&attributions, &resolution);
+    let inside = resolve::reported_inside(&attributions, &resolution);
+    let secondhand = resolve::is_secondhand_in(&attributions, &resolution, &inside);
+    let graph = graph::build_in(&attributions, &resolution, &inside);
     let coverage = metrics::Coverage::new(&doc, &attributions);
     let metrics = metrics::compute_in(&coverage, &secondhand);
     let report = Report::assemble(report::Parts {

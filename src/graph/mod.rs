@@ -64,8 +64,19 @@ impl Carried {
 
 /// Builds the graph from the attributions and their resolved sources.
 pub fn build(attributions: &[Attribution], resolution: &Resolution) -> SourceGraph {
+    let inside = resolve::reported_inside(attributions, resolution);
+    build_in(attributions, resolution, &inside)
+}
+
+/// [`build`] with what each attribution is reported inside
+/// ([`resolve::reported_inside`]) found already.
+pub fn build_in(
+    attributions: &[Attribution],
+    resolution: &Resolution,
+    inside: &[Option<usize>],
+) -> SourceGraph {
     let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
-    let parents = parents(attributions, resolution);
+    let parents = parents_in(attributions, resolution, inside);
     // (entity, parent (None = root), carried), in entity then parent order,
     // one for each pair.
     let mut incoming: Vec<(usize, Option<usize>, Carried)> = parents
@@ -152,8 +163,17 @@ fn fold_root(parents: &mut [(usize, Option<usize>, Carried)], at_root: Carried) 
 /// For each attribution, the entity it hangs from (`None` = the root); see
 /// the module doc for the rules.
 pub fn parents(attributions: &[Attribution], resolution: &Resolution) -> Vec<Option<usize>> {
-    let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
     let inside = resolve::reported_inside(attributions, resolution);
+    parents_in(attributions, resolution, &inside)
+}
+
+/// [`parents`] with what each attribution is reported inside found already.
+fn parents_in(
+    attributions: &[Attribution],
+    resolution: &Resolution,
+    inside: &[Option<usize>],
+) -> Vec<Option<usize>> {
+    let entity_of = |i: usize| resolution.sources.get(i).copied().flatten();
     let main = main_outlet(resolution);
     // The walk up from attribution `i` ([`resolve::inside::chain`]) marks
     // the attributions it meets with `i`, so it stops at a repeat without

@@ -138,7 +138,20 @@ pub fn chain(inside: &[Option<usize>], i: usize) -> impl Iterator<Item = usize> 
 /// inside it, so deep nesting stays linear; a cycle counts as not
 /// secondhand unless one of its members is.
 pub fn is_secondhand(attributions: &[Attribution], resolution: &Resolution) -> Vec<bool> {
-    let inside = reported_inside(attributions, resolution);
+    is_secondhand_in(
+        attributions,
+        resolution,
+        &reported_inside(attributions, resolution),
+    )
+}
+
+/// [`is_secondhand`] with what each attribution is reported inside
+/// ([`reported_inside`]) found already.
+pub fn is_secondhand_in(
+    attributions: &[Attribution],
+    resolution: &Resolution,
+    inside: &[Option<usize>],
+) -> Vec<bool> {
     let direct = |i: usize| {
         attributions.get(i).is_some_and(|a| a.hedged)
             || resolution

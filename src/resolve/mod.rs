@@ -62,7 +62,7 @@ use crate::span::Span;
 use mention::{Affiliation, Reading};
 use scan::Scan;
 
-pub use inside::{is_secondhand, reported_inside};
+pub use inside::{is_secondhand, is_secondhand_in, reported_inside};
 
 /// What kind of thing a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
