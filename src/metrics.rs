@@ -277,7 +277,8 @@ pub fn entity_words(coverage: &Coverage, resolution: &Resolution) -> Vec<usize> 
     if resolution.sources.iter().all(Option::is_none) {
         return vec![0; resolution.entities.len()];
     }
-    let body = merged_body(&coverage.body);
+    // Blocks that share a token merged: a token is in at most one.
+    let body = merged(coverage.body.clone());
     let mut ranges: Vec<Vec<TokenRange>> = vec![Vec::new(); resolution.entities.len()];
     for (i, r) in &coverage.content {
         if let Some(list) = resolution
@@ -317,20 +318,6 @@ pub fn entity_words(coverage: &Coverage, resolution: &Resolution) -> Vec<usize> 
 
 /// A range of token indices.
 pub type TokenRange = std::ops::Range<usize>;
-
-/// The body blocks' token ranges (in order), those that share a token
-/// merged: disjoint, so a token is in at most one.
-fn merged_body(body: &[TokenRange]) -> Vec<TokenRange> {
-    let mut out: Vec<TokenRange> = Vec::new();
-    for r in body.iter().cloned() {
-        match out.last_mut() {
-            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
-            _ if r.is_empty() => {}
-            _ => out.push(r),
-        }
-    }
-    out
-}
 
 /// The token range ([`token_range`]) of each body block, in order: each
 /// searched from where the one before ended, as blocks are in text order.
