@@ -209,23 +209,7 @@ pub fn pair_in(
         let toks = tokens.get(range.clone()).unwrap_or(&[]);
         let used = p.start_block(toks.first(), prev_end);
         let from = range.start + usize::from(used);
-        // The block's marks: walked to from the last block's (blocks are
-        // in order), looked up again should this one start before them.
-        if at
-            .checked_sub(1)
-            .and_then(|k| marks.get(k))
-            .is_some_and(|&k| k as usize >= from)
-        {
-            at = marks.partition_point(|&k| (k as usize) < from);
-        }
-        while marks.get(at).is_some_and(|&k| (k as usize) < from) {
-            at += 1;
-        }
-        let first = at;
-        while marks.get(at).is_some_and(|&k| (k as usize) < range.end) {
-            at += 1;
-        }
-        let block_marks = marks.get(first..at).unwrap_or(&[]);
+        let block_marks = super::tokens::marks_in(marks, &mut at, from..range.end);
         for t in block_marks.iter().filter_map(|&k| tokens.get(k as usize)) {
             match mark(text, t) {
                 Some(Family::Double) => p.double(t),

@@ -58,25 +58,7 @@ pub fn split_in(
     for ((bi, _), range) in blocks.iter().enumerate().zip(ranges) {
         let lo = range.start;
         let toks = tokens.get(range.clone()).unwrap_or(&[]);
-        // The block's stops: walked to from the last block's (blocks are
-        // in order), looked up again should this one start before them.
-        if stop
-            .checked_sub(1)
-            .and_then(|k| stops.get(k))
-            .is_some_and(|&k| k as usize >= range.start)
-        {
-            stop = stops.partition_point(|&k| (k as usize) < range.start);
-        }
-        while stops.get(stop).is_some_and(|&k| (k as usize) < range.start) {
-            stop += 1;
-        }
-        let first = stop;
-        while stops.get(stop).is_some_and(|&k| (k as usize) < range.end) {
-            stop += 1;
-        }
-        let block_stops = stops
-            .get(first..stop)
-            .unwrap_or(&[])
+        let block_stops = super::tokens::marks_in(stops, &mut stop, range.clone())
             .iter()
             .map(|&k| k as usize - lo);
         found.clear();

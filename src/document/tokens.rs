@@ -151,6 +151,28 @@ pub fn marks_of(text: &str, tokens: &[Token]) -> Vec<u32> {
         .collect()
 }
 
+/// The marks ([`marks_of`]) among the tokens `range`, for a walk over
+/// blocks in order: `at` is where the last block's marks ended, and is
+/// moved past these; a range that starts before it is searched for again.
+pub(crate) fn marks_in<'m>(marks: &'m [u32], at: &mut usize, range: Range<usize>) -> &'m [u32] {
+    let index = |k: usize| marks.get(k).map(|&m| m as usize);
+    if at
+        .checked_sub(1)
+        .and_then(index)
+        .is_some_and(|m| m >= range.start)
+    {
+        *at = marks.partition_point(|&m| (m as usize) < range.start);
+    }
+    while index(*at).is_some_and(|m| m < range.start) {
+        *at += 1;
+    }
+    let first = *at;
+    while index(*at).is_some_and(|m| m < range.end) {
+        *at += 1;
+    }
+    marks.get(first..*at).unwrap_or(&[])
+}
+
 /// [`tokenize`], with the byte offsets, in order, of the word characters
 /// that are not ASCII letters or digits (`_`, marks, letters that are not
 /// ASCII). A word token without one is one word as
