@@ -703,13 +703,9 @@ fn chrome_in(block: &str, n: &Normal, photo_credit: impl Fn() -> bool) -> bool {
         || by_kind(EntryKind::Notice).starts(norm)
         || {
             let temperature_like = starts_like_temperature(block);
-            patterns().iter().any(|p| {
-                p.may_match(n, temperature_like)
-                    && match p {
-                        Pattern::PhotoCredit => photo_credit(),
-                        p => p.matches_in(block, n),
-                    }
-            })
+            patterns()
+                .iter()
+                .any(|p| p.may_match(n, temperature_like) && p.matches_after(block, &photo_credit))
         }
 }
 
@@ -859,7 +855,7 @@ impl Pattern {
     /// Whether the pattern can match a block of these words, whose first
     /// character can start a temperature or not (see
     /// [`starts_like_temperature`]): the cheap tests that
-    /// [`Pattern::matches_in`] starts with, which rule out most blocks.
+    /// rule out most blocks before [`Pattern::matches_after`] runs.
     fn may_match(self, n: &Normal, temperature_like: bool) -> bool {
         match self {
             Pattern::Temperature | Pattern::Weather => temperature_like,
@@ -871,17 +867,16 @@ impl Pattern {
         }
     }
 
-    /// Runs the pattern on a block whose [`Normal`] form is known; the
-    /// word counts rule out long blocks before any pattern runs.
-    fn matches_in(self, block: &str, n: &Normal) -> bool {
+    /// Runs the pattern on a block that [`Pattern::may_match`] let
+    /// through, asking `photo_credit` for [`is_photo_credit_in`].
+    fn matches_after(self, block: &str, photo_credit: impl Fn() -> bool) -> bool {
         match self {
-            Pattern::Temperature => starts_like_temperature(block) && is_temperature(block),
-            // Its normal form has the block's words.
-            Pattern::Copyright => n.words <= COPYRIGHT_WORDS && is_copyright(block),
-            Pattern::Weather => starts_like_temperature(block) && is_weather(block),
-            Pattern::Navigation => n.text_words <= NAVIGATION_WORDS && is_navigation(block),
-            Pattern::LabelledLink => n.text_words <= LABELLED_LINK_WORDS && is_labelled_link(block),
-            Pattern::PhotoCredit => is_photo_credit_in(block, n),
+            Pattern::Temperature => is_temperature(block),
+            Pattern::Copyright => is_copyright(block),
+            Pattern::Weather => is_weather(block),
+            Pattern::Navigation => is_navigation(block),
+            Pattern::LabelledLink => is_labelled_link(block),
+            Pattern::PhotoCredit => photo_credit(),
         }
     }
 }
