@@ -133,13 +133,8 @@ impl Sieve {
         for key in keys {
             sieve.lengths |= 1 << key.len().min(63);
             let (first, last) = Sieve::ends_of(key.as_bytes());
-            if let Some(bits) = sieve.ends.get_mut(first >> 1) {
-                *bits |= 1 << ((first & 1) << 5 | last);
-            }
-            let second = Sieve::second_of(key.as_bytes());
-            if let Some(bits) = sieve.leads.get_mut(first >> 1) {
-                *bits |= 1 << ((first & 1) << 5 | second);
-            }
+            Sieve::set_pair(&mut sieve.ends, first, last);
+            Sieve::set_pair(&mut sieve.leads, first, Sieve::second_of(key.as_bytes()));
         }
         sieve
     }
@@ -150,13 +145,26 @@ impl Sieve {
         (end(bytes.first()), end(bytes.last()))
     }
 
-    /// Whether the bit of the pair of bytes (each `& 31`) is set in one of
-    /// the sieve's pair tables.
+    /// Where a pair of bytes (each `& 31`) sits in one of the sieve's pair
+    /// tables: the index of its word and its bit there.
+    #[inline]
+    fn pair_bit(a: usize, b: usize) -> (usize, u64) {
+        (a >> 1, 1 << ((a & 1) << 5 | b))
+    }
+
+    /// Sets the bit of a pair of bytes in a pair table.
+    fn set_pair(table: &mut [u64; 16], a: usize, b: usize) {
+        let (word, bit) = Sieve::pair_bit(a, b);
+        if let Some(bits) = table.get_mut(word) {
+            *bits |= bit;
+        }
+    }
+
+    /// Whether the bit of a pair of bytes is set in a pair table.
     #[inline]
     fn has_pair(table: &[u64; 16], a: usize, b: usize) -> bool {
-        table
-            .get(a >> 1)
-            .is_some_and(|bits| bits & (1 << ((a & 1) << 5 | b)) != 0)
+        let (word, bit) = Sieve::pair_bit(a, b);
+        table.get(word).is_some_and(|bits| bits & bit != 0)
     }
 
     /// The second byte of a word `& 31` (0 when there is none).

@@ -78,6 +78,10 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
+    /// How many kinds there are (`Unknown` is the last): a kind as an
+    /// index is below it.
+    const COUNT: usize = EntityKind::Unknown as usize + 1;
+
     /// Whether the entity is a publication: an outlet or a document.
     pub fn is_publication(self) -> bool {
         matches!(self, EntityKind::Outlet | EntityKind::Document)
@@ -246,7 +250,7 @@ fn strip_article(name: &str) -> String {
 #[derive(Clone, Copy, Debug)]
 struct Named {
     /// The entity of each kind ([`EntityKind`] as an index).
-    by_kind: [Option<usize>; 7],
+    by_kind: [Option<usize>; EntityKind::COUNT],
     /// The first entity made with the name, of any kind.
     first: usize,
 }
@@ -486,7 +490,7 @@ impl<'d> Resolver<'d> {
             }
         }
         let named = self.names.entry(name.to_lowercase()).or_insert(Named {
-            by_kind: [None; 7],
+            by_kind: [None; EntityKind::COUNT],
             first: e,
         });
         if let Some(slot) = named.by_kind.get_mut(kind as usize) {
