@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::document::tokens::partition_from;
 use crate::document::{Document, Token};
 use crate::grammar::Attribution;
 use crate::resolve::{EntityKind, Resolution};
@@ -377,36 +378,6 @@ fn end_from(tokens: &[Token], lo: usize, span: Span) -> usize {
     hi.max(lo)
 }
 
-/// [`slice::partition_point`] for a `pred` that holds for a prefix of
-/// `items`, searched from `from`: a few doubling steps (galloping) for a
-/// point close after `from`, then a binary search of the rest. When the
-/// point is before `from`, the whole slice is searched.
-pub fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
-    /// How far the doubling steps look before the binary search.
-    const NEAR: usize = 16;
-    let from_holds = from == 0
-        || from
-            .checked_sub(1)
-            .and_then(|i| items.get(i))
-            .is_some_and(&pred);
-    let Some(rest) = items.get(from..).filter(|_| from_holds) else {
-        return items.partition_point(pred);
-    };
-    // `pred` holds for rest[..bound / 2]; find the first bound it fails at.
-    let mut bound = 1;
-    while bound <= NEAR && rest.get(bound - 1).is_some_and(&pred) {
-        bound *= 2;
-    }
-    let start = bound / 2;
-    let end = if bound > NEAR {
-        rest.len()
-    } else {
-        bound.min(rest.len())
-    };
-    let window = rest.get(start..end).unwrap_or_default();
-    from + start + window.partition_point(pred)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,17 +474,6 @@ mod tests {
         m.sources_by_kind.insert(EntityKind::Outlet, 2);
         let v = serde_json::to_value(&m).unwrap_or_default();
         assert_eq!(v["sources_by_kind"]["outlet"], 2);
-    }
-
-    #[test]
-    fn partition_from_agrees_with_partition_point_from_any_hint() {
-        let items: Vec<u32> = (0..40).map(|i| i * 3).collect();
-        for limit in [0, 1, 2, 3, 50, 61, 117, 118, 200] {
-            let want = items.partition_point(|&x| x < limit);
-            for from in 0..=items.len() + 2 {
-                assert_eq!(partition_from(&items, from, |&x| x < limit), want);
-            }
-        }
     }
 
     #[test]

@@ -3,13 +3,12 @@
 
 use serde::Serialize;
 
+use crate::document::tokens::partition_from;
 use crate::document::{BlockKind, Document};
 use crate::grammar::{Attribution, AttributionKind};
 use crate::graph::{Node, SourceGraph};
 use crate::input::InputFormat;
-use crate::metrics::{
-    entity_id, numbered, partition_from, Coverage, Metrics, Provenance, SentenceCounts,
-};
+use crate::metrics::{entity_id, numbered, Coverage, Metrics, Provenance, SentenceCounts};
 use crate::resolve::publisher::Publisher;
 use crate::resolve::{EntityKind, Resolution};
 use crate::span::Span;

@@ -153,24 +153,41 @@ pub fn marks_of(text: &str, tokens: &[Token]) -> Vec<u32> {
 
 /// The marks ([`marks_of`]) among the tokens `range`, for a walk over
 /// blocks in order: `at` is where the last block's marks ended, and is
-/// moved past these; a range that starts before it is searched for again.
+/// moved past these.
 pub(crate) fn marks_in<'m>(marks: &'m [u32], at: &mut usize, range: Range<usize>) -> &'m [u32] {
-    let index = |k: usize| marks.get(k).map(|&m| m as usize);
-    if at
-        .checked_sub(1)
-        .and_then(index)
-        .is_some_and(|m| m >= range.start)
-    {
-        *at = marks.partition_point(|&m| (m as usize) < range.start);
-    }
-    while index(*at).is_some_and(|m| m < range.start) {
-        *at += 1;
-    }
-    let first = *at;
-    while index(*at).is_some_and(|m| m < range.end) {
-        *at += 1;
-    }
+    let first = partition_from(marks, *at, |&m| (m as usize) < range.start);
+    *at = partition_from(marks, first, |&m| (m as usize) < range.end);
     marks.get(first..*at).unwrap_or(&[])
+}
+
+/// [`slice::partition_point`] for a `pred` that holds for a prefix of
+/// `items`, searched from `from`: a few doubling steps (galloping) for a
+/// point close after `from`, then a binary search of the rest. When the
+/// point is before `from`, the whole slice is searched.
+pub fn partition_from<T>(items: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    /// How far the doubling steps look before the binary search.
+    const NEAR: usize = 16;
+    let from_holds = from == 0
+        || from
+            .checked_sub(1)
+            .and_then(|i| items.get(i))
+            .is_some_and(&pred);
+    let Some(rest) = items.get(from..).filter(|_| from_holds) else {
+        return items.partition_point(pred);
+    };
+    // `pred` holds for rest[..bound / 2]; find the first bound it fails at.
+    let mut bound = 1;
+    while bound <= NEAR && rest.get(bound - 1).is_some_and(&pred) {
+        bound *= 2;
+    }
+    let start = bound / 2;
+    let end = if bound > NEAR {
+        rest.len()
+    } else {
+        bound.min(rest.len())
+    };
+    let window = rest.get(start..end).unwrap_or_default();
+    from + start + window.partition_point(pred)
 }
 
 /// [`tokenize`], with the byte offsets, in order, of the word characters
@@ -324,6 +341,17 @@ fn word_token(start: usize, end: usize, digits: bool) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn partition_from_agrees_with_partition_point_from_any_hint() {
+        let items: Vec<u32> = (0..40).map(|i| i * 3).collect();
+        for limit in [0, 1, 2, 3, 50, 61, 117, 118, 200] {
+            let want = items.partition_point(|&x| x < limit);
+            for from in 0..=items.len() + 2 {
+                assert_eq!(partition_from(&items, from, |&x| x < limit), want);
+            }
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.span.text(text)).collect()
