@@ -678,7 +678,7 @@ impl<'d> Resolver<'d> {
             return self.entity(EntityKind::Person, full);
         }
         // The article may give the full name or a title only later.
-        let (doc, scan) = (self.doc, &self.scan);
+        let (doc, scan) = (self.doc, &mut self.scan);
         let whole = self.whole.get_or_insert_with(|| {
             // On from where this pass is, when that gives the same.
             let mut whole = scan
@@ -722,12 +722,16 @@ impl<'d> Resolver<'d> {
     fn group(&mut self, name: &str, with_text: bool) -> Option<usize> {
         let g = self.scan.group_named(name)?;
         let (name, affiliation) = (g.name.clone(), g.affiliation.clone());
-        let new = with_lower(&name, |lower| self.named(lower, EntityKind::Group)).is_none();
-        let spans: Vec<Span> = match (with_text, new) {
-            (false, _) => Vec::new(),
-            (true, true) => g.spans.clone(),
-            (true, false) => g.spans.last().copied().into_iter().collect(),
+        let mut spans = if with_text {
+            g.spans.clone()
+        } else {
+            Vec::new()
         };
+        let new = with_lower(&name, |lower| self.named(lower, EntityKind::Group)).is_none();
+        if !new {
+            // Only the last of the text's mentions.
+            spans.drain(..spans.len().saturating_sub(1));
+        }
         let e = self.entity(EntityKind::Group, name);
         self.describe(e, None, affiliation.map(Affiliation::Named));
         for span in spans {

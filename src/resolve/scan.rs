@@ -192,6 +192,13 @@ pub struct Scan<'d> {
     pending_words: Vec<RunWord<'d>>,
     /// How many [`Pending`] entries were done before those in `pending`.
     settled: usize,
+    /// The positions [`Scan::advance`] was asked to read to and the pass
+    /// has not read to yet, in increasing order: the tokens are read only
+    /// when a query needs what they hold ([`Scan::catch_up`]), so those
+    /// after an article's last query are never read.
+    targets: Vec<usize>,
+    /// The last position asked for (0 at the start).
+    asked: usize,
 }
 
 impl<'d> Scan<'d> {
@@ -230,6 +237,8 @@ impl<'d> Scan<'d> {
             pending: Vec::with_capacity(focus_names),
             pending_words: Vec::with_capacity(focus_names * 2),
             settled: 0,
+            targets: Vec::new(),
+            asked: 0,
         }
     }
 
@@ -237,7 +246,8 @@ impl<'d> Scan<'d> {
     /// what it kept of people's names; `None` when an earlier
     /// [`Scan::advance`] stopped inside a run, so that a pass from the start
     /// would not have kept the same.
-    pub fn names_from_here(&self) -> Option<Scan<'d>> {
+    pub fn names_from_here(&mut self) -> Option<Scan<'d>> {
+        self.catch_up();
         if self.split || self.run.is_some() {
             return None;
         }
@@ -247,6 +257,7 @@ impl<'d> Scan<'d> {
             people: self.people.clone(),
             last_person: self.last_person,
             surnames: self.surnames.clone(),
+            asked: self.asked,
             ..Scan::with_focus(self.doc, false)
         })
     }
@@ -260,12 +271,37 @@ impl<'d> Scan<'d> {
         Scan::with_focus(doc, false)
     }
 
-    /// Reads every token that ends at or before `pos`.
+    /// Reads every token that ends at or before `pos` (and ends the run
+    /// being read there), when a query needs it: until then `pos` is only
+    /// noted. A position not past the last one asked for changes nothing.
+    pub fn advance(&mut self, pos: usize) {
+        if pos > self.asked {
+            self.asked = pos;
+            self.targets.push(pos);
+        }
+    }
+
+    /// Reads to every position [`Scan::advance`] noted, in order: the
+    /// state is then what reading at each call would have made it.
+    fn catch_up(&mut self) {
+        if self.targets.is_empty() {
+            return;
+        }
+        let mut targets = std::mem::take(&mut self.targets);
+        for &pos in &targets {
+            self.read_to(pos);
+        }
+        targets.clear();
+        self.targets = targets;
+    }
+
+    /// Reads every token that ends at or before `pos`, and ends the run
+    /// being read there.
     ///
     /// Each token is read as bytes: its text is made (with the checks of
     /// UTF-8 boundaries) only for a word that may be a group noun or does
     /// not start with an ASCII letter.
-    pub fn advance(&mut self, pos: usize) {
+    fn read_to(&mut self, pos: usize) {
         let doc: &'d Document = self.doc;
         let lex = source_words();
         while let Some(token) = doc.tokens.get(self.next) {
@@ -837,6 +873,7 @@ impl<'d> Scan<'d> {
     /// recent on a tie, skipping `exclude` (people's names and their words)
     /// and single words seen as the last word of a person's name.
     pub fn focus(&mut self, exclude: &HashSet<String>) -> Option<String> {
+        self.catch_up();
         self.settle_focus();
         self.counts
             .iter()
@@ -852,34 +889,40 @@ impl<'d> Scan<'d> {
     /// The last name whose last word is `head` (any case): "embassy" →
     /// "Chinese Embassy".
     pub fn by_head(&mut self, head: &str) -> Option<&str> {
+        self.catch_up();
         self.settle_focus();
         with_lower(head, |lower| self.by_head.get(lower).copied())
     }
 
     /// The last group named, and where its last mention ends.
-    pub fn last_group(&self) -> Option<(&GroupSeen, usize)> {
+    pub fn last_group(&mut self) -> Option<(&GroupSeen, usize)> {
+        self.catch_up();
         let (i, end) = self.last_group?;
         Some((self.groups.get(i)?, end))
     }
 
     /// The group with this name.
-    pub fn group_named(&self, name: &str) -> Option<&GroupSeen> {
+    pub fn group_named(&mut self, name: &str) -> Option<&GroupSeen> {
+        self.catch_up();
         self.groups.get(*self.group_of_name.get(name)?)
     }
 
     /// The last group with this head noun.
-    pub fn group_by_head(&self, head: &str) -> Option<&GroupSeen> {
+    pub fn group_by_head(&mut self, head: &str) -> Option<&GroupSeen> {
+        self.catch_up();
         self.groups.get(*self.group_of_head.get(head)?)
     }
 
     /// The full name a single word is part of ("Biden" → "Joe Biden").
-    pub fn full_name(&self, word: &str) -> Option<&str> {
+    pub fn full_name(&mut self, word: &str) -> Option<&str> {
+        self.catch_up();
         self.full_names.get(word).copied()
     }
 
     /// The last name that looked like a person's (two to four capitalised
     /// words, or a name after a title), and its span.
-    pub fn last_person(&self) -> Option<(Span, &str)> {
+    pub fn last_person(&mut self) -> Option<(Span, &str)> {
+        self.catch_up();
         self.last_person.map(|span| (span, self.doc.slice(span)))
     }
 
@@ -915,7 +958,8 @@ impl<'d> Scan<'d> {
     }
 
     /// Names written after a title.
-    pub fn is_titled_person(&self, name: &str) -> bool {
+    pub fn is_titled_person(&mut self, name: &str) -> bool {
+        self.catch_up();
         self.people.contains_key(name)
     }
 }
@@ -1005,6 +1049,7 @@ mod tests {
             doc("Top advisers left. The United Nations met. Chinese officials spoke to top aides.");
         let mut scan = Scan::new(&d);
         scan.advance(d.text.len());
+        scan.catch_up();
         let names: Vec<&str> = scan.groups.iter().map(|g| g.name.as_str()).collect();
         assert_eq!(names, ["Chinese officials"]);
     }
@@ -1042,6 +1087,7 @@ mod tests {
         };
         let mut whole = Scan::names_only(&d);
         whole.advance(text.len());
+        whole.catch_up();
         let mut continued = 0;
         // Every token end as a stopping point, in and out of runs.
         for stop in d.tokens.iter().map(|t| t.span.end()) {
@@ -1049,6 +1095,7 @@ mod tests {
             first.advance(stop);
             if let Some(mut rest) = first.names_from_here() {
                 rest.advance(text.len());
+                rest.catch_up();
                 assert_eq!(names(&rest), names(&whole), "stopped at {stop}");
                 continued += 1;
             }
