@@ -324,7 +324,10 @@ impl<'d> Scan<'d> {
                     self.extend_run(token.span);
                 }
                 TokenKind::Word => {
-                    if lex.may_be_group(bytes) {
+                    // Without groups, a group noun matters only after a
+                    // run (most words of such a pass are asked nothing).
+                    let wanted = !self.names_only || self.run.is_some();
+                    if wanted && lex.may_be_group(bytes) {
                         self.lower_word(token.span, doc.slice(token.span));
                     }
                     self.end_run();
