@@ -873,8 +873,22 @@ impl<'t> WordReader<'t> {
     /// The byte range of the next word, with an empty normal form or not.
     fn next_range(&mut self) -> Option<Range<usize>> {
         let text = self.text;
+        let bytes = text.as_bytes();
         let mut start: Option<usize> = None;
-        while let Some(c) = char_at(text, self.at) {
+        loop {
+            // Inside a word, its ASCII letters, digits and `&` are word
+            // characters: skipped as bytes.
+            if start.is_some() {
+                while bytes
+                    .get(self.at)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'&')
+                {
+                    self.at += 1;
+                }
+            }
+            let Some(c) = char_at(text, self.at) else {
+                break;
+            };
             let at = self.at;
             let next_at = at + c.len_utf8();
             let in_word = if is_word_char(c) {
@@ -890,6 +904,19 @@ impl<'t> WordReader<'t> {
             }
         }
         start.map(|from| from..text.len())
+    }
+
+    /// The byte range of the next word whose normal form is not empty
+    /// (the words [`WordReader`] gives), without making the word: an ASCII
+    /// word's normal form is never empty.
+    fn next_word_range(&mut self) -> Option<Range<usize>> {
+        loop {
+            let range = self.next_range()?;
+            let written = self.text.get(range.clone()).unwrap_or("");
+            if written.is_ascii() || !normalise(written).is_empty() {
+                return Some(range);
+            }
+        }
     }
 }
 
@@ -1010,8 +1037,9 @@ fn fold_accent(c: char) -> char {
 pub struct Finder<'o, 't> {
     outlets: &'o Outlets,
     reader: WordReader<'t>,
-    /// The words read so far.
-    words: Vec<Word<'t>>,
+    /// The byte ranges of the words read so far: a [`Word`] is made only
+    /// for those a search reads (most words start no name).
+    words: Vec<Range<usize>>,
     /// The word the next search starts at.
     index: usize,
 }
@@ -1027,32 +1055,34 @@ impl<'o> Finder<'o, '_> {
         let ahead = outlets.trie.depth.max(1);
         loop {
             while self.words.len() < self.index + ahead {
-                let Some(word) = self.reader.next() else {
+                let Some(range) = self.reader.next_word_range() else {
                     break;
                 };
-                self.words.push(word);
+                self.words.push(range);
             }
             let rest = self.words.get(self.index..)?;
-            let first = rest.first()?;
-            if first.range.start >= before {
+            let first = rest.first()?.clone();
+            if first.start >= before {
                 return None;
             }
-            if let Some(hit) = outlets.trie.longest(rest) {
-                let owners = hit
-                    .owners
-                    .iter()
-                    .filter_map(|&owner| outlets.outlets.get(owner))
-                    .collect();
-                self.index += hit.words;
-                return Some((first.range.start..hit.end, Lookup::from_owners(owners)));
+            let written = text.get(first.clone()).unwrap_or("");
+            if outlets.trie.may_start(written) {
+                let words = rest.iter().map(|range| make_word(text, range.clone()));
+                if let Some(hit) = outlets.trie.longest(words) {
+                    let owners = hit
+                        .owners
+                        .iter()
+                        .filter_map(|&owner| outlets.outlets.get(owner))
+                        .collect();
+                    self.index += hit.words;
+                    return Some((first.start..hit.end, Lookup::from_owners(owners)));
+                }
             }
             self.index += 1;
-            if first.norm.contains('.') {
-                if let Some(outlet) = text
-                    .get(first.range.clone())
-                    .and_then(|host| outlets.lookup_domain(host))
-                {
-                    return Some((first.range.clone(), Lookup::One(outlet)));
+            // Normalising keeps a `.` and makes none.
+            if written.contains('.') {
+                if let Some(outlet) = outlets.lookup_domain(written) {
+                    return Some((first, Lookup::One(outlet)));
                 }
             }
         }
@@ -1148,26 +1178,61 @@ impl Trie {
         self.edges.get(&(node, word)).copied()
     }
 
-    /// The longest listed name at the start of `text`, if any; a possessive
-    /// 's may follow the last word and is left out of the match.
-    fn longest(&self, text: &[Word<'_>]) -> Option<Hit> {
+    /// Whether a word of a text, as written, may start a listed name: the
+    /// first step of [`Trie::longest`] (its normal form, or that without a
+    /// possessive 's, leads out of the root), taken for an ASCII word
+    /// without making its [`Word`]: its normal form is then its lower case
+    /// (but that of `&`), made on the stack. Most words start no name.
+    fn may_start(&self, written: &str) -> bool {
+        let bytes = written.as_bytes();
+        if !bytes.is_ascii() || written == "&" {
+            return true;
+        }
+        let mut buf = [0u8; 64];
+        let lower = if bytes.iter().any(u8::is_ascii_uppercase) {
+            let Some(buf) = buf.get_mut(..bytes.len()) else {
+                return true;
+            };
+            for (to, from) in buf.iter_mut().zip(bytes) {
+                *to = from.to_ascii_lowercase();
+            }
+            match std::str::from_utf8(buf) {
+                Ok(lower) => lower,
+                Err(_) => return true,
+            }
+        } else {
+            written
+        };
+        self.next(0, lower).is_some()
+            || lower
+                .strip_suffix("'s")
+                .is_some_and(|stem| self.next(0, stem).is_some())
+    }
+
+    /// The longest listed name at the start of `text` (its words, read
+    /// only as far as a name may go on), if any; a possessive 's may
+    /// follow the last word and is left out of the match.
+    fn longest<'t>(&self, text: impl IntoIterator<Item = Word<'t>>) -> Option<Hit> {
         let mut node = 0;
         let mut best = None;
-        for (count, word) in text.iter().enumerate() {
+        // The capitals of the words matched so far.
+        let mut caps: Vec<Caps> = Vec::new();
+        for (count, word) in text.into_iter().enumerate() {
             if let Some(next) = self.next(node, &word.norm) {
-                if let Some(owners) = self.owners_at(next, text.get(..count)?, word.caps) {
+                if let Some(owners) = self.owners_at(next, &caps, word.caps) {
                     best = Some(Hit {
                         words: count + 1,
                         end: word.range.end,
                         owners,
                     });
                 }
+                caps.push(word.caps);
                 node = next;
                 continue;
             }
             if let Some(stem) = &word.stem {
                 if let Some(next) = self.next(node, &stem.norm) {
-                    if let Some(owners) = self.owners_at(next, text.get(..count)?, stem.caps) {
+                    if let Some(owners) = self.owners_at(next, &caps, stem.caps) {
                         best = Some(Hit {
                             words: count + 1,
                             end: stem.end,
@@ -1182,10 +1247,11 @@ impl Trie {
     }
 
     /// The owners of the names ending at `node` whose capitals the text has:
-    /// `before` are the matched words but the last, capitalised `last`.
-    fn owners_at(&self, node: usize, before: &[Word<'_>], last: Caps) -> Option<Vec<usize>> {
+    /// `before` are the capitals of the matched words but the last,
+    /// capitalised `last`.
+    fn owners_at(&self, node: usize, before: &[Caps], last: Caps) -> Option<Vec<usize>> {
         let mut owners = Vec::new();
-        let text = before.iter().map(|word| word.caps).chain([last]);
+        let text = before.iter().copied().chain([last]);
         for end in self.ends.get(node)? {
             let fits = end.caps.len() == before.len() + 1
                 && end
