@@ -784,8 +784,11 @@ fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
     let proper = head.core.len() > 1 && head.core.iter().all(|w| w.is_capitalised());
     let as_name = !common
         || (last.is_capitalised() && head.post.is_empty() && (head.det.is_none() || proper));
-    let found = outlets.lookup_name(whole);
-    if !found.is_none() && as_name && !head.core_all_capitalised_person_like() {
+    // Looked up only when it would be read as an outlet.
+    let found = (as_name && !head.core_all_capitalised_person_like())
+        .then(|| outlets.lookup_name(whole))
+        .filter(|found| !found.is_none());
+    if let Some(found) = found {
         let from = p
             .words
             .first()
