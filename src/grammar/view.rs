@@ -128,26 +128,28 @@ impl<'a> View<'a> {
         let mut poll_starts = Vec::new();
         let mut lines = Vec::new();
         let mut line_start = 0;
-        let mut prev_end = None;
+        // Tokens hold no white space: a line ends before a token that
+        // starts past the first line break after the token before it. That
+        // break is found once a line (a memchr), not in every gap.
+        let line_break_from = |from: usize| {
+            self.text
+                .get(from..)
+                .and_then(|rest| rest.find('\n'))
+                .map_or(usize::MAX, |k| from + k)
+        };
+        let mut next_break = self
+            .toks
+            .first()
+            .map_or(usize::MAX, |t| line_break_from(t.span.end()));
         let lower = self.lower.as_bytes();
         let text = self.text.as_bytes();
         let table = cues::table();
         for (i, t) in self.toks.iter().enumerate() {
-            // Tokens hold no white space: a line ends in the gap before a
-            // token that holds a line break (most gaps are one space).
-            if let Some(prev) = prev_end {
-                // A byte loop, not `contains`: its memchr costs more than
-                // the gap's one byte or two.
-                #[allow(clippy::manual_contains)]
-                let line_break = text
-                    .get(prev..t.span.start())
-                    .is_some_and(|gap| gap.iter().any(|&b| b == b'\n'));
-                if line_break {
-                    lines.push((line_start, i));
-                    line_start = i;
-                }
+            if next_break < t.span.start() {
+                lines.push((line_start, i));
+                line_start = i;
+                next_break = line_break_from(t.span.end());
             }
-            prev_end = Some(t.span.end());
             let (entry, f) = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
                 // character, and the cue lists name no such word (a test
