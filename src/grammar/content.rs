@@ -50,7 +50,7 @@ pub fn forward(v: &View, q: &Quotes, sent: &Sent, from: usize) -> Option<Vec<Pie
     if last_region.is_none() {
         let closing_clause = |k: usize| {
             v.is_punct(k, ",")
-                && matches!(v.w(k + 1), "which" | "while" | "whereas" | "however")
+                && matches!(v.w(k + 1), b"which" | b"while" | b"whereas" | b"however")
                 && !(k + 1..end).any(|j| v.is_punct(j, ","))
         };
         if let Some(k) = (from + 1..end).find(|&k| v.is_punct(k, ";") || closing_clause(k)) {

@@ -72,7 +72,7 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
     let ce = tokens_covering(v, k, n, sent.end)?;
     // "contributed to this report" ends the sentence; "contributed
     // reporting" may name a place after it.
-    let reporting = v.w(k + 1) == "reporting";
+    let reporting = v.w(k + 1) == b"reporting";
     if !reporting && (ce..sent.end).any(|j| v.is_word(j)) {
         return None;
     }

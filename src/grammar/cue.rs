@@ -7,7 +7,7 @@
 //! Input type of this layer: the [`View`] and token indices of one
 //! sentence; every look-left and look-right window is bounded.
 
-use super::view::{Sent, View};
+use super::view::{Sent, View, EM_DASH};
 use crate::lexicon::cues::{Class, CueClass, Form, VerbForm};
 
 /// The most tokens of a verb group left of its verb ("has not yet said").
@@ -17,50 +17,50 @@ const MAX_RECIPIENT: usize = 7;
 
 /// Whether token `i` is the `t` of a split "n’t".
 fn is_nt(v: &View, i: usize) -> bool {
-    v.w(i) == "t"
+    v.w(i) == b"t"
         && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
-        && v.w(i.wrapping_sub(2)).ends_with('n')
+        && v.w(i.wrapping_sub(2)).ends_with(b"n")
 }
 
 /// Whether token `i` is the `s`, `ve`, `ll`, `d` or `re` of a contracted
 /// auxiliary after a pronoun ("he’s said", "they’ve argued").
 pub(super) fn is_contracted_aux(v: &View, i: usize) -> bool {
-    matches!(v.w(i), "s" | "ve" | "ll" | "d" | "re")
+    matches!(v.w(i), b"s" | b"ve" | b"ll" | b"d" | b"re")
         && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
         && v.is_a(i.wrapping_sub(2), Class::Pronoun)
 }
 
 /// Whether a lowercase word is an -ly adverb ("repeatedly"), not a noun or
 /// adjective that ends in -ly ("daily", "family", "supply").
-fn is_ly_adverb(w: &str) -> bool {
+fn is_ly_adverb(w: &[u8]) -> bool {
     w.len() > 4
-        && w.ends_with("ly")
+        && w.ends_with(b"ly")
         && !matches!(
             w,
-            "daily"
-                | "weekly"
-                | "monthly"
-                | "yearly"
-                | "early"
-                | "family"
-                | "rally"
-                | "supply"
-                | "apply"
-                | "reply"
-                | "assembly"
-                | "ally"
-                | "belly"
-                | "holly"
-                | "likely"
-                | "friendly"
-                | "elderly"
-                | "lonely"
-                | "costly"
-                | "deadly"
-                | "orderly"
-                | "only"
-                | "july"
-                | "italy"
+            b"daily"
+                | b"weekly"
+                | b"monthly"
+                | b"yearly"
+                | b"early"
+                | b"family"
+                | b"rally"
+                | b"supply"
+                | b"apply"
+                | b"reply"
+                | b"assembly"
+                | b"ally"
+                | b"belly"
+                | b"holly"
+                | b"likely"
+                | b"friendly"
+                | b"elderly"
+                | b"lonely"
+                | b"costly"
+                | b"deadly"
+                | b"orderly"
+                | b"only"
+                | b"july"
+                | b"italy"
         )
 }
 
@@ -79,20 +79,20 @@ fn group_word(v: &View, i: usize) -> bool {
         || v.is_a(i, Class::Adverb)
         || is_nt(v, i)
         || (is_ly_adverb(w) && !v.is_cap(i) && !v.is_a(i.wrapping_sub(1), Class::Determiner))
-        || w == "didn"
-        || w == "isn"
-        || w == "aren"
-        || w == "weren"
-        || w == "won"
-        || w == "shouldn"
-        || w == "hadn"
-        || w == "doesn"
-        || w == "don"
-        || w == "hasn"
-        || w == "haven"
-        || w == "wasn"
-        || w == "wouldn"
-        || w == "couldn"
+        || w == b"didn"
+        || w == b"isn"
+        || w == b"aren"
+        || w == b"weren"
+        || w == b"won"
+        || w == b"shouldn"
+        || w == b"hadn"
+        || w == b"doesn"
+        || w == b"don"
+        || w == b"hasn"
+        || w == b"haven"
+        || w == b"wasn"
+        || w == b"wouldn"
+        || w == b"couldn"
 }
 
 /// group_start := (aux | neg | adverb)* before the verb at `i`
@@ -110,7 +110,7 @@ pub(super) fn has_be(v: &View, gs: usize, i: usize) -> bool {
     (gs..i).any(|k| {
         matches!(
             v.w(k),
-            "is" | "was" | "were" | "are" | "am" | "be" | "been" | "being"
+            b"is" | b"was" | b"were" | b"are" | b"am" | b"be" | b"been" | b"being"
         )
     })
 }
@@ -123,8 +123,8 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
     while k < end && k - start < 4 {
         let w = v.w(k);
         if v.is_time(k)
-            || (k == start && matches!(w, "on" | "in" | "at" | "this" | "earlier" | "late"))
-            || (k > start && matches!(w, "this" | "that" | "next" | "the"))
+            || (k == start && matches!(w, b"on" | b"in" | b"at" | b"this" | b"earlier" | b"late"))
+            || (k > start && matches!(w, b"this" | b"that" | b"next" | b"the"))
         {
             k += 1;
             continue;
@@ -141,7 +141,7 @@ pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
 /// medium := ("in" | "on" | "during") [det] [adj] MEDIUM ["with" NP]
 /// ("in a statement", "on Twitter"): the index after it, if there is one.
 fn skip_medium(v: &View, i: usize, end: usize) -> Option<usize> {
-    if !matches!(v.w(i), "in" | "on" | "during" | "via" | "through") {
+    if !matches!(v.w(i), b"in" | b"on" | b"during" | b"via" | b"through") {
         return None;
     }
     let mut k = i + 1;
@@ -166,18 +166,19 @@ fn skip_recipient(v: &View, i: usize, end: usize) -> usize {
     let mut k = i;
     while k < end && k - i < MAX_RECIPIENT {
         let w = v.w(k);
-        let new_subject = matches!(w, "he" | "she" | "they" | "i" | "we") || opens_subject(v, k);
+        let new_subject =
+            matches!(w, b"he" | b"she" | b"they" | b"i" | b"we") || opens_subject(v, k);
         if k > i && (new_subject || v.is_time(k)) {
             break;
         }
-        if matches!(w, "of" | "in" | "at") && v.is_cap(k + 1) && k > i {
+        if matches!(w, b"of" | b"in" | b"at") && v.is_cap(k + 1) && k > i {
             k += 2;
             continue;
         }
         if v.is_quote(k)
-            || matches!(w, "," | ":" | ";" | "—" | "." | "to")
+            || matches!(w, b"," | b":" | b";" | EM_DASH | b"." | b"to")
             || v.is_a(k, Class::Complementizer)
-            || matches!(w, "about" | "of" | "in" | "on" | "during")
+            || matches!(w, b"about" | b"of" | b"in" | b"on" | b"during")
         {
             break;
         }
@@ -204,7 +205,7 @@ fn opens_subject(v: &View, k: usize) -> bool {
 fn recipient_then_that(v: &View, i: usize, end: usize) -> Option<usize> {
     let limit = end.min(i + MAX_RECIPIENT + 6);
     for k in i..limit {
-        if k > i && v.w(k) == "that" {
+        if k > i && v.w(k) == b"that" {
             return Some(k);
         }
         if !v.is_word(k)
@@ -236,20 +237,20 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
     let w = v.w(c);
     let strong = v.is_a(c, Class::Complementizer) || v.is_quote(c) || money;
     match class {
-        CueClass::Intent => (w == "to" || w == "that" || v.is_quote(c)).then_some(c),
+        CueClass::Intent => (w == b"to" || w == b"that" || v.is_quote(c)).then_some(c),
         // "reminded voters of …", "told them about …"
-        CueClass::Tell if matches!(w, "of" | "about") => Some(c),
+        CueClass::Tell if matches!(w, b"of" | b"about") => Some(c),
         CueClass::Speech | CueClass::Tell | CueClass::Belief => {
-            if w == "to" && class != CueClass::Tell {
+            if w == b"to" && class != CueClass::Tell {
                 return None;
             }
-            let quantity = matches!(w, "about" | "over" | "nearly" | "under")
+            let quantity = matches!(w, b"about" | b"over" | b"nearly" | b"under")
                 && (v
                     .toks
                     .get(c + 1)
                     .is_some_and(|t| t.kind == crate::document::TokenKind::Number)
-                    || matches!(v.w(c + 1), "half" | "a" | "one" | "two" | "three"));
-            if !strong && !quantity && v.is_a(c, Class::Preposition) && w != "to" {
+                    || matches!(v.w(c + 1), b"half" | b"a" | b"one" | b"two" | b"three"));
+            if !strong && !quantity && v.is_a(c, Class::Preposition) && w != b"to" {
                 return None;
             }
             Some(c)
@@ -263,11 +264,14 @@ pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> 
                 || v.is_a(c, Class::Determiner)
                 || v.is_cap(c)
                 || number
-                || matches!(w, "no" | "him" | "her" | "them" | "it" | "little" | "most"))
+                || matches!(
+                    w,
+                    b"no" | b"him" | b"her" | b"them" | b"it" | b"little" | b"most"
+                ))
             .then_some(c)
         }
         CueClass::Attitude => {
-            (!v.is_a(c, Class::Preposition) || w == "as" || w == "for").then_some(c)
+            (!v.is_a(c, Class::Preposition) || w == b"as" || w == b"for").then_some(c)
         }
     }
 }
@@ -281,10 +285,10 @@ pub(super) struct After {
 }
 
 /// Whether a lowercase word names a day of the week.
-fn is_weekday(w: &str) -> bool {
+fn is_weekday(w: &[u8]) -> bool {
     matches!(
         w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        b"monday" | b"tuesday" | b"wednesday" | b"thursday" | b"friday" | b"saturday" | b"sunday"
     )
 }
 
@@ -294,16 +298,16 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
     let mut cue_end = i + 1;
     if let Some(p) = vf.particle {
         // "made it clear": an object "it" before the particle.
-        if v.w(cue_end) == "it" && v.w(cue_end + 1) == p {
+        if v.w(cue_end) == b"it" && v.w(cue_end + 1) == p.as_bytes() {
             cue_end += 1;
         }
-        if v.w(cue_end) != p {
+        if v.w(cue_end) != p.as_bytes() {
             return None;
         }
         cue_end += 1;
     }
     // Adverbs right after the verb ("said repeatedly").
-    while cue_end < end && v.w(cue_end).ends_with("ly") && v.w(cue_end).len() > 4 {
+    while cue_end < end && v.w(cue_end).ends_with(b"ly") && v.w(cue_end).len() > 4 {
         cue_end += 1;
     }
     // Objects that complete the cue: "expressed concern", "pleaded
@@ -311,28 +315,28 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
     let completes = match vf.lemma {
         "express" => matches!(
             v.w(cue_end),
-            "concern"
-                | "concerns"
-                | "confidence"
-                | "support"
-                | "frustration"
-                | "disappointment"
-                | "hope"
-                | "doubt"
-                | "doubts"
-                | "skepticism"
-                | "interest"
-                | "optimism"
-                | "regret"
-                | "sympathy"
-                | "outrage"
-                | "alarm"
-                | "opposition"
-                | "gratitude"
-                | "anger"
+            b"concern"
+                | b"concerns"
+                | b"confidence"
+                | b"support"
+                | b"frustration"
+                | b"disappointment"
+                | b"hope"
+                | b"doubt"
+                | b"doubts"
+                | b"skepticism"
+                | b"interest"
+                | b"optimism"
+                | b"regret"
+                | b"sympathy"
+                | b"outrage"
+                | b"alarm"
+                | b"opposition"
+                | b"gratitude"
+                | b"anger"
         ),
-        "plead" => matches!(v.w(cue_end), "guilty" | "innocent"),
-        "know" => v.w(cue_end) == "as",
+        "plead" => matches!(v.w(cue_end), b"guilty" | b"innocent"),
+        "know" => v.w(cue_end) == b"as",
         _ => false,
     };
     if completes {
@@ -351,12 +355,12 @@ pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option
         medium = true;
     }
     let link = v.w(next);
-    let link_ok = v.is_a(next, Class::Link) || (link == "at" && vf.particle.is_some());
+    let link_ok = v.is_a(next, Class::Link) || (link == b"at" && vf.particle.is_some());
     if !medium
         && vf.lemma != "say"
         && link_ok
         && next == cue_end
-        && (vf.class != CueClass::Intent || link == "for")
+        && (vf.class != CueClass::Intent || link == b"for")
         && skip_time(v, next + 1, end) == next + 1
     {
         cue_end = next + 1;
@@ -476,9 +480,9 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     if v.is_a(k, Class::Determiner)
         || matches!(
             w,
-            "his" | "her" | "their" | "its" | "our" | "my" | "your" | "s"
+            b"his" | b"her" | b"their" | b"its" | b"our" | b"my" | b"your" | b"s"
         )
-        || (v.is_a(k, Class::Preposition) && w != "to")
+        || (v.is_a(k, Class::Preposition) && w != b"to")
     {
         return true;
     }
@@ -487,7 +491,7 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
     }
     // "The firm plans to …", "the model projects that …": a verb before
     // its complement.
-    if matches!(v.w(k + 2), "to" | "that" | "whether")
+    if matches!(v.w(k + 2), b"to" | b"that" | b"whether")
         && v.is_a(k.wrapping_sub(1), Class::Determiner)
     {
         return false;
@@ -507,28 +511,33 @@ pub(super) fn noun_context(v: &View, k: usize, vf: VerbForm) -> bool {
         // "the Post reports that …": a name before an -s form.
         let named =
             vf.form == Form::S && matches!(vf.lemma, "report" | "support" | "back") && v.is_cap(k);
-        return !(v.is_a(k, Class::Pronoun) || v.is_a(k, Class::Aux) || w == "that" || named);
+        return !(v.is_a(k, Class::Pronoun) || v.is_a(k, Class::Aux) || w == b"that" || named);
     }
     // "calls the plan a disaster", "calls her": an object after the verb.
     let object = v.w(k + 2);
     let takes_object = matches!(
         object,
-        "the" | "a" | "an" | "her" | "him" | "it" | "them" | "his" | "their"
+        b"the" | b"a" | b"an" | b"her" | b"him" | b"it" | b"them" | b"his" | b"their"
     );
-    if takes_object && !matches!(w, "s" | "his" | "her" | "their" | "its") {
+    if takes_object && !matches!(w, b"s" | b"his" | b"her" | b"their" | b"its") {
         return false;
     }
     // "questions about", "attacks on": a noun before its complement
     // (but "calls on Congress" is the verb with its particle).
-    if matches!(v.w(k + 2), "about" | "of" | "on" | "against") && vf.particle != Some(v.w(k + 2)) {
+    if matches!(v.w(k + 2), b"about" | b"of" | b"on" | b"against")
+        && vf.particle.map(str::as_bytes) != Some(v.w(k + 2))
+    {
         return true;
     }
     // A base or -s form needs a subject that reads as one: a pronoun, a
     // name, a plural or a relative.
     let subject_like = v.is_a(k, Class::Pronoun)
         || v.is_cap(k)
-        || matches!(w, "that" | "which" | "who" | "people" | "polls" | "voters")
-        || (w.ends_with('s') && !w.ends_with("ss"));
+        || matches!(
+            w,
+            b"that" | b"which" | b"who" | b"people" | b"polls" | b"voters"
+        )
+        || (w.ends_with(b"s") && !w.ends_with(b"ss"));
     !subject_like || v.verb(k).is_some_and(|f| f.form != Form::S)
 }
 

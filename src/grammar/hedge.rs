@@ -19,15 +19,15 @@ pub fn clause_start(v: &View, sent: &Sent) -> usize {
     if v.is_punct(s + 1, ",")
         && matches!(
             v.w(s),
-            "however"
-                | "meanwhile"
-                | "still"
-                | "yet"
-                | "but"
-                | "and"
-                | "also"
-                | "instead"
-                | "indeed"
+            b"however"
+                | b"meanwhile"
+                | b"still"
+                | b"yet"
+                | b"but"
+                | b"and"
+                | b"also"
+                | b"instead"
+                | b"indeed"
         )
     {
         s += 2;
@@ -69,6 +69,6 @@ mod tests {
         hedges(&v, &q, &v.sents[0], &mut out);
         assert_eq!(out.len(), 1);
         assert!(out[0].hedged && out[0].source.is_none());
-        assert_eq!(v.w(out[0].content[0].0), "the");
+        assert_eq!(v.w(out[0].content[0].0), b"the");
     }
 }

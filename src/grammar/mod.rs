@@ -183,40 +183,40 @@ pub fn find(doc: &Document) -> Vec<Attribution> {
 const MAX_SPEAKER_WORDS: usize = 3;
 
 /// Words that open a line with a colon but name no speaker.
-const NOT_SPEAKERS: &[&str] = &[
-    "update",
-    "note",
-    "related",
-    "read",
-    "watch",
-    "editor",
-    "source",
-    "sources",
-    "photo",
-    "video",
-    "see",
-    "also",
-    "correction",
-    "advertisement",
-    "image",
-    "credit",
-    "tags",
-    "share",
-    "posted",
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "in",
-    "on",
-    "at",
-    "for",
-    "here",
-    "why",
-    "what",
-    "how",
-    "breaking",
+const NOT_SPEAKERS: &[&[u8]] = &[
+    b"update",
+    b"note",
+    b"related",
+    b"read",
+    b"watch",
+    b"editor",
+    b"source",
+    b"sources",
+    b"photo",
+    b"video",
+    b"see",
+    b"also",
+    b"correction",
+    b"advertisement",
+    b"image",
+    b"credit",
+    b"tags",
+    b"share",
+    b"posted",
+    b"the",
+    b"a",
+    b"an",
+    b"and",
+    b"but",
+    b"in",
+    b"on",
+    b"at",
+    b"for",
+    b"here",
+    b"why",
+    b"what",
+    b"how",
+    b"breaking",
 ];
 
 /// speaker_line := Name{1,3} ":" text at a sentence start — transcripts
@@ -362,7 +362,7 @@ fn quoted_aside(v: &View, q: &Quotes, f: &Found) -> bool {
         .count();
     let pronoun = f
         .source
-        .is_none_or(|(a, b)| b == a + 1 && (v.is_a(a, Class::Pronoun) || v.w(a) == "me"));
+        .is_none_or(|(a, b)| b == a + 1 && (v.is_a(a, Class::Pronoun) || v.w(a) == b"me"));
     words >= 5 && pronoun
 }
 
@@ -524,7 +524,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         }
         let at_start = Some(i) == first_word;
         let text = rest(v, i, sent);
-        let put_it = if v.w(i) == "as" {
+        let put_it = if v.w(i) == b"as" {
             as_put_it(v, q, sent, i)
         } else {
             None
@@ -537,7 +537,7 @@ fn prepositional(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         {
             tokens_covering(v, i, n, sent.end)
                 .and_then(|ce| around_np(v, q, sent, (i, ce), AttributionKind::AccordingTo))
-        } else if matches!(v.w(i), "per" | "via")
+        } else if matches!(v.w(i), b"per" | b"via")
             && (at_start || v.is_punct(i.wrapping_sub(1), ","))
             && (v.is_cap(i + 1) || v.is_a(i + 1, Class::Determiner))
         {
@@ -617,8 +617,8 @@ fn around_np(
 /// as_put_it := "as" NP ("put" | "puts") "it" — "C, as the mayor put it."
 /// and "As the mayor put it, C": the cue is "put it".
 fn as_put_it(v: &View, q: &Quotes, sent: &Sent, i: usize) -> Option<Found> {
-    let put = (i + 2..sent.end.min(i + 9)).find(|&k| matches!(v.w(k), "put" | "puts"))?;
-    if v.w(put + 1) != "it" || !(i + 1..put).all(|k| v.is_word(k) || v.is_punct(k, ".")) {
+    let put = (i + 2..sent.end.min(i + 9)).find(|&k| matches!(v.w(k), b"put" | b"puts"))?;
+    if v.w(put + 1) != b"it" || !(i + 1..put).all(|k| v.is_word(k) || v.is_punct(k, ".")) {
         return None;
     }
     let at_start = (sent.start..i).all(|k| !v.is_word(k));
@@ -643,15 +643,15 @@ fn in_poll(v: &View, q: &Quotes, sent: &Sent, i: usize, poll_end: usize) -> Opti
     // A poll named with a determiner ("in the polls", "in a CNN poll").
     let det = matches!(
         v.w(i + 1),
-        "a" | "an" | "the" | "this" | "that" | "its" | "their" | "his" | "her"
+        b"a" | b"an" | b"the" | b"this" | b"that" | b"its" | b"their" | b"his" | b"her"
     );
     let movement = i > sent.start
         && matches!(
             v.w(i - 1),
-            "drop" | "dip" | "slide" | "rise" | "slid" | "fell" | "digits" | "behind"
+            b"drop" | b"dip" | b"slide" | b"rise" | b"slid" | b"fell" | b"digits" | b"behind"
         );
     let at_start = (sent.start..i).all(|k| !v.is_word(k));
-    if !det || movement || !at_start && v.w(i + 1) != "the" {
+    if !det || movement || !at_start && v.w(i + 1) != b"the" {
         return None;
     }
     let content = if at_start {

@@ -19,9 +19,12 @@ pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let Some(entry) = v.lex(i) else {
             continue;
         };
-        let found = if entry.noun() && v.w(i + 1) == "that" {
+        let found = if entry.noun() && v.w(i + 1) == b"that" {
             content::forward(v, q, sent, i + 1).map(|c| ((i, i + 1), c))
-        } else if entry.noun_preposition().is_some_and(|p| v.w(i + 1) == p) {
+        } else if entry
+            .noun_preposition()
+            .is_some_and(|p| v.w(i + 1) == p.as_bytes())
+        {
             content::object_np(v, sent, i + 2).map(|o| ((i, i + 2), vec![o]))
         } else {
             None
@@ -41,15 +44,15 @@ pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
 /// The possessor before a noun cue: "the mayor’s", "the farmers’", "his".
 fn possessor(v: &View, sent: &Sent, i: usize) -> Option<(usize, usize)> {
     let apostrophe = |k: usize| matches!(v.raw(k), "’" | "'");
-    if i >= 2 && v.w(i - 1) == "s" && apostrophe(i - 2) {
+    if i >= 2 && v.w(i - 1) == b"s" && apostrophe(i - 2) {
         return source::left_np(v, sent.start, i - 2).map(|(a, _)| (a, i));
     }
-    if i >= 1 && apostrophe(i - 1) && v.w(i.wrapping_sub(2)).ends_with('s') {
+    if i >= 1 && apostrophe(i - 1) && v.w(i.wrapping_sub(2)).ends_with(b"s") {
         return source::left_np(v, sent.start, i - 1).map(|(a, _)| (a, i));
     }
     matches!(
         v.w(i.wrapping_sub(1)),
-        "his" | "her" | "their" | "its" | "my" | "our"
+        b"his" | b"her" | b"their" | b"its" | b"my" | b"our"
     )
     .then(|| (i - 1, i))
 }

@@ -4,17 +4,17 @@
 //! Input type of this layer: the [`View`] and token indices; every walk is
 //! bounded by the sentence and by [`MAX_NP`] tokens.
 
-use super::view::{Sent, View};
+use super::view::{Sent, View, EM_DASH, EN_DASH};
 use crate::lexicon::cues::{self, Class};
 
 /// The longest source phrase we read, in tokens.
 pub const MAX_NP: usize = 14;
 
 /// Abbreviations whose full stop stays inside a name ("Sen. Smith").
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
-    "sr", "prof", "rev", "pres", "adm", "maj", "atty", "u", "s", "n", "k", "d", "r", "inc", "co",
-    "corp",
+const TITLES: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"dr", b"sen", b"rep", b"gov", b"gen", b"lt", b"col", b"sgt", b"capt",
+    b"st", b"jr", b"sr", b"prof", b"rev", b"pres", b"adm", b"maj", b"atty", b"u", b"s", b"n", b"k",
+    b"d", b"r", b"inc", b"co", b"corp",
 ];
 
 /// Whether token `i` may sit inside a noun phrase read leftwards, where
@@ -22,48 +22,48 @@ const TITLES: &[&str] = &[
 fn np_token(v: &View, i: usize, head: bool) -> bool {
     let w = v.w(i);
     if v.is_word(i) {
-        if w == "than" {
-            return matches!(v.w(i.wrapping_sub(1)), "less" | "more" | "fewer");
+        if w == b"than" {
+            return matches!(v.w(i.wrapping_sub(1)), b"less" | b"more" | b"fewer");
         }
         // "… to a group said": a recipient phrase ends the subject.
-        if w == "to" {
+        if w == b"to" {
             return matches!(
                 v.w(i.wrapping_sub(1)),
-                "close"
-                    | "next"
-                    | "loyal"
-                    | "adviser"
-                    | "advisor"
-                    | "advisers"
-                    | "advisors"
-                    | "aide"
-                    | "aides"
-                    | "spokesman"
-                    | "spokeswoman"
-                    | "spokesperson"
-                    | "ambassador"
-                    | "secretary"
-                    | "counsel"
-                    | "assistant"
-                    | "heir"
-                    | "successor"
-                    | "married"
-                    | "related"
-                    | "linked"
-                    | "connected"
-                    | "sympathetic"
-                    | "opposed"
-                    | "similar"
-                    | "friendly"
-                    | "deputy"
-                    | "envoy"
-                    | "consultant"
-                    | "lawyer"
-                    | "attorney"
+                b"close"
+                    | b"next"
+                    | b"loyal"
+                    | b"adviser"
+                    | b"advisor"
+                    | b"advisers"
+                    | b"advisors"
+                    | b"aide"
+                    | b"aides"
+                    | b"spokesman"
+                    | b"spokeswoman"
+                    | b"spokesperson"
+                    | b"ambassador"
+                    | b"secretary"
+                    | b"counsel"
+                    | b"assistant"
+                    | b"heir"
+                    | b"successor"
+                    | b"married"
+                    | b"related"
+                    | b"linked"
+                    | b"connected"
+                    | b"sympathetic"
+                    | b"opposed"
+                    | b"similar"
+                    | b"friendly"
+                    | b"deputy"
+                    | b"envoy"
+                    | b"consultant"
+                    | b"lawyer"
+                    | b"attorney"
             );
         }
         // "It makes", "he gets": a verb after a pronoun.
-        if w.ends_with('s') && matches!(v.w(i.wrapping_sub(1)), "he" | "she" | "it") {
+        if w.ends_with(b"s") && matches!(v.w(i.wrapping_sub(1)), b"he" | b"she" | b"it") {
             return false;
         }
         if v.is_a(i, Class::Boundary)
@@ -72,11 +72,11 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
             || (v.is_a(i, Class::Verb) && !v.is_cap(i))
         {
             // "and" joins two names ("Smith and Jones", "Bush and his rivals").
-            return w == "and"
+            return w == b"and"
                 && v.is_cap(i.wrapping_sub(1))
                 && (v.is_cap(i + 1)
                     || v.is_a(i + 1, Class::Determiner)
-                    || matches!(v.w(i + 1), "his" | "her" | "their" | "other"));
+                    || matches!(v.w(i + 1), b"his" | b"her" | b"their" | b"other"));
         }
         if let Some(vf) = v.verb(i) {
             // After a determiner, a noun or adjective: "the planning".
@@ -102,7 +102,7 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
     match v.raw(i) {
         "’" | "'" => {
             v.is_word(i.wrapping_sub(1))
-                && (v.w(i + 1) == "s" || v.w(i - 1).ends_with('s') || v.is_cap(i + 1))
+                && (v.w(i + 1) == b"s" || v.w(i - 1).ends_with(b"s") || v.is_cap(i + 1))
         }
         "." => {
             let prev = v.w(i.wrapping_sub(1));
@@ -130,7 +130,7 @@ pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let last = v.w(end - 1);
-    if v.is_a(end - 1, Class::Pronoun) || matches!(last, "which" | "that" | "who") {
+    if v.is_a(end - 1, Class::Pronoun) || matches!(last, b"which" | b"that" | b"who") {
         return Some((end - 1, end));
     }
     let np = left_np_raw(v, lo, end)?;
@@ -139,57 +139,57 @@ pub fn left_np(v: &View, lo: usize, end: usize) -> Option<(usize, usize)> {
 
 /// Nouns that can speak or carry a statement after "this"/"that"
 /// ("this report", "these voters").
-const SPEAKER_NOUNS: &[&str] = &[
-    "report",
-    "reports",
-    "study",
-    "poll",
-    "polls",
-    "survey",
-    "group",
-    "panel",
-    "person",
-    "people",
-    "reporter",
-    "document",
-    "review",
-    "voters",
-    "voter",
-    "donors",
-    "supporters",
-    "senator",
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "analysis",
-    "article",
-    "story",
-    "book",
-    "memo",
-    "letter",
-    "statement",
-    "ad",
-    "video",
-    "paper",
-    "newspaper",
-    "committee",
-    "campaign",
-    "candidate",
-    "man",
-    "woman",
-    "writer",
-    "author",
-    "column",
-    "website",
-    "site",
-    "post",
+const SPEAKER_NOUNS: &[&[u8]] = &[
+    b"report",
+    b"reports",
+    b"study",
+    b"poll",
+    b"polls",
+    b"survey",
+    b"group",
+    b"panel",
+    b"person",
+    b"people",
+    b"reporter",
+    b"document",
+    b"review",
+    b"voters",
+    b"voter",
+    b"donors",
+    b"supporters",
+    b"senator",
+    b"official",
+    b"officials",
+    b"source",
+    b"sources",
+    b"analysis",
+    b"article",
+    b"story",
+    b"book",
+    b"memo",
+    b"letter",
+    b"statement",
+    b"ad",
+    b"video",
+    b"paper",
+    b"newspaper",
+    b"committee",
+    b"campaign",
+    b"candidate",
+    b"man",
+    b"woman",
+    b"writer",
+    b"author",
+    b"column",
+    b"website",
+    b"site",
+    b"post",
 ];
 
 /// "This stance", "that move": a demonstrative before an abstract noun,
 /// which is no source.
 fn abstract_demonstrative(v: &View, (a, b): (usize, usize)) -> bool {
-    matches!(v.w(a), "this" | "that" | "these" | "those")
+    matches!(v.w(a), b"this" | b"that" | b"these" | b"those")
         && b > a + 1
         && !v.is_cap(b - 1)
         && !SPEAKER_NOUNS.contains(&v.w(b - 1))
@@ -227,7 +227,10 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
         let w = v.w(start);
         if !v.is_word(start)
             || v.is_time(start)
-            || matches!(w, "however" | "also" | "then" | "now" | "instead" | "still")
+            || matches!(
+                w,
+                b"however" | b"also" | b"then" | b"now" | b"instead" | b"still"
+            )
         {
             start += 1;
             continue;
@@ -239,24 +242,24 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
                 .toks
                 .get(start + 1)
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
-            if matches!(w, "about" | "over" | "under" | "nearly")
+            if matches!(w, b"about" | b"over" | b"under" | b"nearly")
                 && (number
                     || matches!(
                         next,
-                        "half"
-                            | "third"
-                            | "quarter"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                            | "a"
-                            | "one"
+                        b"half"
+                            | b"third"
+                            | b"quarter"
+                            | b"two"
+                            | b"three"
+                            | b"four"
+                            | b"five"
+                            | b"six"
+                            | b"seven"
+                            | b"eight"
+                            | b"nine"
+                            | b"ten"
+                            | b"a"
+                            | b"one"
                     ))
             {
                 break;
@@ -279,21 +282,21 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
         let w = v.w(end - 1);
         if matches!(
             w,
-            "also"
-                | "instead"
-                | "just"
-                | "too"
-                | "however"
-                | "then"
-                | "now"
-                | "still"
-                | "again"
-                | "later"
-                | "earlier"
-                | "himself"
-                | "herself"
-                | "themselves"
-        ) || (w.len() > 4 && w.ends_with("ly") && !v.is_cap(end - 1))
+            b"also"
+                | b"instead"
+                | b"just"
+                | b"too"
+                | b"however"
+                | b"then"
+                | b"now"
+                | b"still"
+                | b"again"
+                | b"later"
+                | b"earlier"
+                | b"himself"
+                | b"herself"
+                | b"themselves"
+        ) || (w.len() > 4 && w.ends_with(b"ly") && !v.is_cap(end - 1))
         {
             end -= 1;
         } else {
@@ -310,7 +313,7 @@ fn trim_np_start(v: &View, mut start: usize, end: usize) -> Option<(usize, usize
         && t > start + 1
         && matches!(
             v.w(t - 1),
-            "on" | "last" | "this" | "early" | "late" | "earlier" | "later"
+            b"on" | b"last" | b"this" | b"early" | b"late" | b"earlier" | b"later"
         )
     {
         end = t - 1;
@@ -344,9 +347,9 @@ fn dashed(v: &View, sent: &Sent, dash: usize) -> Option<(usize, usize)> {
     let open = (lo..dash).rev().find(|&k| matches!(v.raw(k), "—" | "–"))?;
     let (s, e) = left_np(v, sent.start, open)?;
     let first = v.w(open + 1);
-    if matches!(first, "who" | "which" | "whose")
+    if matches!(first, b"who" | b"which" | b"whose")
         || v.is_a(open + 1, Class::Preposition)
-        || first.ends_with("ing")
+        || first.ends_with(b"ing")
     {
         return Some((s, e));
     }
@@ -383,12 +386,12 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     let lead = v.w(s);
     if s > sent.start
         && v.is_punct(s - 1, ",")
-        && (lead.ends_with("ing") || lead.ends_with("ed") || v.is_a(s, Class::Preposition))
+        && (lead.ends_with(b"ing") || lead.ends_with(b"ed") || v.is_a(s, Class::Preposition))
     {
         let (s2, e2) = left_np(v, sent.start, s - 1)?;
         return Some((s2, e2));
     }
-    if v.is_a(s, Class::Preposition) || lead.ends_with("ing") {
+    if v.is_a(s, Class::Preposition) || lead.ends_with(b"ing") {
         (s, e) = trim_np_start(v, s, e)?;
     }
     // "Ann Lee, 35, a junior from Reno, said": an age or a description
@@ -416,21 +419,21 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
     if k + 2 == comma
         && matches!(
             first,
-            "however"
-                | "too"
-                | "though"
-                | "meanwhile"
-                | "also"
-                | "instead"
-                | "moreover"
-                | "therefore"
+            b"however"
+                | b"too"
+                | b"though"
+                | b"meanwhile"
+                | b"also"
+                | b"instead"
+                | b"moreover"
+                | b"therefore"
         )
     {
         return Some((s, e));
     }
-    if matches!(first, "who" | "which" | "whose")
+    if matches!(first, b"who" | b"which" | b"whose")
         || v.is_a(k + 1, Class::Preposition)
-        || first.ends_with("ing")
+        || first.ends_with(b"ing")
     {
         return Some((s, e));
     }
@@ -447,7 +450,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         || v.is_cap(k + 1)
         || matches!(
             first,
-            "then" | "now" | "once" | "formerly" | "himself" | "herself"
+            b"then" | b"now" | b"once" | b"formerly" | b"himself" | b"herself"
         );
     let (ds, _) = left_np(v, k + 1, comma).unwrap_or((comma, comma));
     (ds == k + 1 || opens_np).then_some((s, comma + 1))
@@ -470,7 +473,7 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
     let limit = MAX_NP + 12;
     while end < sent.end && end - from < limit {
         let w = v.w(end);
-        if v.is_open_quote(end) || matches!(w, ";" | "—" | "–" | ":") {
+        if v.is_open_quote(end) || matches!(w, b";" | EM_DASH | EN_DASH | b":") {
             break;
         }
         if v.is_punct(end, ",") {
@@ -480,11 +483,11 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
                 .get(end + 1)
                 .is_some_and(|t| t.kind == crate::document::TokenKind::Number);
             let plain_word = v.is_word(end + 1)
-                && !next.ends_with("ing")
+                && !next.ends_with(b"ing")
                 && !v.is_a(end + 1, Class::Boundary)
                 && !v.is_time(end + 1)
                 && !v.is_a(end + 1, Class::Preposition)
-                && !matches!(next, "though" | "although" | "adding" | "noting");
+                && !matches!(next, b"though" | b"although" | b"adding" | b"noting");
             let description = v.is_punct(end + 1, "(")
                 || (!age
                     && (v.is_a(end + 1, Class::Determiner) || v.is_cap(end + 1) || plain_word));
@@ -498,16 +501,16 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
             && v.is_word(end)
             && (matches!(
                 w,
-                "who"
-                    | "which"
-                    | "whose"
-                    | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "as"
-                    | "because"
-            ) || (w == "at" && v.w(end + 2) == "time"))
+                b"who"
+                    | b"which"
+                    | b"whose"
+                    | b"when"
+                    | b"while"
+                    | b"after"
+                    | b"before"
+                    | b"as"
+                    | b"because"
+            ) || (w == b"at" && v.w(end + 2) == b"time"))
         {
             break;
         }
@@ -515,7 +518,7 @@ pub fn after_cue(v: &View, sent: &Sent, from: usize) -> Option<(usize, usize)> {
         let clause_word = v.is_word(end)
             && (v.verb(end).is_some_and(|f| f.form != cues::Form::Ed) && !after_det
                 || v.is_a(end, Class::Aux)
-                || matches!(w, "that" | "to" | "though" | "although" | "because"));
+                || matches!(w, b"that" | b"to" | b"though" | b"although" | b"because"));
         if clause_word && end > from {
             match last_comma {
                 Some(c) => {
@@ -545,11 +548,11 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     // Skip an opening phrase up to its comma ("According to X, …").
     let first = v.w(s);
     if v.is_a(s, Class::Preposition)
-        || first.ends_with("ed")
-        || first.ends_with("ing")
+        || first.ends_with(b"ed")
+        || first.ends_with(b"ing")
         || v.is_a(s, Class::Boundary)
         || v.is_time(s)
-        || matches!(first, "according" | "however" | "still")
+        || matches!(first, b"according" | b"however" | b"still")
     {
         if let Some(c) = (s..before.min(s + 20)).find(|&k| v.is_punct(k, ",")) {
             s = c + 1;
@@ -562,7 +565,7 @@ pub fn sentence_subject(v: &View, sent: &Sent, before: usize) -> Option<(usize, 
     while e < before && e - s < MAX_NP && np_token(v, e, false) && !v.is_punct(e, ",") {
         // A past-tense verb after the subject's head ("The firm opened").
         let w = v.w(e);
-        if e > s && w.ends_with("ed") && !v.is_cap(e) && !v.is_a(e - 1, Class::Determiner) {
+        if e > s && w.ends_with(b"ed") && !v.is_cap(e) && !v.is_a(e - 1, Class::Determiner) {
             break;
         }
         e += 1;
@@ -612,7 +615,7 @@ mod tests {
             |v| {
                 let sent = v.sents[0];
                 let gs = 9;
-                assert_eq!(v.w(gs), "argued");
+                assert_eq!(v.w(gs), b"argued");
                 assert_eq!(
                     words(v, subject_before(v, &sent, gs)),
                     "Jo Park, a spokesperson for the club,"
@@ -627,7 +630,7 @@ mod tests {
             "One aide, who spoke on condition of anonymity, said no.",
             |v| {
                 let sent = v.sents[0];
-                assert_eq!(v.w(10), "said");
+                assert_eq!(v.w(10), b"said");
                 assert_eq!(words(v, subject_before(v, &sent, 10)), "One aide");
             },
         );

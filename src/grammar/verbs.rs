@@ -17,7 +17,7 @@ use super::cue::{
 };
 use super::quotes::Quotes;
 use super::source;
-use super::view::{Sent, View};
+use super::view::{Sent, View, EM_DASH, EN_DASH};
 use super::{AttributionKind, Found};
 use crate::lexicon::cues::{self, Class, CueClass, Form, VerbForm};
 
@@ -41,7 +41,7 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         };
         // "said goodbye to …": an idiom, no cue.
         if vf.has_idioms {
-            let mut after = [""; 4];
+            let mut after: [&[u8]; 4] = [b""; 4];
             let n = sent.end.min(i + 5).saturating_sub(i + 1);
             for (k, w) in after.iter_mut().take(n).enumerate() {
                 *w = v.w(i + 1 + k);
@@ -129,7 +129,7 @@ type Tag = ((usize, usize), (usize, usize), usize);
 fn tag_after(v: &View, sent: &Sent, k: usize) -> Option<Tag> {
     let past = |i: usize| {
         let w = v.w(i);
-        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with("ed") && !v.is_a(i, Class::Aux)
+        v.is_word(i) && !v.is_cap(i) && w.len() > 3 && w.ends_with(b"ed") && !v.is_a(i, Class::Aux)
     };
     let name_end = |s: usize| {
         if v.is_a(s, Class::Pronoun) && v.is_word(s) {
@@ -164,7 +164,7 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
     while j > 0
         && matches!(
             v.w(j - 1),
-            "and" | "but" | "though" | "although" | "while" | "yet"
+            b"and" | b"but" | b"though" | b"although" | b"while" | b"yet"
         )
     {
         j -= 1;
@@ -182,7 +182,11 @@ fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
     // "X praised A and said B", "X attacked A, saying B": the shared source
     // stands before the first cue.
     let shared = f.source.is_some_and(|s| s.1 + 1 < f.cue.0);
-    if matches!(v.w(f.cue.0.wrapping_sub(1)), "and" | "but" | "then" | ",") && shared {
+    if matches!(
+        v.w(f.cue.0.wrapping_sub(1)),
+        b"and" | b"but" | b"then" | b","
+    ) && shared
+    {
         if let Some(cut) = clause_break(v, f.cue.0) {
             cut_at(v, earlier, cut, f.cue.0);
         }
@@ -195,7 +199,7 @@ fn cut_before_clause(v: &View, earlier: &mut [Found], f: &Found) {
     }
     // "critics who say …": the relative clause is its own attribution.
     if let Some((a, b)) = f.source {
-        if b == a + 1 && matches!(v.w(a), "who" | "which" | "that") && a + 1 == f.cue.0 {
+        if b == a + 1 && matches!(v.w(a), b"who" | b"which" | b"that") && a + 1 == f.cue.0 {
             cut_at(v, earlier, a, a);
             return;
         }
@@ -248,8 +252,8 @@ fn compound_modifier(v: &View, gs: usize, next: usize) -> bool {
     ]
     .iter()
     .any(|&c| v.is_a(next, c))
-        || matches!(nw, "him" | "her" | "them" | "us" | "me");
-    det && !before.ends_with('s') && v.is_word(next) && !v.is_cap(next) && !opens_clause
+        || matches!(nw, b"him" | b"her" | b"them" | b"us" | b"me");
+    det && !before.ends_with(b"s") && v.is_word(next) && !v.is_cap(next) && !opens_clause
 }
 
 /// The attribution a cue verb at `i` makes, if any.
@@ -269,7 +273,7 @@ fn verb_cue(
         return None;
     }
     // "reported receiving": an experience, not a report.
-    if vf.lemma == "report" && v.w(i + 1).ends_with("ing") {
+    if vf.lemma == "report" && v.w(i + 1).ends_with(b"ing") {
         return None;
     }
     let gs = group_start(v, sent.start, i);
@@ -278,11 +282,11 @@ fn verb_cue(
     // An infinitive belongs to a cue verb before it ("declined to say");
     // after any other verb it speaks for the sentence's subject ("stood
     // up to say").
-    if vf.form == Form::Base && i > sent.start && prev == "to" {
+    if vf.form == Form::Base && i > sent.start && prev == b"to" {
         let governed = (i.saturating_sub(4)..i - 1).any(|k| v.verb(k).is_some())
             || matches!(
                 v.w(i.wrapping_sub(2)),
-                "going" | "have" | "has" | "had" | "want" | "wants"
+                b"going" | b"have" | b"has" | b"had" | b"want" | b"wants"
             );
         if governed || !matches!(vf.class, CueClass::Speech | CueClass::Belief) {
             return None;
@@ -297,7 +301,7 @@ fn verb_cue(
         // "to declare", "went on to say": the infinitive marker (and "went
         // on") join the cue.
         let went_on =
-            v.w(i - 2) == "on" && matches!(v.w(i.wrapping_sub(3)), "went" | "goes" | "go");
+            v.w(i - 2) == b"on" && matches!(v.w(i.wrapping_sub(3)), b"went" | b"goes" | b"go");
         let start = if went_on { i - 3 } else { i - 1 };
         let mut f = Found::new(AttributionKind::Verb, (start, i + 1), Some(src), content);
         f.chain = false;
@@ -321,8 +325,8 @@ fn verb_cue(
     // "see" is a cue only as "sees X as Y" or "saw that …".
     if vf.lemma == "see" {
         let next = v.w(i + 1);
-        let as_within = (i + 2..sent.end.min(i + 8)).any(|k| v.w(k) == "as");
-        if !(matches!(next, "that" | "how" | "why" | "whether") || as_within) {
+        let as_within = (i + 2..sent.end.min(i + 8)).any(|k| v.w(k) == b"as");
+        if !(matches!(next, b"that" | b"how" | b"why" | b"whether") || as_within) {
             return None;
         }
     }
@@ -336,14 +340,23 @@ fn verb_cue(
     }
     // "he’s saying": a contracted "is".
     let contracted_be =
-        (gs..i).any(|k| matches!(v.w(k), "s" | "re" | "m") && is_contracted_aux(v, k));
+        (gs..i).any(|k| matches!(v.w(k), b"s" | b"re" | b"m") && is_contracted_aux(v, k));
     let participial = vf.form == Form::Ing && !be && !contracted_be;
     if participial {
         let before = v.w(gs.wrapping_sub(1));
         let clause = (v.ends_quote(gs.wrapping_sub(1)) && v.raw(gs.wrapping_sub(2)) == ",")
             || matches!(
                 before,
-                "," | "—" | "–" | "-" | "and" | "by" | "while" | "after" | "before" | "when" | "in"
+                b"," | EM_DASH
+                    | EN_DASH
+                    | b"-"
+                    | b"and"
+                    | b"by"
+                    | b"while"
+                    | b"after"
+                    | b"before"
+                    | b"when"
+                    | b"in"
             );
         // "911 calls saying …", "voters saying …": the noun before speaks.
         let noun_before = gs > sent.start
@@ -355,7 +368,7 @@ fn verb_cue(
             && !v.is_a(gs.wrapping_sub(1), Class::Pronoun)
             && !matches!(
                 before,
-                "is" | "are" | "was" | "were" | "be" | "been" | "about" | "of"
+                b"is" | b"are" | b"was" | b"were" | b"be" | b"been" | b"about" | b"of"
             );
         let noun_before = noun_before && !compound_modifier(v, gs, i + 1);
         // "Noting that …, Tester added": an opening participle clause, its
@@ -398,7 +411,9 @@ fn verb_cue(
         return None;
     }
     // "a self-described socialist": the self describes.
-    if vf.lemma == "describe" && v.raw(i.wrapping_sub(1)) == "-" && v.w(i.wrapping_sub(2)) == "self"
+    if vf.lemma == "describe"
+        && v.raw(i.wrapping_sub(1)) == "-"
+        && v.w(i.wrapping_sub(2)) == b"self"
     {
         let object = content::object_np(v, sent, i + 1)?;
         let mut f = Found::new(
@@ -420,7 +435,7 @@ fn verb_cue(
 /// ("Asked whether …, X said"): the question is the content, no source.
 fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
     let prev = v.w(i.wrapping_sub(1));
-    let opens = i == sent.start || matches!(prev, "when" | "if" | "after" | "," | "once");
+    let opens = i == sent.start || matches!(prev, b"when" | b"if" | b"after" | b"," | b"once");
     if !opens {
         return None;
     }
@@ -429,15 +444,16 @@ fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
         let w = v.w(k);
         if matches!(
             w,
-            "if" | "whether"
-                | "about"
-                | "what"
-                | "why"
-                | "how"
-                | "who"
-                | "when"
-                | "where"
-                | "which"
+            b"if"
+                | b"whether"
+                | b"about"
+                | b"what"
+                | b"why"
+                | b"how"
+                | b"who"
+                | b"when"
+                | b"where"
+                | b"which"
         ) {
             break;
         }
@@ -457,7 +473,7 @@ fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
         return None;
     }
     // "asked about X": the linking preposition joins the cue.
-    let cue_end = if v.w(i + 1) == "about" { i + 2 } else { i + 1 };
+    let cue_end = if v.w(i + 1) == b"about" { i + 2 } else { i + 1 };
     let k = k.max(cue_end);
     if k >= e {
         return None;
@@ -471,11 +487,11 @@ fn asked(v: &View, sent: &Sent, i: usize) -> Option<Found> {
 /// with a null source, as PolNeAR draws it.
 fn seems(v: &View, q: &Quotes, sent: &Sent, gs: usize, i: usize) -> Option<Found> {
     let mut c = i + 1;
-    while c < sent.end && v.w(c).ends_with("ly") && v.w(c).len() > 4 {
+    while c < sent.end && v.w(c).ends_with(b"ly") && v.w(c).len() > 4 {
         c += 1;
     }
     // "seems to be", "appears that": a clause or an infinitive follows.
-    if c >= sent.end || !matches!(v.w(c), "to" | "that" | "as" | "like") {
+    if c >= sent.end || !matches!(v.w(c), b"to" | b"that" | b"as" | b"like") {
         return None;
     }
     let content = content::forward(v, q, sent, c)?;
@@ -494,7 +510,10 @@ fn is_naming(v: &View, sent: &Sent, i: usize) -> bool {
         && !v.is_a(i.wrapping_sub(1), Class::Pronoun)
         && !v.is_a(i.wrapping_sub(1), Class::Aux)
         && !v.is_a(i.wrapping_sub(1), Class::Adverb)
-        && !matches!(prev, "who" | "which" | "that" | "and" | "but" | "then");
+        && !matches!(
+            prev,
+            b"who" | b"which" | b"that" | b"and" | b"but" | b"then"
+        );
     let name_next = v.is_cap(i + 1) || v.is_open_quote(i + 1);
     common_noun && name_next
 }
@@ -534,7 +553,7 @@ fn finite_cue(
         }
     }
     // "… and said …": the subject of the sentence.
-    let coordinated = gs > sent.start && matches!(v.w(gs - 1), "and" | "but" | "then");
+    let coordinated = gs > sent.start && matches!(v.w(gs - 1), b"and" | b"but" | b"then");
     let src = if coordinated {
         // The sentence's subject, or the source of an earlier cue that
         // starts the sentence.
@@ -577,9 +596,12 @@ fn finite_cue(
     let rest_empty = !(after.next..clause_end).any(|k| v.is_word(k));
     let adjunct_next = v.is_punct(after.next, ",")
         || (v.is_a(after.next, Class::Preposition)
-            && (!matches!(nw, "of" | "about") || vf.lemma == "say"))
+            && (!matches!(nw, b"of" | b"about") || vf.lemma == "say"))
         || v.is_time(after.next)
-        || matches!(nw, "when" | "as" | "while" | "after" | "before" | "because");
+        || matches!(
+            nw,
+            b"when" | b"as" | b"while" | b"after" | b"before" | b"because"
+        );
     // "“…,” she said several months later": a tag after a quotation.
     let quote_tag = before.is_some_and(|p| p.1 > p.0 && v.is_quote(p.1 - 1))
         && !(v.is_quote(after.next)
@@ -588,7 +610,7 @@ fn finite_cue(
             || v.is_a(after.next, Class::Pronoun)
             || v.is_a(after.next, Class::Determiner)
             || v.is_cap(after.next)
-            || matches!(nw, "yes" | "no"));
+            || matches!(nw, b"yes" | b"no"));
     let trailing = rest_empty
         || quote_tag
         || v.is_punct(after.next, ",")
@@ -621,17 +643,17 @@ fn finite_cue(
     // A cue ending in a linking preposition takes its object ("pushed for").
     let linked = after.cue_end > i + 1
         && after.next == after.cue_end
-        && (v.is_a(after.cue_end - 1, Class::Link) || v.w(after.cue_end - 1) == "at");
+        && (v.is_a(after.cue_end - 1, Class::Link) || v.w(after.cue_end - 1) == b"at");
     // "wants a revolution": desire with an object.
     let object_intent = vf.class == CueClass::Intent
         && matches!(
             vf.lemma,
             "want" | "seek" | "prefer" | "offer" | "demand" | "request"
         )
-        && !matches!(v.w(after.next), "to" | "that");
+        && !matches!(v.w(after.next), b"to" | b"that");
     let class = if linked || object_intent {
         CueClass::Attitude
-    } else if matches!(vf.lemma, "hope" | "wish") && v.w(after.next) != "to" {
+    } else if matches!(vf.lemma, "hope" | "wish") && v.w(after.next) != b"to" {
         // "hopes the bill passes": a clause without "that".
         CueClass::Belief
     } else {
@@ -639,7 +661,8 @@ fn finite_cue(
     };
     // "says despite …, she plans": "say" takes what follows as a last resort.
     let last_resort = |c: usize| {
-        (vf.lemma == "say" && v.is_word(c) && !matches!(v.w(c), "to" | "of" | "about")).then_some(c)
+        (vf.lemma == "say" && v.is_word(c) && !matches!(v.w(c), b"to" | b"of" | b"about"))
+            .then_some(c)
     };
     let c = content_start(v, class, after.next, sent.end)
         .or_else(|| look_ahead(v, vf.class, after.next, sent.end))
@@ -670,7 +693,7 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
     let mut k = from;
     while k < end && k - from < 20 {
         let w = v.w(k);
-        if w == "that" || v.is_open_quote(k) {
+        if w == b"that" || v.is_open_quote(k) {
             return Some(k);
         }
         if v.is_punct(k, ":") {
@@ -679,7 +702,7 @@ fn look_ahead(v: &View, class: CueClass, from: usize, end: usize) -> Option<usiz
         if v.is_punct(k, ",") && v.is_open_quote(k + 1) {
             return Some(k + 1);
         }
-        if v.verb(k).is_some() || v.is_a(k, Class::Aux) || matches!(w, ";" | "." | "(") {
+        if v.verb(k).is_some() || v.is_a(k, Class::Aux) || matches!(w, b";" | b"." | b"(") {
             return None;
         }
         k += 1;
@@ -724,7 +747,7 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
     let before_ends_clause = content.last().is_some_and(|&(_, b)| {
         matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
     });
-    let new_clause = v.is_a(k, Class::Boundary) || v.w(k).ends_with("ing");
+    let new_clause = v.is_a(k, Class::Boundary) || v.w(k).ends_with(b"ing");
     if comma && unquoted && !before_ends_clause && k < sent.end && !new_clause {
         if let Some(p) = content::forward(v, q, sent, k) {
             content.extend(p);
@@ -755,15 +778,16 @@ fn passive_cue(
     let w = v.w(i);
     let next = after.next;
     // "is supposed to": obligation, not belief.
-    if w == "supposed" {
+    if w == b"supposed" {
         return None;
     }
     let hedge_word = matches!(
         w,
-        "said" | "believed" | "thought" | "reported" | "understood" | "rumored" | "alleged"
+        b"said" | b"believed" | b"thought" | b"reported" | b"understood" | b"rumored" | b"alleged"
     );
     // "X is said to be", "it is understood that": a hedge over the sentence.
-    if hedge_word && (v.w(next) == "to" || (v.w(gs.wrapping_sub(1)) == "it" && v.w(next) == "that"))
+    if hedge_word
+        && (v.w(next) == b"to" || (v.w(gs.wrapping_sub(1)) == b"it" && v.w(next) == b"that"))
     {
         let start = super::hedge::clause_start(v, sent);
         let content = content::forward(v, q, sent, start)?;
@@ -778,21 +802,21 @@ fn passive_cue(
     let directive = v
         .verb(i)
         .is_some_and(|f| matches!(f.class, CueClass::Speech | CueClass::Tell));
-    if directive && nw == "to" {
+    if directive && nw == b"to" {
         return None;
     }
     let linked = after.cue_end > i + 1 && v.is_a(after.cue_end - 1, Class::Link);
     let clause = matches!(
         nw,
-        "to" | "that" | "whether" | "if" | "how" | "what" | "why" | "who"
+        b"to" | b"that" | b"whether" | b"if" | b"how" | b"what" | b"why" | b"who"
     );
-    if nw == "by" || !(linked || clause) {
+    if nw == b"by" || !(linked || clause) {
         return None;
     }
     let content = content::forward(v, q, sent, next)?;
     // "Mr. X is convinced that …": the subject holds the belief; "it is
     // expected that" and "is expected to" have no source.
-    let src = if nw == "that" && v.w(gs.wrapping_sub(1)) != "it" {
+    let src = if nw == b"that" && v.w(gs.wrapping_sub(1)) != b"it" {
         source::subject_before(v, sent, gs)
     } else {
         None

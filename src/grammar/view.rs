@@ -74,15 +74,20 @@ const IS_NOUN_CUE: u8 = cues::KIND_NOUN << KINDS_SHIFT;
 /// A hedge adverb.
 const IS_HEDGE: u8 = cues::KIND_HEDGE << KINDS_SHIFT;
 
+/// An em dash as the bytes of a token ([`View::w`]).
+pub const EM_DASH: &[u8] = "—".as_bytes();
+/// An en dash as the bytes of a token ([`View::w`]).
+pub const EN_DASH: &[u8] = "–".as_bytes();
+
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
 
 /// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr",
-    "sr", "prof", "rev", "inc", "corp", "co", "ltd", "no", "vs", "jan", "feb", "aug", "sept",
-    "sep", "oct", "nov", "dec", "pres", "adm", "maj", "atty", "supt", "ft", "mt", "cmdr", "u", "d",
-    "r", "i", "e", "g", "p", "a", "m", "s",
+const ABBREVIATIONS: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"dr", b"sen", b"rep", b"gov", b"gen", b"lt", b"col", b"sgt", b"capt",
+    b"st", b"jr", b"sr", b"prof", b"rev", b"inc", b"corp", b"co", b"ltd", b"no", b"vs", b"jan",
+    b"feb", b"aug", b"sept", b"sep", b"oct", b"nov", b"dec", b"pres", b"adm", b"maj", b"atty",
+    b"supt", b"ft", b"mt", b"cmdr", b"u", b"d", b"r", b"i", b"e", b"g", b"p", b"a", b"m", b"s",
 ];
 
 /// The most closing quotes and brackets between a sentence's end mark and
@@ -303,24 +308,25 @@ impl<'a> View<'a> {
         let w = self.w(i);
         lexicon::MONTHS
             .get(..lexicon::FULL_MONTHS)
-            .is_some_and(|m| m.contains(&w))
+            .is_some_and(|m| m.iter().any(|m| m.as_bytes() == w))
             && !self.is_cap(i + 1)
-            && (w != "may"
+            && (w != b"may"
                 || matches!(
                     self.w(i.wrapping_sub(1)),
-                    "in" | "since"
-                        | "by"
-                        | "until"
-                        | "last"
-                        | "next"
-                        | "this"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "on"
-                        | "during"
-                        | "from"
-                        | "through"
+                    b"in"
+                        | b"since"
+                        | b"by"
+                        | b"until"
+                        | b"last"
+                        | b"next"
+                        | b"this"
+                        | b"early"
+                        | b"late"
+                        | b"mid"
+                        | b"on"
+                        | b"during"
+                        | b"from"
+                        | b"through"
                 ))
     }
 
@@ -334,12 +340,14 @@ impl<'a> View<'a> {
         self.lex(i).is_some_and(Entry::anonymous_head)
     }
 
-    /// Lowercase text of token `i` ("" past the end).
-    pub fn w(&self, i: usize) -> &str {
+    /// Lowercase text of token `i` as bytes (empty past the end): read
+    /// without the char-boundary checks of a `str` slice, and compared
+    /// with byte-string literals.
+    pub fn w(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
-            .and_then(|t| self.lower.get(t.span.start()..t.span.end()))
-            .unwrap_or("")
+            .and_then(|t| self.lower.as_bytes().get(t.span.start()..t.span.end()))
+            .unwrap_or_default()
     }
 
     /// Whether the lowercase text of token `i` is `word` (compared as

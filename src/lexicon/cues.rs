@@ -265,11 +265,12 @@ impl Entry {
     }
 
     /// The cue verb form of the word followed by `next`: an entry whose
-    /// particle is `next` first ("pointed out"), else one without a particle.
-    pub fn verb_before(&self, next: &str) -> Option<VerbForm> {
+    /// particle is `next` (lowercase bytes) first ("pointed out"), else one
+    /// without a particle.
+    pub fn verb_before(&self, next: &[u8]) -> Option<VerbForm> {
         self.verbs
             .iter()
-            .find(|e| e.particle == Some(next))
+            .find(|e| e.particle.map(str::as_bytes) == Some(next))
             .or_else(|| self.verbs.iter().find(|e| e.particle.is_none()))
             .copied()
     }
@@ -534,7 +535,7 @@ pub fn verb(word: &str) -> Option<VerbForm> {
 /// The cue verb form of a word followed by `next`: an entry whose particle
 /// is `next` first ("pointed out"), else one without a particle.
 pub fn verb_before(word: &str, next: &str) -> Option<VerbForm> {
-    entry(word)?.verb_before(next)
+    entry(word)?.verb_before(next.as_bytes())
 }
 
 /// The first word of each entry of a list, as a set.
@@ -557,14 +558,16 @@ pub fn noun_preposition(word: &str) -> Option<&'static str> {
 }
 
 /// The idioms of [`CUE_IDIOMS`] by lemma: the object words of each.
-fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
-    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static str>>>> = OnceLock::new();
+fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static [u8]>>> {
+    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static [u8]>>>> = OnceLock::new();
     IDIOMS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Vec<&'static str>>> = HashMap::default();
+        let mut map: HashMap<&'static str, Vec<Vec<&'static [u8]>>> = HashMap::default();
         for (e, _) in entries(CUE_IDIOMS) {
             let mut words = e.split_whitespace();
             if let Some(lemma) = words.next() {
-                map.entry(lemma).or_default().push(words.collect());
+                map.entry(lemma)
+                    .or_default()
+                    .push(words.map(str::as_bytes).collect());
             }
         }
         map
@@ -573,7 +576,7 @@ fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static str>>> {
 
 /// Whether a cue verb of `lemma` followed by the lowercase words `after`
 /// is an idiom of [`CUE_IDIOMS`] ("said goodbye to …"): no cue.
-pub fn idiom(lemma: &str, after: &[&str]) -> bool {
+pub fn idiom(lemma: &str, after: &[&[u8]]) -> bool {
     idioms().get(lemma).is_some_and(|objects| {
         objects
             .iter()
@@ -707,8 +710,8 @@ mod tests {
     #[test]
     fn every_list_has_entries() {
         assert!(noun("claim") && anonymous_head("sources") && hedge("reportedly"));
-        assert!(idiom("say", &["goodbye", "to"]) && idiom("say", &["a", "prayer"]));
-        assert!(!idiom("say", &["a"]) && !idiom("say", &["that"]));
+        assert!(idiom("say", &[b"goodbye", b"to"]) && idiom("say", &[b"a", b"prayer"]));
+        assert!(!idiom("say", &[b"a"]) && !idiom("say", &[b"that"]));
         assert!(is(Class::Aux, "has") && is(Class::Neg, "not") && !is(Class::Aux, "said"));
     }
 }
