@@ -8,7 +8,7 @@
 //! sentence, the line or the quotation.
 
 use super::quotes::Quotes;
-use super::view::{Sent, View};
+use super::view::{Sent, View, EM_DASH, EN_DASH};
 use crate::lexicon::cues::{Class, Form};
 
 /// A content piece as a token range.
@@ -29,7 +29,7 @@ fn trim_right(v: &View, a: usize, mut b: usize) -> usize {
 /// nothing with a word follows.
 pub fn forward(v: &View, q: &Quotes, sent: &Sent, from: usize) -> Option<Vec<Piece>> {
     let mut from = from;
-    while from < sent.end && matches!(v.raw(from), "," | ":" | "—" | "–") {
+    while from < sent.end && matches!(v.raw(from), b"," | b":" | EM_DASH | EN_DASH) {
         from += 1;
     }
     if from >= sent.end {

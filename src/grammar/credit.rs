@@ -83,7 +83,7 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
 /// "Additional reporting by X", "h/t: X", "Hat tip: X" at the start of
 /// the sentence: the rest of the sentence is the source.
 fn credit_start(v: &View, sent: &Sent) -> Option<Found> {
-    let s = (sent.start..sent.end).find(|&k| !matches!(v.raw(k), "(" | "[" | "*" | "_"))?;
+    let s = (sent.start..sent.end).find(|&k| !matches!(v.raw(k), b"(" | b"[" | b"*" | b"_"))?;
     let text = rest(v, s, sent);
     // Most sentences start with no letter a credit opening starts with.
     let first = text.as_bytes().first();

@@ -7,7 +7,7 @@
 //! Input type of this layer: the [`View`] and token indices of one
 //! sentence; every look-left and look-right window is bounded.
 
-use super::view::{Sent, View, EM_DASH};
+use super::view::{Sent, View, CURLY_APOSTROPHE, EM_DASH, EURO, POUND};
 use crate::lexicon::cues::{Class, CueClass, Form, VerbForm};
 
 /// The most tokens of a verb group left of its verb ("has not yet said").
@@ -18,7 +18,7 @@ const MAX_RECIPIENT: usize = 7;
 /// Whether token `i` is the `t` of a split "n’t".
 fn is_nt(v: &View, i: usize) -> bool {
     v.w(i) == b"t"
-        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && matches!(v.raw(i.wrapping_sub(1)), CURLY_APOSTROPHE | b"'")
         && v.w(i.wrapping_sub(2)).ends_with(b"n")
 }
 
@@ -26,7 +26,7 @@ fn is_nt(v: &View, i: usize) -> bool {
 /// auxiliary after a pronoun ("he’s said", "they’ve argued").
 pub(super) fn is_contracted_aux(v: &View, i: usize) -> bool {
     matches!(v.w(i), b"s" | b"ve" | b"ll" | b"d" | b"re")
-        && matches!(v.raw(i.wrapping_sub(1)), "’" | "'")
+        && matches!(v.raw(i.wrapping_sub(1)), CURLY_APOSTROPHE | b"'")
         && v.is_a(i.wrapping_sub(2), Class::Pronoun)
 }
 
@@ -69,7 +69,8 @@ fn group_word(v: &View, i: usize) -> bool {
     let w = v.w(i);
     if !v.is_word(i) {
         // The apostrophe of "n’t" or of a contracted auxiliary ("he’s").
-        return matches!(v.raw(i), "’" | "'") && (is_nt(v, i + 1) || is_contracted_aux(v, i + 1));
+        return matches!(v.raw(i), CURLY_APOSTROPHE | b"'")
+            && (is_nt(v, i + 1) || is_contracted_aux(v, i + 1));
     }
     if is_contracted_aux(v, i) {
         return true;
@@ -226,11 +227,11 @@ fn recipient_then_that(v: &View, i: usize, end: usize) -> Option<usize> {
 /// `None` where the class needs something that is not there.
 pub(super) fn content_start(v: &View, class: CueClass, c: usize, end: usize) -> Option<usize> {
     let mut c = c;
-    while c < end && matches!(v.raw(c), "," | ":") {
+    while c < end && matches!(v.raw(c), b"," | b":") {
         c += 1;
     }
     // Content opens with a word, a quotation or an amount ("$1 trillion").
-    let money = matches!(v.raw(c), "$" | "£" | "€") && v.is_word(c + 1);
+    let money = matches!(v.raw(c), b"$" | POUND | EURO) && v.is_word(c + 1);
     if c >= end || !(v.is_word(c) || v.is_quote(c) || money) {
         return None;
     }

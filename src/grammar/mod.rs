@@ -39,7 +39,7 @@ use serde::Serialize;
 use crate::document::Document;
 use crate::span::Span;
 use quotes::Quotes;
-use view::{Sent, View};
+use view::{Sent, View, EM_DASH};
 
 /// The construction an attribution was found in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -586,7 +586,7 @@ fn around_np(
     let (cs, ce) = cue;
     let mut e = ce;
     while e < sent.end && e - ce < source::MAX_NP + 6 && !v.is_punct(e, ",") && !v.is_quote(e) {
-        if matches!(v.raw(e), ";" | "—" | "(" | ":") {
+        if matches!(v.raw(e), b";" | EM_DASH | b"(" | b":") {
             break;
         }
         e += 1;

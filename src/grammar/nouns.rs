@@ -7,7 +7,7 @@
 use super::content;
 use super::quotes::Quotes;
 use super::source;
-use super::view::{Sent, View};
+use super::view::{Sent, View, CURLY_APOSTROPHE};
 use super::{AttributionKind, Found};
 
 /// Noun cues followed by `that`: "X's claim that …", "the view that …".
@@ -43,7 +43,7 @@ pub fn nouns(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
 
 /// The possessor before a noun cue: "the mayor’s", "the farmers’", "his".
 fn possessor(v: &View, sent: &Sent, i: usize) -> Option<(usize, usize)> {
-    let apostrophe = |k: usize| matches!(v.raw(k), "’" | "'");
+    let apostrophe = |k: usize| matches!(v.raw(k), CURLY_APOSTROPHE | b"'");
     if i >= 2 && v.w(i - 1) == b"s" && apostrophe(i - 2) {
         return source::left_np(v, sent.start, i - 2).map(|(a, _)| (a, i));
     }

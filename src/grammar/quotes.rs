@@ -41,9 +41,11 @@ impl Quotes {
                     continue;
                 }
                 match open {
-                    None if v.is_open_quote(i) || matches!(v.raw(i), "\"" | "'") => open = Some(i),
+                    None if v.is_open_quote(i) || matches!(v.raw(i), b"\"" | b"'") => {
+                        open = Some(i)
+                    }
                     None => {}
-                    Some(o) if v.is_open_quote(i) && !matches!(v.raw(i), "\"" | "'") => {
+                    Some(o) if v.is_open_quote(i) && !matches!(v.raw(i), b"\"" | b"'") => {
                         // A new opening mark: the old quotation was never closed.
                         regions.push(Region {
                             open: o,

@@ -4,7 +4,7 @@
 //! Input type of this layer: the [`View`] and token indices; every walk is
 //! bounded by the sentence and by [`MAX_NP`] tokens.
 
-use super::view::{Sent, View, EM_DASH, EN_DASH};
+use super::view::{Sent, View, CURLY_APOSTROPHE, EM_DASH, EN_DASH};
 use crate::lexicon::cues::{self, Class};
 
 /// The longest source phrase we read, in tokens.
@@ -100,16 +100,16 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         return true;
     }
     match v.raw(i) {
-        "’" | "'" => {
+        CURLY_APOSTROPHE | b"'" => {
             v.is_word(i.wrapping_sub(1))
                 && (v.w(i + 1) == b"s" || v.w(i - 1).ends_with(b"s") || v.is_cap(i + 1))
         }
-        "." => {
+        b"." => {
             let prev = v.w(i.wrapping_sub(1));
             (TITLES.contains(&prev) || (prev.len() == 1 && v.is_cap(i.wrapping_sub(1))))
                 && v.is_word(i + 1)
         }
-        "-" | "&" | "–" | "/" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
+        b"-" | b"&" | EN_DASH | b"/" => v.is_word(i + 1) && v.is_word(i.wrapping_sub(1)),
         _ => false,
     }
 }
@@ -334,7 +334,7 @@ pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)
                 .filter(|&(s, _)| s == sent.start && v.is_punct(gs - 2, ")"))
         });
     }
-    if matches!(v.raw(gs - 1), "—" | "–") {
+    if matches!(v.raw(gs - 1), EM_DASH | EN_DASH) {
         return dashed(v, sent, gs - 1);
     }
     left_np(v, sent.start, gs)
@@ -344,7 +344,9 @@ pub fn subject_before(v: &View, sent: &Sent, gs: usize) -> Option<(usize, usize)
 /// dash at `dash`: NAME with the description, or NAME alone.
 fn dashed(v: &View, sent: &Sent, dash: usize) -> Option<(usize, usize)> {
     let lo = dash.saturating_sub(MAX_APPOSITIVE).max(sent.start);
-    let open = (lo..dash).rev().find(|&k| matches!(v.raw(k), "—" | "–"))?;
+    let open = (lo..dash)
+        .rev()
+        .find(|&k| matches!(v.raw(k), EM_DASH | EN_DASH))?;
     let (s, e) = left_np(v, sent.start, open)?;
     let first = v.w(open + 1);
     if matches!(first, b"who" | b"which" | b"whose")
@@ -373,7 +375,7 @@ fn appositive(v: &View, sent: &Sent, comma: usize) -> Option<(usize, usize)> {
         if v.is_punct(k, ",") {
             break;
         }
-        if matches!(v.raw(k), ";" | ":") {
+        if matches!(v.raw(k), b";" | b":") {
             return None;
         }
     }

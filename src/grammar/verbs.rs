@@ -90,11 +90,11 @@ const MAX_TAG_NAME: usize = 4;
 fn unknown_tags(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>, first_new: usize) {
     for &j in v.cue_starts(sent) {
         // A closing mark right after the quotation's own comma, ? or !.
-        let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), "," | "?" | "!");
+        let mark = |back: usize| matches!(v.raw(j.wrapping_sub(back)), b"," | b"?" | b"!");
         if !v.ends_quote(j) {
             continue;
         }
-        let closes_with_mark = mark(1) || (v.raw(j) == "'" && mark(2));
+        let closes_with_mark = mark(1) || (v.raw(j) == b"'" && mark(2));
         if !closes_with_mark {
             continue;
         }
@@ -170,7 +170,7 @@ fn clause_break(v: &View, k: usize) -> Option<usize> {
         j -= 1;
         conj = true;
     }
-    if j > 0 && matches!(v.raw(j - 1), "," | ";") {
+    if j > 0 && matches!(v.raw(j - 1), b"," | b";") {
         return Some(j - 1);
     }
     conj.then_some(j)
@@ -344,7 +344,7 @@ fn verb_cue(
     let participial = vf.form == Form::Ing && !be && !contracted_be;
     if participial {
         let before = v.w(gs.wrapping_sub(1));
-        let clause = (v.ends_quote(gs.wrapping_sub(1)) && v.raw(gs.wrapping_sub(2)) == ",")
+        let clause = (v.ends_quote(gs.wrapping_sub(1)) && v.raw(gs.wrapping_sub(2)) == b",")
             || matches!(
                 before,
                 b"," | EM_DASH
@@ -412,7 +412,7 @@ fn verb_cue(
     }
     // "a self-described socialist": the self describes.
     if vf.lemma == "describe"
-        && v.raw(i.wrapping_sub(1)) == "-"
+        && v.raw(i.wrapping_sub(1)) == b"-"
         && v.w(i.wrapping_sub(2)) == b"self"
     {
         let object = content::object_np(v, sent, i + 1)?;
@@ -745,7 +745,7 @@ fn more_after(v: &View, q: &Quotes, sent: &Sent, k: usize, content: &mut Vec<(us
     // "The economy, he said, is strong.": the clause goes on after the tag.
     let unquoted = content.first().is_some_and(|&(a, _)| !v.is_quote(a));
     let before_ends_clause = content.last().is_some_and(|&(_, b)| {
-        matches!(v.raw(b), "." | "?" | "!") || v.is_quote(b.wrapping_sub(1))
+        matches!(v.raw(b), b"." | b"?" | b"!") || v.is_quote(b.wrapping_sub(1))
     });
     let new_clause = v.is_a(k, Class::Boundary) || v.w(k).ends_with(b"ing");
     if comma && unquoted && !before_ends_clause && k < sent.end && !new_clause {

@@ -74,10 +74,28 @@ const IS_NOUN_CUE: u8 = cues::KIND_NOUN << KINDS_SHIFT;
 /// A hedge adverb.
 const IS_HEDGE: u8 = cues::KIND_HEDGE << KINDS_SHIFT;
 
-/// An em dash as the bytes of a token ([`View::w`]).
+// Marks that are not ASCII, as the bytes of a token ([`View::w`],
+// [`View::raw`]).
+/// `—`
 pub const EM_DASH: &[u8] = "—".as_bytes();
-/// An en dash as the bytes of a token ([`View::w`]).
+/// `–`
 pub const EN_DASH: &[u8] = "–".as_bytes();
+/// `’`
+pub const CURLY_APOSTROPHE: &[u8] = "’".as_bytes();
+/// `“`
+pub const OPEN_DOUBLE: &[u8] = "“".as_bytes();
+/// `”`
+pub const CLOSE_DOUBLE: &[u8] = "”".as_bytes();
+/// `„`
+pub const LOW_DOUBLE: &[u8] = "„".as_bytes();
+/// `«`
+pub const OPEN_GUILLEMET: &[u8] = "«".as_bytes();
+/// `»`
+pub const CLOSE_GUILLEMET: &[u8] = "»".as_bytes();
+/// `£`
+pub const POUND: &[u8] = "£".as_bytes();
+/// `€`
+pub const EURO: &[u8] = "€".as_bytes();
 
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
@@ -232,7 +250,7 @@ impl<'a> View<'a> {
         }
         let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
         let after_close = i > 0 && prev.is_some_and(close);
-        if close(f) || (self.raw(i) == "'" && after_close) {
+        if close(f) || (self.raw(i) == b"'" && after_close) {
             f |= ENDS_QUOTE;
         }
         f
@@ -360,12 +378,14 @@ impl<'a> View<'a> {
             .is_some_and(|w| w == word.as_bytes())
     }
 
-    /// Original text of token `i`.
-    pub fn raw(&self, i: usize) -> &str {
+    /// Original text of token `i` as bytes (empty past the end), like
+    /// [`View::w`]; the marks that are not ASCII are named below
+    /// ([`CURLY_APOSTROPHE`], [`EM_DASH`], …).
+    pub fn raw(&self, i: usize) -> &[u8] {
         self.toks
             .get(i)
-            .map(|t| t.span.text(self.text))
-            .unwrap_or("")
+            .and_then(|t| self.text.as_bytes().get(t.span.start()..t.span.end()))
+            .unwrap_or_default()
     }
 
     /// Whether token `i` is a word or number.
@@ -394,14 +414,17 @@ impl<'a> View<'a> {
 
     /// Reads [`View::is_quote`] from the text.
     fn read_quote(&self, i: usize) -> bool {
-        matches!(self.raw(i), "\"" | "“" | "”" | "«" | "»" | "„") || self.is_double_apostrophe(i)
+        matches!(
+            self.raw(i),
+            b"\"" | OPEN_DOUBLE | CLOSE_DOUBLE | OPEN_GUILLEMET | CLOSE_GUILLEMET | LOW_DOUBLE
+        ) || self.is_double_apostrophe(i)
     }
 
     /// Whether token `i` is the first of two touching apostrophes (`''`),
     /// a double quotation mark in some newspapers' text.
     fn is_double_apostrophe(&self, i: usize) -> bool {
-        self.raw(i) == "'"
-            && self.raw(i + 1) == "'"
+        self.raw(i) == b"'"
+            && self.raw(i + 1) == b"'"
             && self
                 .toks
                 .get(i)
@@ -417,8 +440,8 @@ impl<'a> View<'a> {
     /// Reads [`View::is_open_quote`] from the text.
     fn read_open_quote(&self, i: usize) -> bool {
         match self.raw(i) {
-            "“" | "«" | "„" => true,
-            "\"" | "'" if self.read_quote(i) => {
+            OPEN_DOUBLE | OPEN_GUILLEMET | LOW_DOUBLE => true,
+            b"\"" | b"'" if self.read_quote(i) => {
                 let t = self.toks.get(i).map_or(0, |t| t.span.start());
                 let before = self.text.get(..t).and_then(|s| s.chars().next_back());
                 before.is_none_or(|c| c.is_whitespace() || "([{—–-:".contains(c))
