@@ -411,8 +411,10 @@ const MASKS: [u128; 16] = {
 };
 
 /// Short words by [`short_key`]: open addressing over a power-of-two
-/// table at most half full, so that a lookup is a multiply, a shift and a
-/// few integer compares (most words looked up are short).
+/// table at most a quarter full (half the words of a text are in no list,
+/// and their lookups then mostly meet an empty slot at once), so that a
+/// lookup is a multiply, a shift and a few integer compares (most words
+/// looked up are short).
 struct ShortTable {
     /// `(key, index into entries)`; key 0 marks an empty slot (no word
     /// has it: the key holds the word's length).
@@ -425,7 +427,7 @@ struct ShortTable {
 impl ShortTable {
     /// Builds the table of non-empty words.
     fn new(words: Vec<(u128, Entry)>) -> ShortTable {
-        let bits = (words.len() * 2)
+        let bits = (words.len() * 4)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
