@@ -66,7 +66,7 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
     if !v.is_cap(s) {
         return None;
     }
-    let k = (s + 1..sent.end.min(s + MAX_CREDITED + 1)).find(|&k| v.is_w(k, "contributed"))?;
+    let k = v.find_w(s + 1, sent.end.min(s + MAX_CREDITED + 1), b"contributed")?;
     let text = rest(v, k, sent);
     let n = CREDIT_ENDS.iter().find(|p| text.starts_with(*p))?.len();
     let ce = tokens_covering(v, k, n, sent.end)?;
