@@ -143,6 +143,24 @@ fn last_word(text: &str) -> &str {
     text.get(start..).unwrap_or("")
 }
 
+/// Whether a word is shaped like a part of a person's name: letters,
+/// apostrophes and hyphens only, with a lower-case letter after the first
+/// character. An ASCII word is read as bytes.
+fn is_name_shaped(text: &str) -> bool {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        return bytes
+            .iter()
+            .all(|b| b.is_ascii_alphabetic() || matches!(b, b'\'' | b'-'))
+            && bytes
+                .get(1..)
+                .is_some_and(|rest| rest.iter().any(u8::is_ascii_lowercase));
+    }
+    text.chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && text.chars().skip(1).any(char::is_lowercase)
+}
+
 /// The forward pass.
 pub struct Scan<'d> {
     doc: &'d Document,
@@ -178,6 +196,9 @@ pub struct Scan<'d> {
     common_queries: Cell<usize>,
     /// A buffer for the words of the run being recorded.
     words: Vec<RunWord<'d>>,
+    /// Where each word of the run being read starts (its words are what
+    /// lies between the single spaces of its text), noted as it is read.
+    run_starts: Vec<usize>,
     /// Whether only people's names are wanted ([`Scan::names_only`]).
     names_only: bool,
     /// Whether some [`Scan::advance`] ended a run that one pass over the
@@ -231,6 +252,7 @@ impl<'d> Scan<'d> {
             lower_words: OnceCell::new(),
             common_queries: Cell::new(0),
             words: Vec::new(),
+            run_starts: Vec::new(),
             names_only: !focus,
             split: false,
             outlet_names: HashMap::with_capacity_and_hasher(focus_names, Default::default()),
@@ -415,12 +437,17 @@ impl<'d> Scan<'d> {
         if let Some(run) = &mut self.run {
             // Both ends are ends of tokens, so the bytes are the text's.
             let gap = self.doc.text.as_bytes().get(run.end..span.start());
-            if gap.is_some_and(|gap| matches!(gap, b" " | [0xC2, 0xA0] | [])) {
+            if let Some(gap @ (b" " | [0xC2, 0xA0] | [])) = gap {
+                if gap == b" " {
+                    self.run_starts.push(span.start());
+                }
                 run.end = span.end();
                 return;
             }
         }
         self.flush();
+        self.run_starts.clear();
+        self.run_starts.push(span.start());
         let titled = self.after_title(span.start());
         self.run = Some(Run {
             start: span.start(),
@@ -559,25 +586,25 @@ impl<'d> Scan<'d> {
         self.with_lower_at(at, text, |lower| lex.class_of_lower(lower))
     }
 
-    /// The words of a run, into `words` (cleared first); gives whether the
-    /// run's first word is a title.
+    /// The words of the run being read (`run`), into `words` (cleared
+    /// first): its text split at single spaces, read from the starts noted
+    /// as it was read ([`Scan::run_starts`]). Gives whether the run's first
+    /// word is a title.
     fn all_words(&self, run: Run, words: &mut Vec<RunWord<'d>>) -> bool {
         let lex = source_words();
-        let text = self.doc.text.get(run.start..run.end).unwrap_or("");
         words.clear();
-        let mut at = run.start;
-        // Split at the byte of ' ' (ASCII, so never inside a character).
-        for len in text.as_bytes().split(|&b| b == b' ').map(<[u8]>::len) {
-            if let Some(w) = self.doc.text.get(at..at + len).filter(|w| !w.is_empty()) {
+        let mut starts = self.run_starts.iter().copied().peekable();
+        while let Some(at) = starts.next() {
+            // A word ends at the space before the next one.
+            let end = starts.peek().map_or(run.end, |next| next - 1);
+            if let Some(w) = self.doc.text.get(at..end).filter(|w| !w.is_empty()) {
                 words.push(RunWord {
                     at,
                     text: w,
                     class: self.class_at(lex, at, w),
                 });
             }
-            at += len + 1;
         }
-        // The first piece of `text` is never empty: a run starts at a word.
         words.first().is_some_and(|w| w.class.any(Class::TITLE))
     }
 
@@ -625,7 +652,7 @@ impl<'d> Scan<'d> {
         if !run.titled {
             let doc: &'d Document = self.doc;
             let text = doc.text.get(run.start..run.end).unwrap_or("");
-            let one_word = !text.as_bytes().contains(&b' ');
+            let one_word = self.run_starts.len() <= 1;
             if one_word && run.sentence_start {
                 if !self.names_only {
                     let at = run.start;
@@ -823,10 +850,7 @@ impl<'d> Scan<'d> {
         let initial = |w: &str| w.len() == 2 && w.ends_with('.');
         words.iter().all(|w| {
             initial(w.text)
-                || w.text
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-                    && w.text.chars().skip(1).any(char::is_lowercase)
+                || is_name_shaped(w.text)
                     && !w.is_org_head(lex)
                     && !w.class.any(
                         Class::ORG_NAME | Class::PLACE | Class::GROUP | Class::ROLE | Class::TITLE,
