@@ -115,6 +115,11 @@ impl Marks {
     fn of(lower: &str) -> Marks {
         const B: u8 = Marks::BOUNDARY.0;
         const L: u8 = Marks::LEADING_PREP.0;
+        // The listed words are two to thirteen bytes long: most others
+        // are ruled out by length before the words are compared.
+        if !(2..=13).contains(&lower.len()) {
+            return Marks::default();
+        }
         Marks(match lower {
             "in" | "on" | "by" | "from" | "at" | "of" | "to" | "with" => B | L,
             "per" | "via" => L,
@@ -310,6 +315,12 @@ fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
     let mut next = 0;
     while let Some(&b) = text.as_bytes().get(next) {
         let i = next;
+        // Most bytes are ASCII letters or digits, inside a word.
+        if b.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            next += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -352,26 +363,42 @@ fn push_word<'a>(
     let Some(raw) = text.get(start..end) else {
         return;
     };
-    let lead = raw.len() - raw.trim_start_matches(['\'', '‘', '’', '`']).len();
+    // Most words start and end with an ASCII letter or digit: nothing is
+    // trimmed from them, and they have a letter or digit.
+    let lead = match raw.as_bytes().first() {
+        Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'`') => 0,
+        _ => raw.len() - raw.trim_start_matches(['\'', '‘', '’', '`']).len(),
+    };
     let mut word = raw.get(lead..).unwrap_or("");
     let mut poss = false;
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            word = stem;
-            poss = true;
-            break;
+    let plain_end = word
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric() && !matches!(b, b's' | b'S'));
+    if !plain_end {
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                word = stem;
+                poss = true;
+                break;
+            }
+        }
+        if !poss {
+            if let Some(stem) = word.strip_suffix(['\'', '’']) {
+                word = stem;
+                poss = stem.ends_with('s');
+            }
+        }
+        if word.ends_with('.') && !is_abbreviation(word) {
+            word = word.trim_end_matches('.');
         }
     }
-    if !poss {
-        if let Some(stem) = word.strip_suffix(['\'', '’']) {
-            word = stem;
-            poss = stem.ends_with('s');
-        }
-    }
-    if word.ends_with('.') && !is_abbreviation(word) {
-        word = word.trim_end_matches('.');
-    }
-    if !word.chars().any(char::is_alphanumeric) {
+    let alphanumeric = word
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+        || word.chars().any(char::is_alphanumeric);
+    if !alphanumeric {
         return;
     }
     let start = start + lead;
@@ -381,7 +408,10 @@ fn push_word<'a>(
         start,
         end,
         poss,
-        cap: word.starts_with(char::is_uppercase),
+        cap: match word.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => word.starts_with(char::is_uppercase),
+        },
         ascii_lower: lower.get(start..end).unwrap_or(""),
         class: Class::default(),
         marks: Marks::default(),
