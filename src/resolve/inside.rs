@@ -160,11 +160,13 @@ pub fn is_secondhand_in(
     };
     let n = attributions.len();
     let mut known: Vec<Option<bool>> = vec![None; n];
+    // The walk (reused), and for each attribution the number of the last
+    // walk it was on plus one (0: none), to find a repeat on this walk.
+    let mut walk = Vec::new();
+    let mut on_walk: Vec<usize> = vec![0; n.max(inside.len())];
     for start in 0..n {
         // Walk up until an attribution whose answer is known, a direct one
         // or a repeat; then give every attribution on the walk the answer.
-        let mut walk = Vec::new();
-        let mut on_walk = HashSet::default();
         let mut at = Some(start);
         let mut answer = false;
         while let Some(i) = at {
@@ -177,13 +179,16 @@ pub fn is_secondhand_in(
                 walk.push(i);
                 break;
             }
-            if !on_walk.insert(i) {
-                break;
+            match on_walk.get_mut(i) {
+                Some(mark) if *mark == start + 1 => break,
+                Some(mark) => *mark = start + 1,
+                // Past `inside`: the walk ends after it anyway.
+                None => {}
             }
             walk.push(i);
             at = inside.get(i).copied().flatten();
         }
-        for i in walk {
+        for i in walk.drain(..) {
             if let Some(slot) = known.get_mut(i) {
                 *slot = Some(answer || direct(i));
             }
