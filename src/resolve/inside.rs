@@ -58,7 +58,7 @@ impl Pieces {
     ) -> Option<usize> {
         self.before(span.end)
             .iter()
-            .filter(|(p, j)| !skip(*j) && p.contains(span))
+            .filter(|(p, j)| p.contains(span) && !skip(*j))
             .min_by_key(|(p, _)| p.len())
             .map(|&(_, j)| j)
     }
