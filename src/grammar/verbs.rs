@@ -590,10 +590,11 @@ fn finite_cue(
     // Trailing: nothing after the cue but adjuncts ("in August after …").
     let nw = v.w(after.next);
     // Nothing but punctuation before the sentence end or a semicolon.
-    let clause_end = (after.next..sent.end)
-        .find(|&k| v.is_punct(k, ";"))
-        .unwrap_or(sent.end);
-    let rest_empty = !(after.next..clause_end).any(|k| v.is_word(k));
+    // One walk that stops at the first word or semicolon (most often the
+    // first token).
+    let rest_empty = (after.next..sent.end)
+        .find(|&k| v.is_word(k) || v.is_punct(k, ";"))
+        .is_none_or(|k| !v.is_word(k));
     let adjunct_next = v.is_punct(after.next, ",")
         || (v.is_a(after.next, Class::Preposition)
             && (!matches!(nw, b"of" | b"about") || vf.lemma == "say"))
