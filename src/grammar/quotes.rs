@@ -34,12 +34,12 @@ impl Quotes {
     pub fn new(v: &View) -> Quotes {
         let mut regions = Vec::new();
         let mut inside = vec![0u32; v.toks.len()];
+        // Only the quotation marks are read, line by line.
+        let mut marks = v.quote_marks().iter().copied().peekable();
         for (li, &(ls, le)) in v.lines.iter().enumerate() {
             let mut open: Option<usize> = None;
-            for i in ls..le {
-                if !v.is_quote(i) {
-                    continue;
-                }
+            while marks.next_if(|&i| i < ls).is_some() {}
+            while let Some(i) = marks.next_if(|&i| i < le) {
                 match open {
                     None if v.is_open_quote(i) || matches!(v.raw(i), b"\"" | b"'") => {
                         open = Some(i)

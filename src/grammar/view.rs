@@ -52,6 +52,8 @@ pub struct View<'a> {
     phrase_starts: Vec<usize>,
     /// The words that start with a poll word (see [`View::poll_starts`]).
     poll_starts: Vec<usize>,
+    /// The double quotation marks (see [`View::quote_marks`]).
+    quote_marks: Vec<usize>,
 }
 
 /// A word or number.
@@ -132,6 +134,7 @@ impl<'a> View<'a> {
             cue_starts: Vec::new(),
             phrase_starts: Vec::new(),
             poll_starts: Vec::new(),
+            quote_marks: Vec::new(),
         };
         v.read_tokens();
         v.sents = v.split_sentences(doc);
@@ -149,6 +152,7 @@ impl<'a> View<'a> {
         let mut cue_starts = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut poll_starts = Vec::new();
+        let mut quote_marks = Vec::new();
         let mut lines = Vec::new();
         let mut line_start = 0;
         // Tokens hold no white space: a line ends before a token that
@@ -206,7 +210,11 @@ impl<'a> View<'a> {
                 let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
                 (entry, f | entry.map_or(0, |e| e.kinds() << KINDS_SHIFT))
             } else if may_quote(text.get(t.span.start()).copied()) {
-                (None, self.punct_flags(i, flags.last().copied()))
+                let f = self.punct_flags(i, flags.last().copied());
+                if f & IS_QUOTE != 0 {
+                    quote_marks.push(i);
+                }
+                (None, f)
             } else {
                 (None, 0)
             };
@@ -221,6 +229,7 @@ impl<'a> View<'a> {
         self.cue_starts = cue_starts;
         self.phrase_starts = phrase_starts;
         self.poll_starts = poll_starts;
+        self.quote_marks = quote_marks;
         if line_start < n {
             lines.push((line_start, n));
         }
@@ -285,6 +294,12 @@ impl<'a> View<'a> {
     /// a poll word ([`phrases::starts_poll_word`]).
     pub fn poll_starts(&self, sent: &Sent) -> &[usize] {
         in_sentence(&self.poll_starts, sent)
+    }
+
+    /// The double quotation marks of the text ([`View::is_quote`]), in
+    /// order: the only tokens a pairing of quotation marks reads.
+    pub fn quote_marks(&self) -> &[usize] {
+        &self.quote_marks
     }
 
     /// Whether token `i` is a word that is a form of a cue verb.
