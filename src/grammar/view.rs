@@ -159,28 +159,20 @@ impl<'a> View<'a> {
         let mut quote_marks = Vec::with_capacity(n / 32);
         let mut lines = Vec::with_capacity(lines_hint);
         let mut line_start = 0;
-        // Tokens hold no white space: a line ends before a token that
-        // starts past the first line break after the token before it. That
-        // break is found once a line (a memchr), not in every gap.
-        let line_break_from = |from: usize| {
-            self.text
-                .get(from..)
-                .and_then(|rest| rest.find('\n'))
-                .map_or(usize::MAX, |k| from + k)
-        };
-        let mut next_break = self
-            .toks
-            .first()
-            .map_or(usize::MAX, |t| line_break_from(t.span.end()));
         let lower = self.lower.as_bytes();
         let text = self.text.as_bytes();
+        // Tokens hold no white space: a line ends where the gap between
+        // two tokens holds a line break. Most gaps are empty or one space:
+        // they are read without a search.
+        let mut prev_end = self.toks.first().map_or(0, |t| t.span.start());
         let table = cues::table();
         for (i, t) in self.toks.iter().enumerate() {
-            if next_break < t.span.start() {
+            let start = t.span.start();
+            if start > prev_end && gap_breaks_line(text, prev_end, start) {
                 lines.push((line_start, i));
                 line_start = i;
-                next_break = line_break_from(t.span.end());
             }
+            prev_end = t.span.end();
             let (entry, f) = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
                 // character, and the cue lists name no such word (a test
@@ -631,6 +623,17 @@ impl<'a> View<'a> {
             .zip(self.toks.get(i.wrapping_sub(1)))
             .is_some_and(|(t, u)| t.span.start() > u.span.end());
         starts && gap && i < le
+    }
+}
+
+/// Whether the white space `text[a..b]` (`a < b`) between two tokens holds
+/// a line break: a gap of one byte is that byte.
+#[inline]
+fn gap_breaks_line(text: &[u8], a: usize, b: usize) -> bool {
+    if b == a + 1 {
+        text.get(a) == Some(&b'\n')
+    } else {
+        text.get(a..b).is_some_and(|gap| gap.iter().any(|&c| c == b'\n'))
     }
 }
 
