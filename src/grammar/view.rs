@@ -42,7 +42,7 @@ pub struct View<'a> {
     /// Per token: what the cue lists say of its lowercase text.
     lex: Vec<Option<&'static Entry>>,
     /// Per token: the `IS_*` bits below.
-    flags: Vec<u8>,
+    flags: Vec<Flags>,
     /// The tokens that may start a cue the grammar looks for token by
     /// token: cue verbs, noun cues, hedges and the ends of closing
     /// quotation marks (see [`View::cue_starts`]).
@@ -56,25 +56,31 @@ pub struct View<'a> {
     quote_marks: Vec<usize>,
 }
 
+/// The `IS_*` bits of a token.
+type Flags = u16;
+
 /// A word or number.
-const IS_WORD: u8 = 1;
+const IS_WORD: Flags = 1;
 /// A word starting with an upper-case letter.
-const IS_CAP: u8 = 2;
+const IS_CAP: Flags = 2;
 /// A double quotation mark of any style (or the first of `''`).
-const IS_QUOTE: u8 = 4;
+const IS_QUOTE: Flags = 4;
 /// A quotation mark that opens a quotation.
-const IS_OPEN_QUOTE: u8 = 8;
+const IS_OPEN_QUOTE: Flags = 8;
 /// The end of a closing quotation mark.
-const ENDS_QUOTE: u8 = 16;
+const ENDS_QUOTE: Flags = 16;
 /// How far the cue-list [`Entry::kinds`] bits are shifted to give the
 /// three bits below.
 const KINDS_SHIFT: u8 = 5;
 /// A word that is a form of a cue verb.
-const IS_CUE_VERB: u8 = cues::KIND_VERB << KINDS_SHIFT;
+const IS_CUE_VERB: Flags = (cues::KIND_VERB as Flags) << KINDS_SHIFT;
 /// A noun cue (before `that` or a preposition).
-const IS_NOUN_CUE: u8 = cues::KIND_NOUN << KINDS_SHIFT;
+const IS_NOUN_CUE: Flags = (cues::KIND_NOUN as Flags) << KINDS_SHIFT;
 /// A hedge adverb.
-const IS_HEDGE: u8 = cues::KIND_HEDGE << KINDS_SHIFT;
+const IS_HEDGE: Flags = (cues::KIND_HEDGE as Flags) << KINDS_SHIFT;
+/// A mark after which a sentence may end (see [`View::ends_sentence`]):
+/// `.`, `?`, `!`, `)` or a quotation mark that closes a quotation.
+const MAY_END: Flags = 256;
 
 // Marks that are not ASCII, as the bytes of a token ([`View::w`],
 // [`View::raw`]).
@@ -149,7 +155,7 @@ impl<'a> View<'a> {
     fn read_tokens(&mut self, lines_hint: usize) {
         let n = self.toks.len();
         let mut lex = Vec::with_capacity(n);
-        let mut flags: Vec<u8> = Vec::with_capacity(n);
+        let mut flags: Vec<Flags> = Vec::with_capacity(n);
         // Room for more than the usual share of each list (in news text
         // about one token in 15 may start a cue, one in 30 a phrase, one
         // in 45 is a quotation mark), so that they are seldom grown.
@@ -204,15 +210,23 @@ impl<'a> View<'a> {
                             .is_some_and(char::is_uppercase),
                     };
                 let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
-                (entry, f | entry.map_or(0, |e| e.kinds() << KINDS_SHIFT))
-            } else if may_quote(text.get(t.span.start()).copied()) {
-                let f = self.punct_flags(i, flags.last().copied());
-                if f & IS_QUOTE != 0 {
-                    quote_marks.push(i);
-                }
-                (None, f)
+                (
+                    entry,
+                    f | entry.map_or(0, |e| Flags::from(e.kinds()) << KINDS_SHIFT),
+                )
             } else {
-                (None, 0)
+                // A punctuation token is one character.
+                match text.get(t.span.start()).copied() {
+                    b if may_quote(b) => {
+                        let f = self.punct_flags(i, flags.last().copied());
+                        if f & IS_QUOTE != 0 {
+                            quote_marks.push(i);
+                        }
+                        (None, f)
+                    }
+                    Some(b'.' | b'?' | b'!' | b')') => (None, MAY_END),
+                    _ => (None, 0),
+                }
             };
             if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
                 cue_starts.push(i);
@@ -245,7 +259,7 @@ impl<'a> View<'a> {
 
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
     /// with the bits `prev`.
-    fn punct_flags(&self, i: usize, prev: Option<u8>) -> u8 {
+    fn punct_flags(&self, i: usize, prev: Option<Flags>) -> Flags {
         let mut f = 0;
         if self.read_quote(i) {
             f |= IS_QUOTE;
@@ -253,16 +267,19 @@ impl<'a> View<'a> {
                 f |= IS_OPEN_QUOTE;
             }
         }
-        let close = |f: u8| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
+        let close = |f: Flags| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
         let after_close = i > 0 && prev.is_some_and(close);
         if close(f) || (self.raw(i) == b"'" && after_close) {
             f |= ENDS_QUOTE;
+        }
+        if close(f) {
+            f |= MAY_END;
         }
         f
     }
 
     /// Whether token `i` has all the `IS_*` bits of `bits`.
-    fn has(&self, i: usize, bits: u8) -> bool {
+    fn has(&self, i: usize, bits: Flags) -> bool {
         self.flags.get(i).is_some_and(|f| f & bits == bits)
     }
 
@@ -532,14 +549,16 @@ impl<'a> View<'a> {
             };
             while doc_starts.next_if(|&d| d <= ls).is_some() {}
             // A sentence may start only at a token of the document's
-            // starts or after a token that is no word ([`View::ends_sentence`]):
-            // the search jumps from one such token to the next.
+            // starts or after an end mark or a closer ([`MAY_END`], see
+            // [`View::ends_sentence`]): the search jumps from one such
+            // token to the next. (The cuts of long stretches fall where
+            // they would if every token were visited.)
             let mut from = ls + 1;
             loop {
                 let after_punct = self
                     .flags
                     .get(from - 1..le.saturating_sub(1))
-                    .and_then(|f| f.iter().position(|&f| f & IS_WORD == 0))
+                    .and_then(|f| f.iter().position(|&f| f & MAY_END != 0))
                     .map(|k| from + k);
                 let doc_next = doc_starts.peek().copied().filter(|&d| d < le);
                 let (c, doc_start) = match (after_punct, doc_next) {
