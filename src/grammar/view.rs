@@ -154,8 +154,10 @@ impl<'a> View<'a> {
     /// number of lines (the document's blocks).
     fn read_tokens(&mut self, lines_hint: usize) {
         let n = self.toks.len();
-        let mut lex = Vec::with_capacity(n);
-        let mut flags: Vec<Flags> = Vec::with_capacity(n);
+        // Filled in place, a slot a token: no capacity checks.
+        let mut lex: Vec<Option<&'static Entry>> = vec![None; n];
+        let mut flags: Vec<Flags> = vec![0; n];
+        let mut prev: Flags = 0;
         // Room for more than the usual share of each list (in news text
         // about one token in 15 may start a cue, one in 30 a phrase, one
         // in 45 is a quotation mark), so that they are seldom grown.
@@ -172,7 +174,8 @@ impl<'a> View<'a> {
         // they are read without a search.
         let mut prev_end = self.toks.first().map_or(0, |t| t.span.start());
         let table = cues::table();
-        for (i, t) in self.toks.iter().enumerate() {
+        let slots = lex.iter_mut().zip(flags.iter_mut());
+        for (i, (t, (lex_slot, flags_slot))) in self.toks.iter().zip(slots).enumerate() {
             let start = t.span.start();
             if start > prev_end && gap_breaks_line(text, prev_end, start) {
                 lines.push((line_start, i));
@@ -218,7 +221,7 @@ impl<'a> View<'a> {
                 // A punctuation token is one character.
                 match text.get(t.span.start()).copied() {
                     b if may_quote(b) => {
-                        let f = self.punct_flags(i, flags.last().copied());
+                        let f = self.punct_flags(i, prev);
                         if f & IS_QUOTE != 0 {
                             quote_marks.push(i);
                         }
@@ -231,8 +234,9 @@ impl<'a> View<'a> {
             if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
                 cue_starts.push(i);
             }
-            lex.push(entry);
-            flags.push(f);
+            *lex_slot = entry;
+            *flags_slot = f;
+            prev = f;
         }
         self.lex = lex;
         self.flags = flags;
@@ -258,8 +262,8 @@ impl<'a> View<'a> {
     }
 
     /// The `IS_*` quotation bits of punctuation token `i`, after a token
-    /// with the bits `prev`.
-    fn punct_flags(&self, i: usize, prev: Option<Flags>) -> Flags {
+    /// with the bits `prev` (0 for the first token).
+    fn punct_flags(&self, i: usize, prev: Flags) -> Flags {
         let mut f = 0;
         if self.read_quote(i) {
             f |= IS_QUOTE;
@@ -268,7 +272,7 @@ impl<'a> View<'a> {
             }
         }
         let close = |f: Flags| f & (IS_QUOTE | IS_OPEN_QUOTE) == IS_QUOTE;
-        let after_close = i > 0 && prev.is_some_and(close);
+        let after_close = i > 0 && close(prev);
         if close(f) || (self.raw(i) == b"'" && after_close) {
             f |= ENDS_QUOTE;
         }
