@@ -656,7 +656,8 @@ fn gap_breaks_line(text: &[u8], a: usize, b: usize) -> bool {
     if b == a + 1 {
         text.get(a) == Some(&b'\n')
     } else {
-        text.get(a..b).is_some_and(|gap| gap.iter().any(|&c| c == b'\n'))
+        text.get(a..b)
+            .is_some_and(|gap| gap.iter().any(|&c| c == b'\n'))
     }
 }
 
