@@ -78,6 +78,8 @@ const DIGIT: u8 = 2;
 const SPACE: u8 = 4;
 /// A byte that is not ASCII: the character is decoded.
 const NON_ASCII: u8 = 8;
+/// A byte that [`may_mark`] (with [`NON_ASCII`] for `E2` and `C2`).
+const MARK: u8 = 16;
 
 /// The class bits of each byte, looked up rather than worked out.
 static BYTE_CLASS: [u8; 256] = {
@@ -85,13 +87,14 @@ static BYTE_CLASS: [u8; 256] = {
     let mut rest: &mut [u8] = &mut table;
     let mut b: usize = 0;
     while let Some((class, tail)) = rest.split_first_mut() {
-        *class = match b as u8 {
+        let byte = b as u8;
+        *class = match byte {
             b'0'..=b'9' => WORD | DIGIT,
             b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
             b' ' | b'\t'..=b'\r' => SPACE,
             0x80..=0xFF => NON_ASCII,
             _ => 0,
-        };
+        } | if may_mark(byte) { MARK } else { 0 };
         rest = tail;
         b += 1;
     }
@@ -114,7 +117,7 @@ fn non_ascii_class_at(text: &str, i: usize) -> (u8, usize) {
     (class, c.len_utf8())
 }
 
-/// The class bits of a byte ([`NON_ASCII`] for a byte that is not ASCII).
+/// The class bits of a byte.
 fn byte_class(b: u8) -> u8 {
     BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
 }
@@ -133,7 +136,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// character whose UTF-8 starts with `E2` ("…", "‽", "“", "’") or `C2`
 /// ("«"). The sentence splitter and the quotation pairer look only at
 /// these tokens.
-pub fn may_mark(b: u8) -> bool {
+pub const fn may_mark(b: u8) -> bool {
     matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | 0xE2 | 0xC2)
 }
 
@@ -201,60 +204,55 @@ pub fn tokenize_marked(text: &str) -> (Vec<Token>, Vec<usize>, Vec<u32>) {
     // About one mark in every 64 bytes of news.
     let mut marks = Vec::with_capacity(text.len() / 64);
     let tokens = tokenize_into(text, &mut odd, &mut marks);
-    // `_` is ASCII: found apart, not in the tokenizer's fast path.
-    let before = odd.len();
-    odd.extend(text.match_indices('_').map(|(i, _)| i));
-    if before > 0 && odd.len() > before {
-        odd.sort_unstable();
-    }
     (tokens, odd, marks)
 }
 
 /// [`tokenize`], noting in `odd` the offsets of the word characters that
-/// are not ASCII, and in `marks` the indices of the tokens that
-/// [`may_mark`] a sentence end or a quotation.
+/// are not ASCII letters or digits (in order: they are found as the words
+/// are read), and in `marks` the indices of the tokens that [`may_mark`] a
+/// sentence end or a quotation.
 fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
-    let bytes = text.as_bytes();
+    // Spans are `u32` offsets: a text is at most 4 GiB (longer inputs are
+    // rejected before), so every offset below fits.
+    let all = text.as_bytes();
+    let bytes = all.get(..u32::MAX as usize).unwrap_or(all);
+    let mut tokens = Vec::with_capacity(bytes.len() / 4);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (class, len) = match byte_class(b) {
-            NON_ASCII => {
-                let (class, len) = non_ascii_class_at(text, i);
-                if class & WORD != 0 {
-                    odd.push(i);
-                }
-                (class, len)
-            }
-            class => (class, 1),
-        };
-        if class & WORD == 0 {
-            if class & SPACE == 0 {
-                if may_mark(b) {
-                    marks.push(u32::try_from(tokens.len()).unwrap_or(u32::MAX));
-                }
-                tokens.push(Token {
-                    span: Span::new(i, i + len),
-                    kind: TokenKind::Punct,
-                });
-            }
-            i += len;
-            continue;
-        }
-        // A run of word characters: all ASCII digits, or not.
+        let class = byte_class(b);
         let start = i;
-        let mut digits = class & DIGIT != 0;
-        i += len;
+        if class & WORD == 0 {
+            let (class, len) = if class & NON_ASCII == 0 {
+                (class, 1)
+            } else {
+                let (c, len) = non_ascii_class_at(text, i);
+                (c | (class & MARK), len)
+            };
+            if class & WORD == 0 {
+                if class & SPACE == 0 {
+                    if class & MARK != 0 {
+                        marks.push(tokens.len() as u32);
+                    }
+                    tokens.push(token(i, i + len, TokenKind::Punct));
+                }
+                i += len;
+                continue;
+            }
+            // A word that starts with a word character that is not ASCII.
+            odd.push(i);
+            i += len;
+        }
+        // A run of word characters, read eight bytes at a time (from its
+        // first when ASCII); only a byte that is not ASCII is decoded.
         loop {
-            let x = eight_bytes_at(bytes, i);
-            let (word, digit) = ascii_word_bytes(x);
-            // The run of word bytes from `i` (the bits below the first
-            // byte that is not a word byte), and whether a word byte that
-            // is not a digit is in it.
+            let (word, underscore) = ascii_word_bytes(eight_bytes_at(bytes, i));
+            // The first byte that is not a word byte (none when zero); the
+            // underscores before it are noted as odd.
             let ends = !word & HIGH_BITS;
-            let in_run = (ends & ends.wrapping_neg()).wrapping_sub(1);
-            if word & !digit & in_run != 0 {
-                digits = false;
+            let mut under = underscore & ends.wrapping_sub(1);
+            while under != 0 {
+                odd.push(i + (under.trailing_zeros() / 8) as usize);
+                under &= under - 1;
             }
             if ends == 0 {
                 i += 8;
@@ -262,25 +260,46 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
             }
             i += (ends.trailing_zeros() / 8) as usize;
             match bytes.get(i) {
-                Some(&b) if byte_class(b) == NON_ASCII => {
+                Some(&b) if b >= 0x80 => {
                     let (class, len) = non_ascii_class_at(text, i);
                     if class & WORD == 0 {
                         break;
                     }
                     odd.push(i);
-                    digits = false;
                     i += len;
                 }
                 _ => break,
             }
         }
-        tokens.push(word_token(start, i, digits));
+        // All ASCII digits: only a run that starts with one can be.
+        let digits = class & DIGIT != 0
+            && bytes
+                .get(start..i)
+                .is_some_and(|w| w.iter().all(u8::is_ascii_digit));
+        let kind = if digits {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
+        tokens.push(token(start, i, kind));
         // Most words are followed by one space: skipped here.
         if bytes.get(i) == Some(&b' ') {
             i += 1;
         }
     }
     tokens
+}
+
+/// The token of `start..end`, offsets of a text of at most `u32::MAX`
+/// bytes.
+fn token(start: usize, end: usize, kind: TokenKind) -> Token {
+    Token {
+        span: Span {
+            start: start as u32,
+            end: end as u32,
+        },
+        kind,
+    }
 }
 
 /// The top bit of each byte of a `u64`.
@@ -308,8 +327,8 @@ pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
 }
 
 /// The top bit of each byte of `x` that is an ASCII word byte (a letter,
-/// a digit or `_`), and of each that is an ASCII digit; a byte that is not
-/// ASCII is neither.
+/// a digit or `_`), and of each that is `_`; a byte that is not ASCII is
+/// neither.
 fn ascii_word_bytes(x: u64) -> (u64, u64) {
     let ascii = !x & HIGH_BITS;
     let low = x & !HIGH_BITS;
@@ -319,23 +338,10 @@ fn ascii_word_bytes(x: u64) -> (u64, u64) {
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     let lower = low | splat(0x20);
     let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-    // The bytes equal to `_`: zero after the xor.
-    let y = low ^ splat(b'_');
-    let underscore = !((y + splat(0x7F)) | y);
-    let digit = digit & ascii;
-    ((digit | letter | underscore) & ascii, digit)
-}
-
-/// The token of the word `start..end`.
-fn word_token(start: usize, end: usize, digits: bool) -> Token {
-    Token {
-        span: Span::new(start, end),
-        kind: if digits {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        },
-    }
+    // The bytes equal to `_`: zero after the xor, the only ones whose top
+    // bit stays clear when 0x7F is added.
+    let underscore = !(low ^ splat(b'_')).wrapping_add(splat(0x7F)) & ascii;
+    ((digit | letter | underscore) & ascii, underscore)
 }
 
 #[cfg(test)]
@@ -430,7 +436,12 @@ mod tests {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            out.push(word_token(i, end, digits));
+            let kind = if digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(token(i, end, kind));
         }
         out
     }
@@ -443,6 +454,22 @@ mod tests {
             let Some(t) = base.get(i..) else { continue };
             for text in [t.to_string(), t.repeat(3), format!("{t}12345678901234567")] {
                 assert_eq!(tokenize(&text), naive(&text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn odd_offsets_are_the_word_characters_that_are_not_ascii_alphanumeric() {
+        let base = "_a b_c é_ x\u{301}y __init__ 12_3 ĳ_x abcdefgh_ijklmnop_ “é” ab\u{301}_";
+        for i in 0..base.len() {
+            let Some(t) = base.get(i..) else { continue };
+            for text in [t.to_string(), t.repeat(3), format!("{t}abcdefghijklmnop_")] {
+                let want: Vec<usize> = text
+                    .char_indices()
+                    .filter(|&(_, c)| is_word_char(c) && !c.is_ascii_alphanumeric())
+                    .map(|(i, _)| i)
+                    .collect();
+                assert_eq!(tokenize_marked(&text).1, want, "{text:?}");
             }
         }
     }
