@@ -158,9 +158,28 @@ pub fn marks_of(text: &str, tokens: &[Token]) -> Vec<u32> {
 /// blocks in order: `at` is where the last block's marks ended, and is
 /// moved past these.
 pub(crate) fn marks_in<'m>(marks: &'m [u32], at: &mut usize, range: Range<usize>) -> &'m [u32] {
-    let first = partition_from(marks, *at, |&m| (m as usize) < range.start);
-    *at = partition_from(marks, first, |&m| (m as usize) < range.end);
-    marks.get(first..*at).unwrap_or(&[])
+    let before = |m: &u32| (*m as usize) < range.start;
+    // Blocks in order: the walk goes on from `at`, a step a mark (a few
+    // marks a block); a block before the last is searched for.
+    let from_holds = *at == 0
+        || at
+            .checked_sub(1)
+            .and_then(|k| marks.get(k))
+            .is_some_and(before);
+    let mut first = if from_holds {
+        *at
+    } else {
+        marks.partition_point(before)
+    };
+    while marks.get(first).is_some_and(before) {
+        first += 1;
+    }
+    let mut end = first;
+    while marks.get(end).is_some_and(|&m| (m as usize) < range.end) {
+        end += 1;
+    }
+    *at = end;
+    marks.get(first..end).unwrap_or(&[])
 }
 
 /// [`slice::partition_point`] for a `pred` that holds for a prefix of

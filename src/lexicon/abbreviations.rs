@@ -54,6 +54,36 @@ fn table() -> &'static HashMap<String, AbbrevKind> {
     &tables().0
 }
 
+/// The ASCII entries of [`table`] of at most eight bytes, each as its
+/// [`pack`] key, sorted by it: an ASCII word is looked up by a binary
+/// search of integers, without lower-casing it into a string or hashing it.
+fn packed() -> &'static [(u64, AbbrevKind)] {
+    static PACKED: OnceLock<Vec<(u64, AbbrevKind)>> = OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut keys: Vec<(u64, AbbrevKind)> = table()
+            .iter()
+            .filter_map(|(w, &k)| Some((pack(w)?, k)))
+            .collect();
+        keys.sort_unstable_by_key(|e| e.0);
+        keys
+    })
+}
+
+/// An ASCII word of one to eight bytes in lower case, its bytes as a
+/// little-endian integer (zeros after them: no word has a zero byte, so
+/// two words have the same key only when equal); `None` for another word.
+fn pack(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || !word.is_ascii() || bytes.contains(&0) {
+        return None;
+    }
+    let mut key = [0u8; 8];
+    for (k, b) in key.iter_mut().zip(bytes) {
+        *k = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(key))
+}
+
 /// The byte length of the longest abbreviation in [`table`].
 fn longest() -> usize {
     tables().1
@@ -118,8 +148,18 @@ fn speech_verbs() -> &'static HashSet<String> {
 pub fn kind(word: &str) -> Option<AbbrevKind> {
     // An ASCII word is as long as its lower case: most words are longer
     // than every abbreviation, and are not looked up.
-    if word.len() > longest() && word.is_ascii() {
-        return None;
+    if word.is_ascii() {
+        if word.len() > longest() {
+            return None;
+        }
+        if let Some(key) = pack(word) {
+            let entries = packed();
+            return entries
+                .binary_search_by_key(&key, |e| e.0)
+                .ok()
+                .and_then(|i| entries.get(i))
+                .map(|e| e.1);
+        }
     }
     super::with_lower(word, |w| table().get(w).copied())
 }
@@ -150,6 +190,21 @@ mod tests {
                 g.kind
             );
             assert!(!g.words.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_packed_lookup_is_the_table_lookup() {
+        let mut words: Vec<String> = table().keys().cloned().collect();
+        for w in table().keys() {
+            words.push(w.to_uppercase());
+            words.push(format!("{w}x"));
+            words.push(w.chars().skip(1).collect());
+        }
+        words.extend(["", "x", "said", "approxim", "Ünï", "\0"].map(String::from));
+        for w in &words {
+            let want = super::super::with_lower(w, |l| table().get(l).copied());
+            assert_eq!(kind(w), want, "{w:?}");
         }
     }
 

@@ -1054,9 +1054,14 @@ pub fn is_photo_credit(block: &str) -> bool {
 }
 
 /// [`is_photo_credit`] of a block whose [`Normal`] form is known: a block
-/// of more words is none (trimming spaces and brackets keeps the count).
+/// of more words is none (trimming spaces and brackets keeps the count),
+/// and so is one whose normal form does not start with a label (the
+/// label ends at a character that is not a letter or digit, so its normal
+/// form starts the block's).
 pub fn is_photo_credit_in(block: &str, n: &Normal) -> bool {
-    n.text_words <= PHOTO_CREDIT_WORDS && is_photo_credit(block)
+    n.text_words <= PHOTO_CREDIT_WORDS
+        && PHOTO_LABELS.iter().any(|l| starts_with_words(&n.norm, l))
+        && is_photo_credit(block)
 }
 
 /// A copyright line: starts with "©" or "(c)" and is short.
@@ -1072,6 +1077,33 @@ pub fn is_copyright(block: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_photo_credit_label_test_is_the_full_one() {
+        for b in [
+            "Photo: Ana Ruiz/AP",
+            "(AP Photo/Ana Ruiz)",
+            "  ((Photo credit: Tom Wu))",
+            "Photograph by Tom Wu",
+            "PHOTOS by Tom Wu",
+            "Image: Example Wire",
+            "Getty Images/Tom Wu",
+            "Credit: Tom Wu",
+            "Reuters photo: x",
+            "Fotó: x",
+            "Photo-graph: x",
+            "Photo credit by me",
+            "The photo: x",
+            "Photographer: Tom Wu",
+            "Pictures/ a b",
+        ] {
+            assert_eq!(
+                is_photo_credit_in(b, &Normal::of(b)),
+                is_photo_credit(b),
+                "{b:?}"
+            );
+        }
+    }
 
     #[test]
     fn within_finds_whole_words_only() {
