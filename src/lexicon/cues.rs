@@ -365,21 +365,39 @@ fn build_entries() -> HashMap<String, Entry> {
     map
 }
 
+/// The most bytes of a word kept in [`Table::tiny`].
+const TINY: usize = 7;
+
 /// The most bytes of a word kept in [`Table::short`].
 const SHORT: usize = 15;
 
-/// A word of at most [`SHORT`] bytes as an integer: its bytes (the first
-/// in the lowest byte) and, in the top byte, its length, so that distinct
+/// A word of at most [`TINY`] bytes as an integer: its bytes (the first in
+/// the lowest byte) and, in the top byte, its length, so that distinct
 /// words give distinct keys and no word gives 0.
 ///
-/// `window` starts with the word's `len` bytes; when it holds at least 16
-/// bytes they are read as two integers and masked (most words of a text),
-/// else the word's bytes are copied first.
+/// `window` starts with the word's `len` bytes (`len` from 1 to
+/// [`TINY`]); when it holds at least 8 bytes they are read as one integer
+/// and masked (most words of a text), else the word's bytes are copied
+/// first.
+#[inline]
+fn tiny_key(window: &[u8], len: usize) -> Option<u64> {
+    let packed = match window.first_chunk::<8>() {
+        Some(&w) => u64::from_le_bytes(w),
+        None => {
+            let mut buf = [0u8; 8];
+            buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
+            u64::from_le_bytes(buf)
+        }
+    };
+    // `len` is at most 7: the mask keeps its bytes and clears the top one.
+    let mask = (1u64 << (8 * (len & 7))) - 1;
+    Some(packed & mask | (len as u64) << 56)
+}
+
+/// A word of more than [`TINY`] and at most [`SHORT`] bytes as an integer,
+/// the same way as [`tiny_key`] (in 16 bytes).
 #[inline]
 fn short_key(window: &[u8], len: usize) -> Option<u128> {
-    if len.wrapping_sub(1) >= SHORT {
-        return None;
-    }
     let packed = match window.first_chunk::<16>() {
         Some(&w) => u128::from_le_bytes(w),
         None => {
@@ -389,87 +407,86 @@ fn short_key(window: &[u8], len: usize) -> Option<u128> {
         }
     };
     // `len` is at most 15: the mask keeps its bytes and clears the top one.
-    let mask = MASKS.get(len & 15).copied().unwrap_or(0);
+    let mask = (1u128 << (8 * (len & 15))) - 1;
     Some(packed & mask | (len as u128) << 120)
 }
 
-/// Per length below 16, the mask of that many low bytes.
-const MASKS: [u128; 16] = {
-    let mut masks = [0u128; 16];
-    let mut rest: &mut [u128] = &mut masks;
-    let mut len = 0;
-    while let Some((mask, tail)) = rest.split_first_mut() {
-        *mask = if len == 0 {
-            0
-        } else {
-            (1u128 << (8 * len)) - 1
-        };
-        rest = tail;
-        len += 1;
-    }
-    masks
-};
-
-/// Short words by [`short_key`]: open addressing over a power-of-two
-/// table at most a quarter full (half the words of a text are in no list,
-/// and their lookups then mostly meet an empty slot at once), so that a
-/// lookup is a multiply, a shift and a few integer compares (most words
-/// looked up are short).
-struct ShortTable {
-    /// `(key, index into entries)`; key 0 marks an empty slot (no word
-    /// has it: the key holds the word's length).
-    slots: Vec<(u128, usize)>,
-    /// 64 minus the number of bits of a slot index.
-    shift: u32,
-    entries: Vec<Entry>,
+/// The key of a [`Slots`] table: an integer that is 0 for no word.
+trait Key: Copy + Eq + Default {
+    /// The key folded to 64 bits, to be hashed.
+    fn fold(self) -> u64;
 }
 
-impl ShortTable {
-    /// Builds the table of non-empty words.
-    fn new(words: Vec<(u128, Entry)>) -> ShortTable {
+impl Key for u64 {
+    #[inline]
+    fn fold(self) -> u64 {
+        self
+    }
+}
+
+impl Key for u128 {
+    #[inline]
+    fn fold(self) -> u64 {
+        (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+    }
+}
+
+/// Words by their key ([`tiny_key`], [`short_key`]): open addressing over
+/// a power-of-two table at most a quarter full (half the words of a text
+/// are in no list, and their lookups then mostly meet an empty slot at
+/// once), so that a lookup is a multiply, a shift and a few integer
+/// compares. A slot holds the entry itself (a reference into
+/// [`all_entries`]).
+struct Slots<K> {
+    /// `(key, entry)`; key 0 marks an empty slot (no word has it: the key
+    /// holds the word's length).
+    slots: Vec<(K, Option<&'static Entry>)>,
+    /// 64 minus the number of bits of a slot index.
+    shift: u32,
+}
+
+impl<K: Key> Slots<K> {
+    /// Builds the table of words with non-zero keys.
+    fn new(words: Vec<(K, &'static Entry)>) -> Slots<K> {
         let bits = (words.len() * 4)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
-        let mut table = ShortTable {
-            slots: vec![(0, 0); 1 << bits],
+        let mut table = Slots {
+            slots: vec![(K::default(), None); 1 << bits],
             shift: 64 - bits,
-            entries: Vec::with_capacity(words.len()),
         };
         let mask = table.slots.len() - 1;
         for (key, entry) in words {
             let mut at = table.home(key);
-            while table.slots.get(at).is_some_and(|s| s.0 != 0) {
+            while table.slots.get(at).is_some_and(|s| s.0 != K::default()) {
                 at = (at + 1) & mask;
             }
             if let Some(slot) = table.slots.get_mut(at) {
-                *slot = (key, table.entries.len());
+                *slot = (key, Some(entry));
             }
-            table.entries.push(entry);
         }
         table
     }
 
-    /// The first slot to probe for `key` (Fibonacci hashing of its two
-    /// halves folded together).
+    /// The first slot to probe for `key` (Fibonacci hashing).
     #[inline]
-    fn home(&self, key: u128) -> usize {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn home(&self, key: K) -> usize {
+        (key.fold().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
     /// The entry of `key`, if any.
     #[inline]
-    fn get(&self, key: u128) -> Option<&Entry> {
-        let mask = self.slots.len() - 1;
+    fn get(&self, key: K) -> Option<&'static Entry> {
+        let mask = self.slots.len().wrapping_sub(1);
         let mut at = self.home(key);
         loop {
             let &(k, e) = self.slots.get(at)?;
-            if k == 0 {
-                return None;
-            }
             if k == key {
-                return self.entries.get(e);
+                return e;
+            }
+            if k == K::default() {
+                return None;
             }
             at = (at + 1) & mask;
         }
@@ -478,28 +495,40 @@ impl ShortTable {
 
 /// The cue-list table ([`table`]).
 pub struct Table {
-    /// Words of at most [`SHORT`] bytes.
-    short: ShortTable,
+    /// Words of at most [`TINY`] bytes (most words of a text).
+    tiny: Slots<u64>,
+    /// Words of more than [`TINY`] and at most [`SHORT`] bytes.
+    short: Slots<u128>,
     /// Longer words.
-    long: HashMap<String, Entry>,
+    long: HashMap<&'static str, &'static Entry>,
+}
+
+/// Every word the cue lists name with its entry, built on first use.
+fn all_entries() -> &'static HashMap<String, Entry> {
+    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    ENTRIES.get_or_init(build_entries)
 }
 
 /// The cue-list table, built on first use.
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let mut tiny = Vec::new();
         let mut short = Vec::new();
         let mut long = HashMap::default();
-        for (w, e) in build_entries() {
-            match short_key(w.as_bytes(), w.len()) {
-                Some(key) => short.push((key, e)),
-                None => {
-                    long.insert(w, e);
+        for (w, e) in all_entries() {
+            let (bytes, len) = (w.as_bytes(), w.len());
+            match len {
+                1..=TINY => tiny.extend(tiny_key(bytes, len).map(|k| (k, e))),
+                8..=SHORT => short.extend(short_key(bytes, len).map(|k| (k, e))),
+                _ => {
+                    long.insert(&**w, e);
                 }
             }
         }
         Table {
-            short: ShortTable::new(short),
+            tiny: Slots::new(tiny),
+            short: Slots::new(short),
             long,
         }
     })
@@ -515,15 +544,17 @@ impl Table {
     /// they name it; the bytes after the word are read along with it (and
     /// masked off), which spares copying it.
     #[inline]
-    pub fn entry_at(&self, text: &[u8], start: usize, end: usize) -> Option<&Entry> {
+    pub fn entry_at(&self, text: &[u8], start: usize, end: usize) -> Option<&'static Entry> {
         let window = text.get(start..)?;
         let len = end.checked_sub(start)?;
-        match short_key(window, len) {
-            Some(key) => self.short.get(key),
-            None => text
-                .get(start..end)
+        if len.wrapping_sub(1) < TINY {
+            self.tiny.get(tiny_key(window, len)?)
+        } else if len.wrapping_sub(TINY + 1) < SHORT - TINY {
+            self.short.get(short_key(window, len)?)
+        } else {
+            text.get(start..end)
                 .and_then(|w| std::str::from_utf8(w).ok())
-                .and_then(|w| self.long.get(w)),
+                .and_then(|w| self.long.get(w).copied())
         }
     }
 }
