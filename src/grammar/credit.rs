@@ -84,12 +84,13 @@ fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
 /// the sentence: the rest of the sentence is the source.
 fn credit_start(v: &View, sent: &Sent) -> Option<Found> {
     let s = (sent.start..sent.end).find(|&k| !matches!(v.raw(k), b"(" | b"[" | b"*" | b"_"))?;
-    let text = rest(v, s, sent);
-    // Most sentences start with no letter a credit opening starts with.
-    let first = text.as_bytes().first();
+    // Most sentences start with no letter a credit opening starts with:
+    // the first letter is read before the rest of the sentence.
+    let first = v.w(s).first();
     if !CREDIT_STARTS.iter().any(|p| p.as_bytes().first() == first) {
         return None;
     }
+    let text = rest(v, s, sent);
     let p = CREDIT_STARTS.iter().find(|p| {
         text.strip_prefix(*p)
             .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
