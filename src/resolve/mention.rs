@@ -527,7 +527,8 @@ fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> boo
         || first.is_org_head(lex)
         || first.is_acronym()
         || !Outlets::active().lookup_name(first.text).is_none();
-    if !known && (common(&lower) || first.marks.any(Marks::LEADING_PREP)) {
+    // The marks first: `common` may search the whole article.
+    if !known && (first.marks.any(Marks::LEADING_PREP) || common(&lower)) {
         first.cap = false;
     }
 }

@@ -27,9 +27,12 @@ use crate::span::Span;
 /// Distinct names counted for the focus; later new names are not counted.
 pub const MAX_NAMES: usize = 4096;
 
-/// How many [`Scan::is_common`] queries read the tokens one by one before
-/// the lower-case words are gathered into a set.
-const LINEAR_QUERIES: usize = 8;
+/// How many bytes of text [`Scan::is_common`] searches, per token of the
+/// article, before it gathers the lower-case words into a set instead: a
+/// search reads about three bytes for an instruction, gathering costs some
+/// fifty instructions a token, so searching stops once it has cost about
+/// as much as gathering would have.
+const SEARCH_BYTES_PER_TOKEN: usize = 150;
 
 /// A run of capitalised words being read.
 #[derive(Clone, Copy, Debug)]
@@ -192,8 +195,8 @@ pub struct Scan<'d> {
     /// The words the article writes in lower case (gathered on first
     /// need).
     lower_words: OnceCell<HashSet<&'d str>>,
-    /// How many times [`Scan::is_common`] read the tokens instead.
-    common_queries: Cell<usize>,
+    /// How many bytes [`Scan::is_common`] has searched instead.
+    common_searched: Cell<usize>,
     /// A buffer for the words of the run being recorded.
     words: Vec<RunWord<'d>>,
     /// Where each word of the run being read starts (its words are what
@@ -250,7 +253,7 @@ impl<'d> Scan<'d> {
             last_person: None,
             surnames: HashSet::with_capacity_and_hasher(names / 2, Default::default()),
             lower_words: OnceCell::new(),
-            common_queries: Cell::new(0),
+            common_searched: Cell::new(0),
             words: Vec::new(),
             run_starts: Vec::new(),
             names_only: !focus,
@@ -957,21 +960,14 @@ impl<'d> Scan<'d> {
     /// somewhere: an ordinary word, not a name.
     pub fn is_common(&self, lower: &str) -> bool {
         let doc = self.doc;
-        if self.lower_words.get().is_none() && self.common_queries.get() < LINEAR_QUERIES {
-            // Most articles ask only a few times: reading the tokens is
-            // cheaper than gathering them.
-            self.common_queries.set(self.common_queries.get() + 1);
-            // Such a token is in the text as written: a fast search rules
-            // out most words first.
-            if !doc.text.contains(lower) {
-                return false;
-            }
-            return doc.tokens.iter().any(|t| {
-                t.span.len() == lower.len() && {
-                    let w = doc.slice(t.span);
-                    w == lower && w.starts_with(char::is_lowercase)
-                }
-            });
+        let searched = self.common_searched.get();
+        if self.lower_words.get().is_none()
+            && searched < SEARCH_BYTES_PER_TOKEN.saturating_mul(doc.tokens.len())
+        {
+            // Most articles ask only a few times: searching the text is
+            // cheaper than gathering its words.
+            self.common_searched.set(searched + doc.text.len());
+            return self.written_lower(lower);
         }
         self.lower_words
             .get_or_init(|| {
@@ -982,6 +978,21 @@ impl<'d> Scan<'d> {
                     .collect()
             })
             .contains(lower)
+    }
+
+    /// Whether some token of the text is `lower` and starts with a
+    /// lower-case letter, read token by token.
+    fn written_lower(&self, lower: &str) -> bool {
+        let doc = self.doc;
+        // Such a token is in the text as written: a fast search rules out
+        // most words first.
+        doc.text.contains(lower)
+            && doc.tokens.iter().any(|t| {
+                t.span.len() == lower.len() && {
+                    let w = doc.slice(t.span);
+                    w == lower && w.starts_with(char::is_lowercase)
+                }
+            })
     }
 
     /// Names written after a title.
