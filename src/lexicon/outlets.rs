@@ -388,10 +388,13 @@ impl Outlets {
         if let Some(found) = self.lookup_plain(mention) {
             return found;
         }
-        let words = words(mention);
-        let mut norms: Vec<&str> = words.iter().map(|word| &*word.norm).collect();
+        // Only the normal forms of the [`words`] are looked up: they are
+        // read without making the words, and joined in one key buffer.
+        let normals = normal_words(mention);
+        let mut norms: Vec<&str> = normals.iter().map(|norm| &**norm).collect();
+        let mut key = String::with_capacity(mention.len() + 4);
         drop_leading(&mut norms, &["the"]);
-        if let Some(found) = self.lookup_words(&norms) {
+        if let Some(found) = self.lookup_words(&norms, &mut key) {
             return found;
         }
         drop_leading(&mut norms, &["a", "an"]);
@@ -402,13 +405,13 @@ impl Outlets {
         {
             norms.pop();
         }
-        if let Some(found) = self.lookup_words(&norms) {
+        if let Some(found) = self.lookup_words(&norms, &mut key) {
             return found;
         }
         if let Some(stem) = norms.last().and_then(|last| last.strip_suffix("'s")) {
             norms.pop();
             norms.push(stem);
-            if let Some(found) = self.lookup_words(&norms) {
+            if let Some(found) = self.lookup_words(&norms, &mut key) {
                 return found;
             }
         }
@@ -517,12 +520,20 @@ impl Outlets {
         Some(Lookup::from_owners(outlets))
     }
 
-    /// Looks up normalised words as one key.
-    fn lookup_words(&self, norms: &[&str]) -> Option<Lookup<'_>> {
+    /// Looks up normalised words as one key, joined in `key` (cleared
+    /// first).
+    fn lookup_words(&self, norms: &[&str], key: &mut String) -> Option<Lookup<'_>> {
         if norms.is_empty() {
             return None;
         }
-        let owners = self.names.get(&norms.join(" "))?;
+        key.clear();
+        for (i, norm) in norms.iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            key.push_str(norm);
+        }
+        let owners = self.names.get(key.as_str())?;
         let outlets = owners
             .iter()
             .filter_map(|&owner| self.outlets.get(owner))
@@ -859,6 +870,20 @@ struct Stem {
 /// "nypost.com"). Hyphens and everything else separate words.
 fn words(text: &str) -> Vec<Word<'_>> {
     WordReader { text, at: 0 }.collect()
+}
+
+/// The normal forms of the [`words`] of a text (none empty), read without
+/// making the words.
+fn normal_words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut reader = WordReader { text, at: 0 };
+    let mut norms = Vec::new();
+    while let Some(range) = reader.next_range() {
+        let norm = normalise(text.get(range).unwrap_or(""));
+        if !norm.is_empty() {
+            norms.push(norm);
+        }
+    }
+    norms
 }
 
 /// The [`words`] of a text one at a time (words whose normal form is
