@@ -453,7 +453,8 @@ impl<'t> Features<'t> {
         if a.whole && b.whole {
             return a.norm == b.norm;
         }
-        // Equal forms have equal word counts and heads.
+        // Equal forms have equal word counts and heads (a head that was
+        // not made is empty, and so starts every other).
         if a.words != b.words || !(a.norm.starts_with(&b.norm) || b.norm.starts_with(&a.norm)) {
             return false;
         }
@@ -463,7 +464,13 @@ impl<'t> Features<'t> {
 
     /// Whether the page title (normalised) is the block or starts with it.
     fn titles(&self, title: &str) -> bool {
-        let norm = &self.normal.norm;
+        let head;
+        let norm = if self.normal.head_skipped() {
+            head = chrome::Normal::head_of(self.text).norm;
+            &head
+        } else {
+            &self.normal.norm
+        };
         if self.normal.whole {
             return title == *norm || title.starts_with(norm.as_str());
         }

@@ -88,6 +88,9 @@ struct Phrases {
     /// text is compared only with the phrases that start with its first
     /// byte.
     by_first: Vec<Vec<&'static str>>,
+    /// The first word of each phrase, without repeats (an empty phrase
+    /// gives an empty word).
+    first_words: Vec<&'static str>,
 }
 
 impl Phrases {
@@ -97,6 +100,7 @@ impl Phrases {
             phrases: Vec::new(),
             longest: 0,
             by_first: vec![Vec::new(); 256],
+            first_words: Vec::new(),
         };
         for p in phrases {
             if out.phrases.contains(&p) {
@@ -107,8 +111,22 @@ impl Phrases {
             if let Some(bucket) = out.by_first.get_mut(first_byte(p)) {
                 bucket.push(p);
             }
+            let first = p.split(' ').next().unwrap_or_default();
+            if !out.first_words.contains(&first) {
+                out.first_words.push(first);
+            }
         }
         out
+    }
+
+    /// Whether a normal form whose first word is `first` (ASCII letters and
+    /// digits, in any case) can start with one of the phrases: a phrase
+    /// starts a normal form at a word boundary only when its first word is
+    /// the form's first word (or it is empty).
+    fn may_start_with_word(&self, first: &[u8]) -> bool {
+        self.first_words
+            .iter()
+            .any(|w| w.is_empty() || w.as_bytes().eq_ignore_ascii_case(first))
     }
 
     /// Whether `norm` is one of the phrases; a text longer than every
@@ -166,6 +184,7 @@ fn by_kind(kind: EntryKind) -> &'static Phrases {
         phrases: Vec::new(),
         longest: 0,
         by_first: Vec::new(),
+        first_words: Vec::new(),
     };
     BY_KIND
         .get_or_init(|| {
@@ -239,7 +258,9 @@ pub fn normalize(text: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Normal {
     /// The normal form; of a block read by [`Normal::head_of`] with more
-    /// than [`HEAD_WORDS`] words, only its first words (see `whole`).
+    /// than [`HEAD_WORDS`] words, only its first words (see `whole`). Left
+    /// empty by [`Normal::of_ascii_words`] for such a block when no test
+    /// reads its head (see [`Normal::head_skipped`]).
     pub norm: String,
     /// [`word_count`] of the whole normal form.
     pub words: usize,
@@ -292,6 +313,12 @@ impl Normal {
     /// and digits) in order, `count` of them: their lower case joined by
     /// spaces, only the first `PHRASE_WORDS + 1` when there are more than
     /// [`HEAD_WORDS`]. The rest of the text is not read.
+    ///
+    /// Of a block of more than [`HEAD_WORDS`] words, the tests read only
+    /// whether its head starts with a `notice` phrase, or a `credit` or
+    /// `creditnote` one when it has at most [`CREDIT_WORDS`]: when its
+    /// first word starts none of them, the head is not made (see
+    /// [`Normal::head_skipped`]).
     pub fn of_ascii_words(
         text: &str,
         words: impl IntoIterator<Item = Range<usize>>,
@@ -300,8 +327,23 @@ impl Normal {
         let whole = count <= HEAD_WORDS;
         let take = if whole { count } else { PHRASE_WORDS + 1 };
         let bytes = text.as_bytes();
+        let mut words = words.into_iter().peekable();
+        if !whole {
+            let first = words
+                .peek()
+                .and_then(|w| bytes.get(w.clone()))
+                .unwrap_or_default();
+            if !long_head_read(first, count) {
+                return Normal {
+                    norm: String::new(),
+                    words: count,
+                    text_words: count,
+                    whole,
+                };
+            }
+        }
         let mut norm = Copy8::with_capacity(take * 8);
-        for word in words.into_iter().take(take) {
+        for word in words.take(take) {
             if norm.len > 0 {
                 norm.push(b' ');
             }
@@ -322,6 +364,14 @@ impl Normal {
             text_words: count,
             whole,
         }
+    }
+
+    /// Whether the head of a block of more than [`HEAD_WORDS`] words was
+    /// left unmade by [`Normal::of_ascii_words`] (`norm` is empty): no test
+    /// of the block reads it, but a comparison of its normal form with
+    /// another must make it (see [`Normal::head_of`]).
+    pub fn head_skipped(&self) -> bool {
+        !self.whole && self.norm.is_empty()
     }
 
     /// The normal form, copied until it holds more than `head` words; the
@@ -658,6 +708,17 @@ fn count_words(text: &str, limit: usize) -> usize {
 /// The first byte of a text as an index (0 for an empty text).
 fn first_byte(text: &str) -> usize {
     text.as_bytes().first().map_or(0, |&b| usize::from(b))
+}
+
+/// Whether a test reads the head of a block of `words` words, more than
+/// [`HEAD_WORDS`], whose first word is `first` (ASCII letters and digits):
+/// whether a `notice` phrase, or for a block of at most [`CREDIT_WORDS`] a
+/// `credit` or `creditnote` one, can start its normal form.
+fn long_head_read(first: &[u8], words: usize) -> bool {
+    by_kind(EntryKind::Notice).may_start_with_word(first)
+        || (words <= CREDIT_WORDS
+            && (by_kind(EntryKind::Credit).may_start_with_word(first)
+                || by_kind(EntryKind::CreditNote).may_start_with_word(first)))
 }
 
 /// Whether `norm` starts with `phrase` at a word boundary.
@@ -1146,11 +1207,45 @@ mod tests {
                 .filter(|t| t.kind.is_word())
                 .map(|t| t.span.start()..t.span.end())
                 .collect();
-            assert_eq!(
-                Normal::of_ascii_words(&text, words.iter().cloned(), words.len()),
-                Normal::head_of(&text),
-                "{text:?}"
-            );
+            let made = Normal::of_ascii_words(&text, words.iter().cloned(), words.len());
+            let read = Normal::head_of(&text);
+            if made.head_skipped() {
+                // No phrase that a long block is tested for starts it.
+                assert!(words.len() > HEAD_WORDS && !read.whole, "{text:?}");
+                assert_eq!((made.words, made.text_words), (read.words, read.text_words));
+                for kind in [EntryKind::Notice, EntryKind::Credit, EntryKind::CreditNote] {
+                    assert!(!by_kind(kind).starts(&read.norm), "{text:?}");
+                }
+            } else {
+                assert_eq!(made, read, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_head_of_a_long_block_is_made_when_a_phrase_may_start_it() {
+        // Of more than HEAD_WORDS words, and at most CREDIT_WORDS unless
+        // repeated.
+        let long = " and more".repeat(HEAD_WORDS / 2);
+        for (start, repeat, made) in [
+            ("We use cookies", 1, true),
+            ("We use cookies", 3, true),
+            ("THIS article originally appeared", 1, true),
+            ("Reporting by Ana Ruiz", 1, true),
+            ("Reporting by Ana Ruiz", 3, false),
+            ("The council met", 1, false),
+        ] {
+            let text = format!("{start}{}", long.repeat(repeat));
+            let words: Vec<Range<usize>> = crate::document::tokens::tokenize(&text)
+                .iter()
+                .filter(|t| t.kind.is_word())
+                .map(|t| t.span.start()..t.span.end())
+                .collect();
+            let normal = Normal::of_ascii_words(&text, words.iter().cloned(), words.len());
+            assert_eq!(!normal.head_skipped(), made, "{text:?}");
+            if made {
+                assert_eq!(normal, Normal::head_of(&text));
+            }
         }
     }
 
