@@ -88,9 +88,10 @@ struct Phrases {
     /// text is compared only with the phrases that start with its first
     /// byte.
     by_first: Vec<Vec<&'static str>>,
-    /// The first word of each phrase, without repeats (an empty phrase
-    /// gives an empty word).
-    first_words: Vec<&'static str>,
+    /// The [`word_key`] of the first word of each phrase, without repeats.
+    first_words: Vec<(usize, u64)>,
+    /// Whether one of the phrases is empty (and so starts every text).
+    has_empty: bool,
 }
 
 impl Phrases {
@@ -101,6 +102,7 @@ impl Phrases {
             longest: 0,
             by_first: vec![Vec::new(); 256],
             first_words: Vec::new(),
+            has_empty: false,
         };
         for p in phrases {
             if out.phrases.contains(&p) {
@@ -111,22 +113,23 @@ impl Phrases {
             if let Some(bucket) = out.by_first.get_mut(first_byte(p)) {
                 bucket.push(p);
             }
+            out.has_empty |= p.is_empty();
             let first = p.split(' ').next().unwrap_or_default();
-            if !out.first_words.contains(&first) {
-                out.first_words.push(first);
+            let key = word_key(first.as_bytes(), 0..first.len());
+            if !out.first_words.contains(&key) {
+                out.first_words.push(key);
             }
         }
         out
     }
 
-    /// Whether a normal form whose first word is `first` (ASCII letters and
-    /// digits, in any case) can start with one of the phrases: a phrase
-    /// starts a normal form at a word boundary only when its first word is
-    /// the form's first word (or it is empty).
-    fn may_start_with_word(&self, first: &[u8]) -> bool {
-        self.first_words
-            .iter()
-            .any(|w| w.is_empty() || w.as_bytes().eq_ignore_ascii_case(first))
+    /// Whether a normal form whose first word has the [`word_key`] `first`
+    /// can start with one of the phrases: a phrase starts a normal form at
+    /// a word boundary only when its first word is the form's first word
+    /// (or it is empty). Words of equal keys may differ: then the answer
+    /// is a `true` that only costs a closer test.
+    fn may_start_with_word(&self, first: (usize, u64)) -> bool {
+        self.has_empty || self.first_words.contains(&first)
     }
 
     /// Whether `norm` is one of the phrases; a text longer than every
@@ -155,21 +158,22 @@ impl Phrases {
     /// Whether `norm` holds one of the phrases as whole words: each word
     /// start is tried only against the phrases that start with its byte.
     fn within(&self, norm: &str) -> bool {
+        if self.starts(norm) {
+            return true;
+        }
+        // The spaces found eight bytes at a time; a word starts after each.
         let bytes = norm.as_bytes();
-        let starts = std::iter::once(0).chain(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b' ')
-                .map(|(i, _)| i + 1),
-        );
-        for at in starts {
-            let Some(rest) = norm.get(at..) else {
-                continue;
-            };
-            if self.starts(rest) {
-                return true;
+        let mut chunk = 0;
+        while chunk < bytes.len() {
+            let mut spaces = space_bytes(eight_bytes_at(bytes, chunk));
+            while spaces != 0 {
+                let at = chunk + (spaces.trailing_zeros() / 8) as usize + 1;
+                spaces &= spaces - 1;
+                if norm.get(at..).is_some_and(|rest| self.starts(rest)) {
+                    return true;
+                }
             }
+            chunk += 8;
         }
         false
     }
@@ -185,6 +189,7 @@ fn by_kind(kind: EntryKind) -> &'static Phrases {
         longest: 0,
         by_first: Vec::new(),
         first_words: Vec::new(),
+        has_empty: false,
     };
     BY_KIND
         .get_or_init(|| {
@@ -329,10 +334,7 @@ impl Normal {
         let bytes = text.as_bytes();
         let mut words = words.into_iter().peekable();
         if !whole {
-            let first = words
-                .peek()
-                .and_then(|w| bytes.get(w.clone()))
-                .unwrap_or_default();
+            let first = words.peek().map_or((0, 0), |w| word_key(bytes, w.clone()));
             if !long_head_read(first, count) {
                 return Normal {
                     norm: String::new(),
@@ -633,6 +635,13 @@ fn high_bits_set(x: u64) -> usize {
     ((x >> 7).wrapping_mul(splat(1)) >> 56) as usize
 }
 
+/// The top bit of each byte of `x` that is a space (exactly: no carry
+/// runs from one byte into the next).
+fn space_bytes(x: u64) -> u64 {
+    let y = x ^ splat(b' ');
+    !(((y & !HIGH_BITS).wrapping_add(!HIGH_BITS)) | y) & HIGH_BITS
+}
+
 /// Each byte of a `u64` set to `b`.
 const fn splat(b: u8) -> u64 {
     0x0101_0101_0101_0101 * b as u64
@@ -710,11 +719,24 @@ fn first_byte(text: &str) -> usize {
     text.as_bytes().first().map_or(0, |&b| usize::from(b))
 }
 
+/// A word (`bytes[word]`, letters and digits) as a key for a quick
+/// comparison: its byte length and its first eight bytes with the 0x20 bit
+/// set (the lower case of ASCII letters; digits have the bit), the bytes
+/// after it zero. Words equal but for the case of ASCII letters have equal
+/// keys.
+fn word_key(bytes: &[u8], word: Range<usize>) -> (usize, u64) {
+    let len = word.end.saturating_sub(word.start);
+    let kept = u64::MAX
+        .checked_shr(8 * 8u32.saturating_sub(u32::try_from(len).unwrap_or(8)))
+        .unwrap_or(0);
+    (len, (eight_bytes_at(bytes, word.start) | splat(0x20)) & kept)
+}
+
 /// Whether a test reads the head of a block of `words` words, more than
-/// [`HEAD_WORDS`], whose first word is `first` (ASCII letters and digits):
-/// whether a `notice` phrase, or for a block of at most [`CREDIT_WORDS`] a
+/// [`HEAD_WORDS`], whose first word has the [`word_key`] `first`: whether
+/// a `notice` phrase, or for a block of at most [`CREDIT_WORDS`] a
 /// `credit` or `creditnote` one, can start its normal form.
-fn long_head_read(first: &[u8], words: usize) -> bool {
+fn long_head_read(first: (usize, u64), words: usize) -> bool {
     by_kind(EntryKind::Notice).may_start_with_word(first)
         || (words <= CREDIT_WORDS
             && (by_kind(EntryKind::Credit).may_start_with_word(first)
@@ -1179,6 +1201,12 @@ mod tests {
             ("", ""),
             ("x", ""),
             ("newsletter", "news"),
+            ("abcdefg in your inbox", "in your inbox"),
+            ("abcdefgh in your inbox", "in your inbox"),
+            ("abcdefgh inbox x", "x"),
+            ("abcdefg é x", "x"),
+            ("one two three four five six seven eight", "eight"),
+            ("one two three four five six seven eight", "eigh"),
         ] {
             assert_eq!(
                 Phrases::new([phrase]).within(norm),
