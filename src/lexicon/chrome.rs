@@ -729,7 +729,10 @@ fn word_key(bytes: &[u8], word: Range<usize>) -> (usize, u64) {
     let kept = u64::MAX
         .checked_shr(8 * 8u32.saturating_sub(u32::try_from(len).unwrap_or(8)))
         .unwrap_or(0);
-    (len, (eight_bytes_at(bytes, word.start) | splat(0x20)) & kept)
+    (
+        len,
+        (eight_bytes_at(bytes, word.start) | splat(0x20)) & kept,
+    )
 }
 
 /// Whether a test reads the head of a block of `words` words, more than
@@ -980,9 +983,13 @@ fn patterns() -> &'static [Pattern] {
 /// or a sign): [`is_temperature`] and [`is_weather`] are false for any
 /// other block.
 fn starts_like_temperature(block: &str) -> bool {
-    block
-        .trim_start()
-        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '+'))
+    // Most blocks start with an ASCII letter: read as a byte.
+    match block.as_bytes().first() {
+        Some(b) if b.is_ascii_alphabetic() => false,
+        _ => block
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '−' | '+')),
+    }
 }
 
 /// Copyright lines have at most this many words.
@@ -1027,8 +1034,14 @@ pub fn is_weather(block: &str) -> bool {
     // The temperature is the number and its unit, glued or one word apart;
     // seven words after the first are already too many.
     let rest: Vec<&str> = words.take(7).collect();
+    // The first two words as the text has them: the white space between
+    // them changes nothing for `is_temperature`, which trims it.
+    let first_two = |unit: &str| {
+        let end = (unit.as_ptr() as usize + unit.len()).saturating_sub(t.as_ptr() as usize);
+        t.get(..end).unwrap_or(t)
+    };
     let (temp_len, tail) = match rest.first() {
-        Some(unit) if is_temperature(&format!("{first} {unit}")) => (2, rest.get(1..)),
+        Some(unit) if is_temperature(first_two(unit)) => (2, rest.get(1..)),
         _ if is_temperature(first) => (1, rest.get(0..)),
         _ => return false,
     };
@@ -1387,6 +1400,9 @@ mod tests {
         assert!(is_chrome("18°C Light Rain"));
         assert!(!is_chrome("72 F is the high today."));
         assert!(!is_weather("52 Fires burned"));
+        assert!(is_weather("61\t F  Clear Springfield"));
+        assert!(is_weather("52°\u{a0} F Cloudy"));
+        assert!(!is_weather("52x \n F Cloudy"));
     }
 
     #[test]
