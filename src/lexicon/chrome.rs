@@ -1174,6 +1174,16 @@ pub fn is_copyright(block: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// [`Normal::of_ascii_words`] of a text from its word tokens.
+    fn of_word_tokens(text: &str) -> Normal {
+        let words: Vec<Range<usize>> = crate::document::tokens::tokenize(text)
+            .iter()
+            .filter(|t| t.kind.is_word())
+            .map(|t| t.span.start()..t.span.end())
+            .collect();
+        Normal::of_ascii_words(text, words.iter().cloned(), words.len())
+    }
+
     #[test]
     fn the_photo_credit_label_test_is_the_full_one() {
         for b in [
@@ -1243,16 +1253,11 @@ mod tests {
                 .map(|i| format!("-- Word{i} ({i}x)"))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let words: Vec<Range<usize>> = crate::document::tokens::tokenize(&text)
-                .iter()
-                .filter(|t| t.kind.is_word())
-                .map(|t| t.span.start()..t.span.end())
-                .collect();
-            let made = Normal::of_ascii_words(&text, words.iter().cloned(), words.len());
+            let made = of_word_tokens(&text);
             let read = Normal::head_of(&text);
             if made.head_skipped() {
                 // No phrase that a long block is tested for starts it.
-                assert!(words.len() > HEAD_WORDS && !read.whole, "{text:?}");
+                assert!(made.words > HEAD_WORDS && !read.whole, "{text:?}");
                 assert_eq!((made.words, made.text_words), (read.words, read.text_words));
                 for kind in [EntryKind::Notice, EntryKind::Credit, EntryKind::CreditNote] {
                     assert!(!by_kind(kind).starts(&read.norm), "{text:?}");
@@ -1277,12 +1282,7 @@ mod tests {
             ("The council met", 1, false),
         ] {
             let text = format!("{start}{}", long.repeat(repeat));
-            let words: Vec<Range<usize>> = crate::document::tokens::tokenize(&text)
-                .iter()
-                .filter(|t| t.kind.is_word())
-                .map(|t| t.span.start()..t.span.end())
-                .collect();
-            let normal = Normal::of_ascii_words(&text, words.iter().cloned(), words.len());
+            let normal = of_word_tokens(&text);
             assert_eq!(!normal.head_skipped(), made, "{text:?}");
             if made {
                 assert_eq!(normal, Normal::head_of(&text));
