@@ -60,7 +60,7 @@ use crate::lexicon::with_lower;
 use crate::span::Span;
 
 use mention::{Affiliation, Reading};
-use scan::Scan;
+use scan::{Scan, WholeName, WholeNames};
 
 pub use inside::{is_secondhand, is_secondhand_in, reported_inside};
 
@@ -281,8 +281,8 @@ struct Resolver<'d> {
     outlet_finder: Option<Finder<'static, 'd>>,
     /// The antecedent of the pronoun being resolved.
     antecedent: Option<Span>,
-    /// The scan of the whole article (made on first need).
-    whole: Option<Scan<'d>>,
+    /// What the whole article keeps for a word (made on first need).
+    whole: Option<WholeNames<'d>>,
     /// The first person with each word in their name.
     first_person_with: HashMap<String, usize>,
     /// How many of the document's links go to each outlet (counted on
@@ -679,21 +679,12 @@ impl<'d> Resolver<'d> {
         }
         // The article may give the full name or a title only later.
         let (doc, scan) = (self.doc, &mut self.scan);
-        let whole = self.whole.get_or_insert_with(|| {
-            // On from where this pass is, when that gives the same.
-            let mut whole = scan
-                .names_from_here()
-                .unwrap_or_else(|| Scan::names_only(doc));
-            whole.advance(doc.text.len());
-            whole
-        });
-        if let Some(full) = whole.full_name(&word).map(str::to_string) {
-            return self.entity(EntityKind::Person, full);
+        let whole = self.whole.get_or_insert_with(|| WholeNames::new(doc));
+        match whole.of(&word, scan) {
+            WholeName::Full(full) => self.entity(EntityKind::Person, full.to_string()),
+            WholeName::Titled => self.entity(EntityKind::Person, word),
+            WholeName::Unknown => self.entity(EntityKind::Unknown, word),
         }
-        if whole.is_titled_person(&word) {
-            return self.entity(EntityKind::Person, word);
-        }
-        self.entity(EntityKind::Unknown, word)
     }
 
     /// The most recently mentioned person with `word` as one of the words

@@ -1002,6 +1002,196 @@ impl<'d> Scan<'d> {
     }
 }
 
+/// How many times the length of the text [`WholeNames`] may search and
+/// read around words before it reads the whole text once instead: a search
+/// costs about an instruction a byte, a names-only pass some twenty, so
+/// searching stops well before it would cost more than the pass (and an
+/// article asked for many words stays linear).
+const WHOLE_SEARCH_ROUNDS: usize = 8;
+
+/// What a [`Scan::names_only`] pass read to the end of the text keeps for
+/// one word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WholeName<'d> {
+    /// The full name it is part of ([`Scan::full_name`]).
+    Full(&'d str),
+    /// No full name, but the name of a person written after a title
+    /// ([`Scan::is_titled_person`]).
+    Titled,
+    /// Neither.
+    Unknown,
+}
+
+/// Answers, for a word, what a [`Scan::names_only`] pass over the whole
+/// text keeps for it ([`WholeName`]), without such a pass: a word gets a
+/// full name or a title only from a run of capitalised words that holds it,
+/// so only the stretches of text around the word's occurrences are read,
+/// from the last back (the last full name wins). A stretch runs between
+/// tokens that end any run ([`ends_any_run`]): a pass over the whole text
+/// reads it from no run, as a pass started there does.
+pub struct WholeNames<'d> {
+    doc: &'d Document,
+    /// A names-only pass that reads the stretches.
+    reader: Scan<'d>,
+    /// Bytes searched and read so far.
+    cost: usize,
+    /// The pass over the whole text, made once searching has cost
+    /// [`WHOLE_SEARCH_ROUNDS`] times the text's length.
+    whole: Option<Scan<'d>>,
+}
+
+/// Whether reading `token` ends the run being read, whatever the pass has
+/// read before: a word not starting with a capital, a number, or a mark
+/// that never joins a run (any but '.', '\'', '’' and '-'), as
+/// [`Scan::read_to`] reads them.
+fn ends_any_run(doc: &Document, token: &crate::document::Token) -> bool {
+    let bytes = doc
+        .text
+        .as_bytes()
+        .get(token.span.start()..token.span.end())
+        .unwrap_or(&[]);
+    match token.kind {
+        TokenKind::Word => !match bytes.first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => starts_upper(doc.slice(token.span)),
+        },
+        TokenKind::Number => true,
+        // '’' is E2 80 99.
+        TokenKind::Punct => !matches!(bytes, b"." | b"'" | [0xE2, 0x80, 0x99] | b"-"),
+    }
+}
+
+impl<'d> WholeNames<'d> {
+    /// Nothing read yet.
+    pub fn new(doc: &'d Document) -> WholeNames<'d> {
+        WholeNames {
+            doc,
+            reader: Scan::names_only(doc),
+            cost: 0,
+            whole: None,
+        }
+    }
+
+    /// What a names-only pass over the whole text keeps for `word`;
+    /// `main` is the pass of the mentions: what it kept is such a pass's
+    /// up to where it is, unless it stopped inside a run
+    /// ([`Scan::names_from_here`]), so only the text after it is searched.
+    pub fn of(&mut self, word: &str, main: &mut Scan<'d>) -> WholeName<'d> {
+        let doc = self.doc;
+        if self.whole.is_none() && self.cost > WHOLE_SEARCH_ROUNDS.saturating_mul(doc.tokens.len())
+        {
+            self.whole = Some(whole_pass(doc, main));
+        }
+        if let Some(whole) = &mut self.whole {
+            return whole_name(whole, word);
+        }
+        main.catch_up();
+        let kept = !main.split && main.run.is_none();
+        let from = if kept { main.next } else { 0 };
+        let (full, titled) = self.reader.search_whole(word, from, &mut self.cost);
+        let full = full.or_else(|| kept.then(|| main.full_names.get(word).copied()).flatten());
+        match full {
+            Some(full) => WholeName::Full(full),
+            None if titled || kept && main.people.contains_key(word) => WholeName::Titled,
+            None => WholeName::Unknown,
+        }
+    }
+}
+
+/// A names-only pass read to the end of the text: on from where `main` is,
+/// when that gives the same ([`Scan::names_from_here`]), else from the
+/// start.
+fn whole_pass<'d>(doc: &'d Document, main: &mut Scan<'d>) -> Scan<'d> {
+    let mut whole = main
+        .names_from_here()
+        .unwrap_or_else(|| Scan::names_only(doc));
+    whole.advance(doc.text.len());
+    whole
+}
+
+/// What a pass read to the end keeps for `word`.
+fn whole_name<'d>(whole: &mut Scan<'d>, word: &str) -> WholeName<'d> {
+    whole.catch_up();
+    if let Some(&full) = whole.full_names.get(word) {
+        WholeName::Full(full)
+    } else if whole.people.contains_key(word) {
+        WholeName::Titled
+    } else {
+        WholeName::Unknown
+    }
+}
+
+impl<'d> Scan<'d> {
+    /// What a names-only pass over the whole text records for `word`
+    /// from token `from` on (where such a pass reads from no run): the
+    /// last full name it gives the word, and whether it names it after a
+    /// title. Reads only the stretches around the word's occurrences (a
+    /// names-only pass's method); adds the tokens walked and read to
+    /// `cost`.
+    ///
+    /// A run names `word` in full or after a title only when one of its
+    /// words is `word`: such a word starts at a capitalised word token. The
+    /// stretch of a token reaches back to just after the last token before
+    /// it that ends any run ([`ends_any_run`]), or to `from`, and on to the
+    /// first after it that does (or the end of the text); read in order
+    /// from no run, it records what a pass over the whole text records
+    /// there. Stretches are read from the last back, so the first full
+    /// name found is the last one recorded.
+    fn search_whole(
+        &mut self,
+        word: &str,
+        from: usize,
+        cost: &mut usize,
+    ) -> (Option<&'d str>, bool) {
+        let doc: &'d Document = self.doc;
+        let (text, tokens) = (doc.text.as_bytes(), &doc.tokens);
+        let Some(&first_byte) = word.as_bytes().first() else {
+            return (None, false);
+        };
+        // Only what this search reads is kept.
+        self.full_names.clear();
+        self.people.clear();
+        let mut titled = false;
+        let mut i = tokens.len();
+        while i > from {
+            i -= 1;
+            *cost += 1;
+            let Some(token) = tokens.get(i) else {
+                break;
+            };
+            let at = token.span.start();
+            let occurs = token.kind == TokenKind::Word
+                && text.get(at) == Some(&first_byte)
+                && text
+                    .get(at..)
+                    .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+                && !ends_any_run(doc, token);
+            if !occurs {
+                continue;
+            }
+            let mut start = i;
+            while start > from && tokens.get(start - 1).is_some_and(|t| !ends_any_run(doc, t)) {
+                start -= 1;
+            }
+            let mut end = i + 1;
+            while tokens.get(end).is_some_and(|t| !ends_any_run(doc, t)) {
+                end += 1;
+            }
+            *cost += end - start;
+            self.next = start;
+            self.run = None;
+            self.read_to(tokens.get(end).map_or(text.len(), |t| t.span.end()));
+            if let Some(&full) = self.full_names.get(word) {
+                return (Some(full), titled);
+            }
+            titled |= self.people.contains_key(word);
+            // The stretch is read: on before it.
+            i = start;
+        }
+        (None, titled)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1139,6 +1329,97 @@ mod tests {
             }
         }
         assert!(continued > 10);
+    }
+
+    /// Checks [`WholeNames::of`] against the pass over the whole text the
+    /// resolver used to make ([`whole_pass`], from where the mentions' pass
+    /// stopped) and against a names-only pass from the start, for every
+    /// word of `d` and its pieces between spaces, with the mentions' pass
+    /// stopped at every `step`-th token end: stopped there only, or also at
+    /// every token end or every third one before (so that it has stopped
+    /// inside runs or not).
+    fn check_whole_names(d: &Document, step: usize) {
+        let text = d.text.as_str();
+        let mut words: Vec<&str> = d.tokens.iter().map(|t| d.slice(t.span)).collect();
+        for piece in text.split_whitespace() {
+            words.push(piece);
+            words.push(piece.trim_end_matches([',', '.', ';', ':', '"', '”', ')']));
+        }
+        words.retain(|w| w.starts_with(char::is_uppercase));
+        words.sort_unstable();
+        words.dedup();
+        let mut start = Scan::names_only(d);
+        start.advance(text.len());
+        let ends: Vec<usize> = d.tokens.iter().map(|t| t.span.end()).collect();
+        // 0: stopped only at the token end checked.
+        for every in [0, 1, 3] {
+            let mut main = Scan::new(d);
+            let mut fallback = WholeNames::new(d);
+            fallback.cost = usize::MAX;
+            for (k, &stop) in ends.iter().enumerate() {
+                if every > 0 && k % every == 0 {
+                    main.advance(stop);
+                }
+                if k % step != 0 {
+                    continue;
+                }
+                if every == 0 {
+                    main = Scan::new(d);
+                    fallback = WholeNames::new(d);
+                    fallback.cost = usize::MAX;
+                }
+                main.advance(stop);
+                let mut old = whole_pass(d, &mut main);
+                let mut new = WholeNames::new(d);
+                for word in &words {
+                    let want = whole_name(&mut old, word);
+                    assert_eq!(whole_name(&mut start, word), want, "{word} at {stop}");
+                    assert_eq!(new.of(word, &mut main), want, "{word} at {stop}");
+                    assert_eq!(fallback.of(word, &mut main), want, "{word} at {stop}");
+                }
+                assert!(fallback.whole.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn whole_names_are_what_a_pass_over_the_whole_text_keeps() {
+        for text in [
+            "Gov. Ann Lyle met Acme CEO Bo Dunn. Chinese officials said Lyle \
+             and Dunn spoke. Later, Sen. Tom O’Hara and Mia Smith-Jones, with \
+             Peruvian officials, met Dunn. The officials left U.S. soil.",
+            "Lyle spoke first. Dunn said Lyle would go. Top advisers left. \
+             Later Gov. Lyle and President Dunn met Ann Lyle, Bo Dunn and \
+             Gov. Ann Lyle. Lyle Brightco officials said Dunn, Ann Dunn.",
+            "Brightco met Ann Lyle. Then Ann Lyle and Ann Lyle left. \
+             Later Gov. Ann Lyle and Gov. Ann Lyle spoke. Sen. Lyle Ann Lyle \
+             met Dr. Bo J. Dunn-Lyle and Bo Dunn’s aide, Dunn Lyle.",
+            "We met Martin O’Malley and Ann Smith-Jones, and TikTok’s staff. \
+             O’Malley, Smith-Jones and Martin O’Malley Jr. met Mr. O’Malley.",
+            "Quist spoke. Officials said Quist and Bree left. Later Gov. Quist \
+             and Mayor Bree met Sen. Bree, the Bree Group and Quist officials.",
+        ] {
+            check_whole_names(&doc(text), 1);
+        }
+    }
+
+    #[test]
+    fn whole_names_in_the_corpus_are_what_a_pass_over_the_whole_text_keeps() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).expect("corpus") {
+            let path = entry.expect("entry").path();
+            let format = match path.extension().and_then(|e| e.to_str()) {
+                Some("txt" | "md") => InputFormat::Text,
+                Some("html") => InputFormat::Html,
+                _ => continue,
+            };
+            let raw = std::fs::read_to_string(&path).expect("article");
+            let d = Document::new(extract(&raw, format));
+            check_whole_names(&d, 17);
+            checked += 1;
+        }
+        assert!(checked > 20);
     }
 
     #[test]
