@@ -1152,20 +1152,23 @@ impl<'d> Scan<'d> {
         self.full_names.clear();
         self.people.clear();
         let mut titled = false;
-        let mut i = tokens.len();
-        while i > from {
-            i -= 1;
-            *cost += 1;
-            let Some(token) = tokens.get(i) else {
-                break;
-            };
-            let at = token.span.start();
-            let occurs = token.kind == TokenKind::Word
-                && text.get(at) == Some(&first_byte)
-                && text
-                    .get(at..)
-                    .is_some_and(|rest| rest.starts_with(word.as_bytes()))
-                && !ends_any_run(doc, token);
+        // The tokens before `upto` are still to be searched.
+        let mut upto = tokens.len();
+        while let Some(found) = tokens.get(from..upto).and_then(|rest| {
+            // The first byte rules out most tokens.
+            rest.iter()
+                .rposition(|t| text.get(t.span.start()) == Some(&first_byte))
+        }) {
+            let i = from + found;
+            *cost += upto - i;
+            upto = i;
+            let occurs = tokens.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && text
+                        .get(t.span.start()..)
+                        .is_some_and(|rest| rest.starts_with(word.as_bytes()))
+                    && !ends_any_run(doc, t)
+            });
             if !occurs {
                 continue;
             }
@@ -1186,8 +1189,9 @@ impl<'d> Scan<'d> {
             }
             titled |= self.people.contains_key(word);
             // The stretch is read: on before it.
-            i = start;
+            upto = start;
         }
+        *cost += upto.saturating_sub(from);
         (None, titled)
     }
 }
