@@ -62,11 +62,20 @@ fn trim_back(v: &View, start: usize, end: usize) -> usize {
 /// "X contributed to this report." / "X contributed reporting (from …)":
 /// a capitalised source opens the sentence.
 fn credit_end(v: &View, sent: &Sent) -> Option<Found> {
+    // Most sentences hold no "contributed": the view lists where it stands.
+    let marks = v.credit_words(sent);
+    if marks.is_empty() {
+        return None;
+    }
     let s = first_word(v, sent, sent.start)?;
     if !v.is_cap(s) {
         return None;
     }
-    let k = v.find_w(s + 1, sent.end.min(s + MAX_CREDITED + 1), b"contributed")?;
+    let k = marks
+        .iter()
+        .copied()
+        .find(|&k| k > s)
+        .filter(|&k| k <= s + MAX_CREDITED)?;
     let text = rest(v, k, sent);
     let n = CREDIT_ENDS.iter().find(|p| text.starts_with(*p))?.len();
     let ce = tokens_covering(v, k, n, sent.end)?;

@@ -54,6 +54,8 @@ pub struct View<'a> {
     poll_starts: Vec<usize>,
     /// The double quotation marks (see [`View::quote_marks`]).
     quote_marks: Vec<usize>,
+    /// The words of [`cues::CREDIT_WORDS`] (see [`View::credit_words`]).
+    credit_words: Vec<usize>,
 }
 
 /// The `IS_*` bits of a token.
@@ -70,7 +72,7 @@ const IS_OPEN_QUOTE: Flags = 8;
 /// The end of a closing quotation mark.
 const ENDS_QUOTE: Flags = 16;
 /// How far the cue-list [`Entry::kinds`] bits are shifted to give the
-/// three bits below.
+/// four bits below.
 const KINDS_SHIFT: u8 = 5;
 /// A word that is a form of a cue verb.
 const IS_CUE_VERB: Flags = (cues::KIND_VERB as Flags) << KINDS_SHIFT;
@@ -78,9 +80,11 @@ const IS_CUE_VERB: Flags = (cues::KIND_VERB as Flags) << KINDS_SHIFT;
 const IS_NOUN_CUE: Flags = (cues::KIND_NOUN as Flags) << KINDS_SHIFT;
 /// A hedge adverb.
 const IS_HEDGE: Flags = (cues::KIND_HEDGE as Flags) << KINDS_SHIFT;
+/// A word of [`cues::CREDIT_WORDS`].
+const IS_CREDIT: Flags = (cues::KIND_CREDIT as Flags) << KINDS_SHIFT;
 /// A mark after which a sentence may end (see [`View::ends_sentence`]):
 /// `.`, `?`, `!`, `)` or a quotation mark that closes a quotation.
-const MAY_END: Flags = 256;
+const MAY_END: Flags = 512;
 
 // Marks that are not ASCII, as the bytes of a token ([`View::w`],
 // [`View::raw`]).
@@ -141,6 +145,7 @@ impl<'a> View<'a> {
             phrase_starts: Vec::new(),
             poll_starts: Vec::new(),
             quote_marks: Vec::new(),
+            credit_words: Vec::new(),
         };
         v.read_tokens(doc.blocks.len() + 1);
         v.sents = v.split_sentences(doc);
@@ -165,6 +170,7 @@ impl<'a> View<'a> {
         let mut phrase_starts = Vec::with_capacity(n / 16);
         let mut poll_starts = Vec::new();
         let mut quote_marks = Vec::with_capacity(n / 32);
+        let mut credit_words = Vec::new();
         let mut lines = Vec::with_capacity(lines_hint);
         let mut line_start = 0;
         let lower = self.lower.as_bytes();
@@ -231,8 +237,14 @@ impl<'a> View<'a> {
                     _ => (None, 0),
                 }
             };
-            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
-                cue_starts.push(i);
+            // Most tokens are none of these: one test skips them all.
+            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE | IS_CREDIT) != 0 {
+                if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
+                    cue_starts.push(i);
+                }
+                if f & IS_CREDIT != 0 {
+                    credit_words.push(i);
+                }
             }
             *lex_slot = entry;
             *flags_slot = f;
@@ -244,6 +256,7 @@ impl<'a> View<'a> {
         self.phrase_starts = phrase_starts;
         self.poll_starts = poll_starts;
         self.quote_marks = quote_marks;
+        self.credit_words = credit_words;
         if line_start < n {
             lines.push((line_start, n));
         }
@@ -311,6 +324,12 @@ impl<'a> View<'a> {
     /// a poll word ([`phrases::starts_poll_word`]).
     pub fn poll_starts(&self, sent: &Sent) -> &[usize] {
         in_sentence(&self.poll_starts, sent)
+    }
+
+    /// The words of a sentence, in order, that are words of
+    /// [`cues::CREDIT_WORDS`] ("contributed").
+    pub fn credit_words(&self, sent: &Sent) -> &[usize] {
+        in_sentence(&self.credit_words, sent)
     }
 
     /// The double quotation marks of the text ([`View::is_quote`]), in

@@ -232,6 +232,8 @@ pub struct Entry {
     anonymous: bool,
     /// A hedge adverb.
     hedge: bool,
+    /// A word a credit line turns on ([`CREDIT_WORDS`]).
+    credit: bool,
     /// The [`Entry::kinds`] bits, set once the entry is complete.
     kinds: u8,
 }
@@ -242,6 +244,13 @@ pub const KIND_VERB: u8 = 1;
 pub const KIND_NOUN: u8 = 2;
 /// An [`Entry::kinds`] bit: a hedge adverb.
 pub const KIND_HEDGE: u8 = 4;
+/// An [`Entry::kinds`] bit: a word of [`CREDIT_WORDS`].
+pub const KIND_CREDIT: u8 = 8;
+
+/// The words a credit line turns on ("Reuters contributed to this
+/// report"): the grammar's view lists where they stand, so that a
+/// sentence without one is not searched for them.
+pub const CREDIT_WORDS: &[&str] = &["contributed"];
 
 impl Entry {
     /// Whether the word belongs to a class of function words.
@@ -297,7 +306,8 @@ impl Entry {
     }
 
     /// The kinds of cue the word may start, as one byte: [`KIND_VERB`],
-    /// [`KIND_NOUN`], [`KIND_HEDGE`] (read once per token of a text).
+    /// [`KIND_NOUN`], [`KIND_HEDGE`], [`KIND_CREDIT`] (read once per token
+    /// of a text).
     pub fn kinds(&self) -> u8 {
         self.kinds
     }
@@ -313,6 +323,9 @@ impl Entry {
         }
         if self.hedge {
             k |= KIND_HEDGE;
+        }
+        if self.credit {
+            k |= KIND_CREDIT;
         }
         k
     }
@@ -349,6 +362,9 @@ fn build_entries() -> HashMap<String, Entry> {
     }
     for w in word_set(HEDGES).into_keys() {
         map.entry(w.to_string()).or_default().hedge = true;
+    }
+    for w in CREDIT_WORDS {
+        map.entry((*w).to_string()).or_default().credit = true;
     }
     for (entry, _) in entries(FUNCTION_WORDS) {
         let mut words = entry.split_whitespace();
