@@ -39,9 +39,11 @@ pub struct View<'a> {
     /// Token ranges of the non-empty lines.
     pub lines: Vec<(usize, usize)>,
     pub sents: Vec<Sent>,
-    /// Per token: what the cue lists say of its lowercase text.
-    lex: Vec<Option<&'static Entry>>,
-    /// Per token: the `IS_*` bits below.
+    /// The cue-list table.
+    table: &'static cues::Table,
+    /// Per token: what the cue lists say of its lowercase text (its
+    /// [`cues::Table::lex_at`] value: the entry number and the cue kinds),
+    /// with the `IS_*` bits below.
     flags: Vec<Flags>,
     /// The tokens that may start a cue the grammar looks for token by
     /// token: cue verbs, noun cues, hedges and the ends of closing
@@ -58,33 +60,39 @@ pub struct View<'a> {
     credit_words: Vec<usize>,
 }
 
-/// The `IS_*` bits of a token.
-type Flags = u16;
+/// What the view keeps of a token: its [`cues::Table::lex_at`] value
+/// (the entry number above [`cues::ENTRY_SHIFT`], the cue kinds in the
+/// lowest bits) with the `IS_*` bits below.
+type Flags = u32;
 
-/// A word or number.
-const IS_WORD: Flags = 1;
-/// A word starting with an upper-case letter.
-const IS_CAP: Flags = 2;
-/// A double quotation mark of any style (or the first of `''`).
-const IS_QUOTE: Flags = 4;
-/// A quotation mark that opens a quotation.
-const IS_OPEN_QUOTE: Flags = 8;
-/// The end of a closing quotation mark.
-const ENDS_QUOTE: Flags = 16;
-/// How far the cue-list [`Entry::kinds`] bits are shifted to give the
-/// four bits below.
-const KINDS_SHIFT: u8 = 5;
 /// A word that is a form of a cue verb.
-const IS_CUE_VERB: Flags = (cues::KIND_VERB as Flags) << KINDS_SHIFT;
+const IS_CUE_VERB: Flags = cues::KIND_VERB as Flags;
 /// A noun cue (before `that` or a preposition).
-const IS_NOUN_CUE: Flags = (cues::KIND_NOUN as Flags) << KINDS_SHIFT;
+const IS_NOUN_CUE: Flags = cues::KIND_NOUN as Flags;
 /// A hedge adverb.
-const IS_HEDGE: Flags = (cues::KIND_HEDGE as Flags) << KINDS_SHIFT;
+const IS_HEDGE: Flags = cues::KIND_HEDGE as Flags;
 /// A word of [`cues::CREDIT_WORDS`].
-const IS_CREDIT: Flags = (cues::KIND_CREDIT as Flags) << KINDS_SHIFT;
+const IS_CREDIT: Flags = cues::KIND_CREDIT as Flags;
+/// A word or number.
+const IS_WORD: Flags = 1 << 4;
+/// A word starting with an upper-case letter.
+const IS_CAP: Flags = 1 << 5;
+/// A double quotation mark of any style (or the first of `''`).
+const IS_QUOTE: Flags = 1 << 6;
+/// A quotation mark that opens a quotation.
+const IS_OPEN_QUOTE: Flags = 1 << 7;
+/// The end of a closing quotation mark.
+const ENDS_QUOTE: Flags = 1 << 8;
 /// A mark after which a sentence may end (see [`View::ends_sentence`]):
 /// `.`, `?`, `!`, `)` or a quotation mark that closes a quotation.
-const MAY_END: Flags = 512;
+const MAY_END: Flags = 1 << 9;
+
+// The cue kinds of the cue lists are the lowest bits, below `IS_WORD`; the
+// `IS_*` bits stay below the entry number.
+const _: () = assert!(
+    ((cues::KIND_VERB | cues::KIND_NOUN | cues::KIND_HEDGE | cues::KIND_CREDIT) as Flags) < IS_WORD
+        && MAY_END < 1 << cues::ENTRY_SHIFT
+);
 
 // Marks that are not ASCII, as the bytes of a token ([`View::w`],
 // [`View::raw`]).
@@ -139,7 +147,7 @@ impl<'a> View<'a> {
             toks,
             lines: Vec::new(),
             sents: Vec::new(),
-            lex: Vec::new(),
+            table: cues::table(),
             flags: Vec::new(),
             cue_starts: Vec::new(),
             phrase_starts: Vec::new(),
@@ -160,7 +168,6 @@ impl<'a> View<'a> {
     fn read_tokens(&mut self, lines_hint: usize) {
         let n = self.toks.len();
         // Filled in place, a slot a token: no capacity checks.
-        let mut lex: Vec<Option<&'static Entry>> = vec![None; n];
         let mut flags: Vec<Flags> = vec![0; n];
         let mut prev: Flags = 0;
         // Room for more than the usual share of each list (in news text
@@ -179,21 +186,20 @@ impl<'a> View<'a> {
         // two tokens holds a line break. Most gaps are empty or one space:
         // they are read without a search.
         let mut prev_end = self.toks.first().map_or(0, |t| t.span.start());
-        let table = cues::table();
-        let slots = lex.iter_mut().zip(flags.iter_mut());
-        for (i, (t, (lex_slot, flags_slot))) in self.toks.iter().zip(slots).enumerate() {
+        let table = self.table;
+        for (i, (t, flags_slot)) in self.toks.iter().zip(flags.iter_mut()).enumerate() {
             let start = t.span.start();
             if start > prev_end && gap_breaks_line(text, prev_end, start) {
                 lines.push((line_start, i));
                 line_start = i;
             }
             prev_end = t.span.end();
-            let (entry, f) = if t.kind.is_word() {
+            let f = if t.kind.is_word() {
                 // A punctuation token is one character that is no word
                 // character, and the cue lists name no such word (a test
                 // in `cues` checks it): only words are looked up.
                 let (start, end) = (t.span.start(), t.span.end());
-                let entry = table.entry_at(lower, start, end);
+                let lex = table.lex_at(lower, start, end);
                 // Most words start with no letter an opener or a poll word
                 // starts with.
                 let first = lower.get(start).copied();
@@ -218,11 +224,7 @@ impl<'a> View<'a> {
                             .next()
                             .is_some_and(char::is_uppercase),
                     };
-                let f = if cap { IS_WORD | IS_CAP } else { IS_WORD };
-                (
-                    entry,
-                    f | entry.map_or(0, |e| Flags::from(e.kinds()) << KINDS_SHIFT),
-                )
+                lex | if cap { IS_WORD | IS_CAP } else { IS_WORD }
             } else {
                 // A punctuation token is one character.
                 match text.get(t.span.start()).copied() {
@@ -231,10 +233,10 @@ impl<'a> View<'a> {
                         if f & IS_QUOTE != 0 {
                             quote_marks.push(i);
                         }
-                        (None, f)
+                        f
                     }
-                    Some(b'.' | b'?' | b'!' | b')') => (None, MAY_END),
-                    _ => (None, 0),
+                    Some(b'.' | b'?' | b'!' | b')') => MAY_END,
+                    _ => 0,
                 }
             };
             // Most tokens are none of these: one test skips them all.
@@ -246,11 +248,9 @@ impl<'a> View<'a> {
                     credit_words.push(i);
                 }
             }
-            *lex_slot = entry;
             *flags_slot = f;
             prev = f;
         }
-        self.lex = lex;
         self.flags = flags;
         self.cue_starts = cue_starts;
         self.phrase_starts = phrase_starts;
@@ -302,7 +302,7 @@ impl<'a> View<'a> {
 
     /// What the cue lists say of token `i`, if they name it.
     pub fn lex(&self, i: usize) -> Option<&'static Entry> {
-        self.lex.get(i).copied().flatten()
+        self.table.entry(self.flags.get(i).copied()?)
     }
 
     /// The tokens of a sentence, in order, that are cue verbs, noun cues,

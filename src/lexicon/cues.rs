@@ -451,35 +451,41 @@ impl Key for u128 {
 /// a power-of-two table at most a quarter full (half the words of a text
 /// are in no list, and their lookups then mostly meet an empty slot at
 /// once), so that a lookup is a multiply, a shift and a few integer
-/// compares. A slot holds the entry itself (a reference into
-/// [`all_entries`]).
+/// compares. The keys are kept apart from the values (a word's
+/// [`Table::lex_at`] value), so that the probes read few cache lines.
 struct Slots<K> {
-    /// `(key, entry)`; key 0 marks an empty slot (no word has it: the key
-    /// holds the word's length).
-    slots: Vec<(K, Option<&'static Entry>)>,
+    /// The keys; 0 marks an empty slot (no word has it: the key holds the
+    /// word's length).
+    keys: Vec<K>,
+    /// The value of the word of each slot.
+    values: Vec<u32>,
     /// 64 minus the number of bits of a slot index.
     shift: u32,
 }
 
 impl<K: Key> Slots<K> {
     /// Builds the table of words with non-zero keys.
-    fn new(words: Vec<(K, &'static Entry)>) -> Slots<K> {
+    fn new(words: Vec<(K, u32)>) -> Slots<K> {
         let bits = (words.len() * 4)
             .next_power_of_two()
             .trailing_zeros()
             .max(1);
         let mut table = Slots {
-            slots: vec![(K::default(), None); 1 << bits],
+            keys: vec![K::default(); 1 << bits],
+            values: vec![0; 1 << bits],
             shift: 64 - bits,
         };
-        let mask = table.slots.len() - 1;
-        for (key, entry) in words {
+        let mask = table.keys.len() - 1;
+        for (key, value) in words {
             let mut at = table.home(key);
-            while table.slots.get(at).is_some_and(|s| s.0 != K::default()) {
+            while table.keys.get(at).is_some_and(|k| *k != K::default()) {
                 at = (at + 1) & mask;
             }
-            if let Some(slot) = table.slots.get_mut(at) {
-                *slot = (key, Some(entry));
+            if let Some(slot) = table.keys.get_mut(at) {
+                *slot = key;
+            }
+            if let Some(slot) = table.values.get_mut(at) {
+                *slot = value;
             }
         }
         table
@@ -491,58 +497,73 @@ impl<K: Key> Slots<K> {
         (key.fold().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// The entry of `key`, if any.
+    /// The value of `key`, 0 if the table does not hold it.
     #[inline]
-    fn get(&self, key: K) -> Option<&'static Entry> {
-        let mask = self.slots.len().wrapping_sub(1);
+    fn get(&self, key: K) -> u32 {
+        let mask = self.keys.len().wrapping_sub(1);
         let mut at = self.home(key);
         loop {
-            let &(k, e) = self.slots.get(at)?;
+            let Some(&k) = self.keys.get(at) else {
+                return 0;
+            };
             if k == key {
-                return e;
+                return self.values.get(at).copied().unwrap_or(0);
             }
             if k == K::default() {
-                return None;
+                return 0;
             }
             at = (at + 1) & mask;
         }
     }
 }
 
+/// How far a word's entry number is shifted in its [`Table::lex_at`]
+/// value: the bits below hold its [`Entry::kinds`].
+pub const ENTRY_SHIFT: u32 = 16;
+
 /// The cue-list table ([`table`]).
 pub struct Table {
+    /// Every word's entry; the entry numbers of [`Table::lex_at`] count
+    /// from 1.
+    entries: Vec<Entry>,
     /// Words of at most [`TINY`] bytes (most words of a text).
     tiny: Slots<u64>,
     /// Words of more than [`TINY`] and at most [`SHORT`] bytes.
     short: Slots<u128>,
     /// Longer words.
-    long: HashMap<&'static str, &'static Entry>,
-}
-
-/// Every word the cue lists name with its entry, built on first use.
-fn all_entries() -> &'static HashMap<String, Entry> {
-    static ENTRIES: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(build_entries)
+    long: HashMap<String, u32>,
 }
 
 /// The cue-list table, built on first use.
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
+        let mut entries = Vec::new();
         let mut tiny = Vec::new();
         let mut short = Vec::new();
         let mut long = HashMap::default();
-        for (w, e) in all_entries() {
+        for (w, e) in build_entries() {
+            // Entry numbers count from 1 and fit in the bits above
+            // `ENTRY_SHIFT`.
+            let Some(number) = u32::try_from(entries.len() + 1)
+                .ok()
+                .filter(|n| n >> (32 - ENTRY_SHIFT) == 0)
+            else {
+                break;
+            };
+            let value = number << ENTRY_SHIFT | u32::from(e.kinds);
+            entries.push(e);
             let (bytes, len) = (w.as_bytes(), w.len());
             match len {
-                1..=TINY => tiny.extend(tiny_key(bytes, len).map(|k| (k, e))),
-                8..=SHORT => short.extend(short_key(bytes, len).map(|k| (k, e))),
+                1..=TINY => tiny.extend(tiny_key(bytes, len).map(|k| (k, value))),
+                8..=SHORT => short.extend(short_key(bytes, len).map(|k| (k, value))),
                 _ => {
-                    long.insert(&**w, e);
+                    long.insert(w, value);
                 }
             }
         }
         Table {
+            entries,
             tiny: Slots::new(tiny),
             short: Slots::new(short),
             long,
@@ -552,26 +573,39 @@ pub fn table() -> &'static Table {
 
 /// What the cue lists say of a lowercase word, if they name it.
 pub fn entry(word: &str) -> Option<&'static Entry> {
-    table().entry_at(word.as_bytes(), 0, word.len())
+    let t = table();
+    t.entry(t.lex_at(word.as_bytes(), 0, word.len()))
 }
 
 impl Table {
-    /// What the cue lists say of the lowercase word `text[start..end]`, if
-    /// they name it; the bytes after the word are read along with it (and
-    /// masked off), which spares copying it.
+    /// What the cue lists say of the lowercase word `text[start..end]`,
+    /// as one integer: 0 if they do not name it, else its entry number
+    /// (see [`Table::entry`]) shifted by [`ENTRY_SHIFT`], its
+    /// [`Entry::kinds`] in the bits below. The bytes after the word are
+    /// read along with it (and masked off), which spares copying it.
     #[inline]
-    pub fn entry_at(&self, text: &[u8], start: usize, end: usize) -> Option<&'static Entry> {
-        let window = text.get(start..)?;
-        let len = end.checked_sub(start)?;
+    pub fn lex_at(&self, text: &[u8], start: usize, end: usize) -> u32 {
+        let Some(window) = text.get(start..) else {
+            return 0;
+        };
+        let len = end.wrapping_sub(start);
         if len.wrapping_sub(1) < TINY {
-            self.tiny.get(tiny_key(window, len)?)
+            tiny_key(window, len).map_or(0, |k| self.tiny.get(k))
         } else if len.wrapping_sub(TINY + 1) < SHORT - TINY {
-            self.short.get(short_key(window, len)?)
+            short_key(window, len).map_or(0, |k| self.short.get(k))
         } else {
             text.get(start..end)
                 .and_then(|w| std::str::from_utf8(w).ok())
                 .and_then(|w| self.long.get(w).copied())
+                .unwrap_or(0)
         }
+    }
+
+    /// The entry of a [`Table::lex_at`] value (none for 0).
+    #[inline]
+    pub fn entry(&self, value: u32) -> Option<&Entry> {
+        let number = (value >> ENTRY_SHIFT) as usize;
+        self.entries.get(number.wrapping_sub(1))
     }
 }
 
@@ -750,7 +784,7 @@ mod tests {
             let alone = entry(word).map(|e| e as *const Entry);
             assert!(alone.is_some(), "{word}");
             let text = format!("{word} and some more text after it");
-            let inside = table().entry_at(text.as_bytes(), 0, word.len());
+            let inside = table().entry(table().lex_at(text.as_bytes(), 0, word.len()));
             assert_eq!(inside.map(|e| e as *const Entry), alone, "{word}");
         }
         assert!(entry("sai").is_none() && entry("saidx").is_none());
