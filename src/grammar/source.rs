@@ -66,10 +66,13 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
         if w.ends_with(b"s") && matches!(v.w(i.wrapping_sub(1)), b"he" | b"she" | b"it") {
             return false;
         }
-        if v.is_a(i, Class::Boundary)
-            || v.is_a(i, Class::Aux)
-            || v.is_a(i, Class::Neg)
-            || (v.is_a(i, Class::Verb) && !v.is_cap(i))
+        // The token's cue-list entry, read once for the tests below.
+        let entry = v.lex(i);
+        let is = |class: Class| entry.is_some_and(|e| e.is(class));
+        if is(Class::Boundary)
+            || is(Class::Aux)
+            || is(Class::Neg)
+            || (is(Class::Verb) && !v.is_cap(i))
         {
             // "and" joins two names ("Smith and Jones", "Bush and his rivals").
             return w == b"and"
@@ -78,7 +81,7 @@ fn np_token(v: &View, i: usize, head: bool) -> bool {
                     || v.is_a(i + 1, Class::Determiner)
                     || matches!(v.w(i + 1), b"his" | b"her" | b"their" | b"other"));
         }
-        if let Some(vf) = v.verb(i) {
+        if let Some(vf) = entry.and_then(cues::Entry::verb) {
             // After a determiner, a noun or adjective: "the planning".
             if v.is_a(i.wrapping_sub(1), Class::Determiner) {
                 return true;
