@@ -429,17 +429,6 @@ impl<'a> View<'a> {
             .is_some_and(|w| w == word.as_bytes())
     }
 
-    /// The first token of `from..to` whose lowercase text is `word`: a
-    /// walk over the tokens that compares their lengths first.
-    pub fn find_w(&self, from: usize, to: usize, word: &[u8]) -> Option<usize> {
-        let lower = self.lower.as_bytes();
-        let toks = self.toks.get(from..to.min(self.toks.len()))?;
-        let k = toks.iter().position(|t| {
-            t.span.len() == word.len() && lower.get(t.span.start()..t.span.end()) == Some(word)
-        })?;
-        Some(from + k)
-    }
-
     /// Original text of token `i` as bytes (empty past the end), like
     /// [`View::w`]; the marks that are not ASCII are named below
     /// ([`CURLY_APOSTROPHE`], [`EM_DASH`], …).
