@@ -128,6 +128,17 @@ fn starts_upper(text: &str) -> bool {
     }
 }
 
+/// [`starts_upper`] of a token whose bytes are `bytes`: the text is made
+/// (with the checks of UTF-8 boundaries) only when the first byte is not
+/// ASCII.
+#[inline]
+fn token_starts_upper(doc: &Document, token: &crate::document::Token, bytes: &[u8]) -> bool {
+    match bytes.first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => starts_upper(doc.slice(token.span)),
+    }
+}
+
 /// The text after the last white space ([`char::is_whitespace`]) of
 /// `text`: what `text.rsplit(char::is_whitespace).next()` gives, read back
 /// byte by byte while the bytes are ASCII.
@@ -340,12 +351,7 @@ impl<'d> Scan<'d> {
                 .get(token.span.start()..token.span.end())
                 .unwrap_or(&[]);
             match token.kind {
-                TokenKind::Word
-                    if match bytes.first() {
-                        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                        _ => starts_upper(doc.slice(token.span)),
-                    } =>
-                {
+                TokenKind::Word if token_starts_upper(doc, token, bytes) => {
                     self.extend_run(token.span);
                 }
                 TokenKind::Word => {
@@ -1051,10 +1057,7 @@ fn ends_any_run(doc: &Document, token: &crate::document::Token) -> bool {
         .get(token.span.start()..token.span.end())
         .unwrap_or(&[]);
     match token.kind {
-        TokenKind::Word => !match bytes.first() {
-            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => starts_upper(doc.slice(token.span)),
-        },
+        TokenKind::Word => !token_starts_upper(doc, token, bytes),
         TokenKind::Number => true,
         // '’' is E2 80 99.
         TokenKind::Punct => !matches!(bytes, b"." | b"'" | [0xE2, 0x80, 0x99] | b"-"),
