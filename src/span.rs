@@ -67,15 +67,37 @@ impl Span {
     }
 
     /// The span with leading and trailing white space of `text` removed.
+    ///
+    /// The ends are read by bytes while they are ASCII; a byte that is not
+    /// falls back to the character test there (Unicode white space).
     pub fn trim(self, text: &str) -> Span {
         let s = self.text(text);
-        let lead = s.len() - s.trim_start().len();
-        let trail = s.len() - s.trim_end().len();
+        let bytes = s.as_bytes();
+        let Some(first) = bytes.iter().position(|&b| !is_ascii_space(b)) else {
+            return Span::new(self.start(), self.start());
+        };
+        let lead = if bytes.get(first).is_some_and(u8::is_ascii) {
+            first
+        } else {
+            s.len() - s.trim_start().len()
+        };
         if lead == s.len() {
             return Span::new(self.start(), self.start());
         }
+        let last = bytes.iter().rposition(|&b| !is_ascii_space(b)).unwrap_or(0);
+        let trail = if bytes.get(last).is_some_and(u8::is_ascii) {
+            s.len() - last - 1
+        } else {
+            s.len() - s.trim_end().len()
+        };
         Span::new(self.start() + lead, self.end() - trail)
     }
+}
+
+/// Whether an ASCII byte is white space as [`char::is_whitespace`] has it
+/// (space, tab, line feed, vertical tab, form feed, carriage return).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 fn clamp_u32(v: usize) -> u32 {
@@ -121,5 +143,19 @@ mod tests {
         let text = "  said  ";
         assert_eq!(Span::new(0, 8).trim(text).text(text), "said");
         assert!(Span::new(0, 2).trim(text).is_empty());
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let text = "\u{a0} \t\u{b}x\u{2003}y \u{3000}\n\u{c}\u{85}é\r\n";
+        for start in 0..=text.len() {
+            for end in start..=text.len() {
+                let Some(s) = text.get(start..end) else {
+                    continue;
+                };
+                let got = Span::new(start, end).trim(text).text(text);
+                assert_eq!(got, s.trim(), "{start}..{end}");
+            }
+        }
     }
 }

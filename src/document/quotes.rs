@@ -253,12 +253,20 @@ fn mark(text: &str, t: &Token) -> Option<Family> {
     }
 }
 
-/// The characters either side of a token.
+/// The characters either side of a token, read from the neighbouring byte
+/// where it is ASCII and decoded only where it is not.
 fn neighbours(text: &str, t: &Token) -> (Option<char>, Option<char>) {
-    let before = text
-        .get(..t.span.start())
-        .and_then(|s| s.chars().next_back());
-    let after = text.get(t.span.end()..).and_then(|s| s.chars().next());
+    let bytes = text.as_bytes();
+    let before = match t.span.start().checked_sub(1).and_then(|k| bytes.get(k)) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text
+            .get(..t.span.start())
+            .and_then(|s| s.chars().next_back()),
+    };
+    let after = match bytes.get(t.span.end()) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(t.span.end()..).and_then(|s| s.chars().next()),
+    };
     (before, after)
 }
 
