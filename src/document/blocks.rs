@@ -854,10 +854,15 @@ fn is_date_line_in(text: &str, normal: &chrome::Normal) -> bool {
     let mut named = false;
     let mut number = false;
     for w in norm.split(' ') {
-        let digits = ["st", "nd", "rd", "th"]
-            .iter()
-            .find_map(|suffix| w.strip_suffix(suffix))
-            .unwrap_or(w);
+        // A number starts with a digit: only then is an ordinal suffix cut.
+        let digits = if w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|suffix| w.strip_suffix(suffix))
+                .unwrap_or(w)
+        } else {
+            ""
+        };
         if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
             number = true;
         } else if lexicon::MONTHS.contains(&w) || WEEKDAYS.contains(&w) {
