@@ -128,6 +128,16 @@ fn starts_upper(text: &str) -> bool {
     }
 }
 
+/// The bytes of a token's text (read without the checks of UTF-8
+/// boundaries that a `str` slice makes).
+#[inline]
+fn token_bytes<'d>(doc: &'d Document, token: &crate::document::Token) -> &'d [u8] {
+    doc.text
+        .as_bytes()
+        .get(token.span.start()..token.span.end())
+        .unwrap_or(&[])
+}
+
 /// [`starts_upper`] of a token whose bytes are `bytes`: the text is made
 /// (with the checks of UTF-8 boundaries) only when the first byte is not
 /// ASCII.
@@ -345,11 +355,7 @@ impl<'d> Scan<'d> {
                 break;
             }
             self.next += 1;
-            let bytes = doc
-                .text
-                .as_bytes()
-                .get(token.span.start()..token.span.end())
-                .unwrap_or(&[]);
+            let bytes = token_bytes(doc, token);
             match token.kind {
                 TokenKind::Word if token_starts_upper(doc, token, bytes) => {
                     self.extend_run(token.span);
@@ -1051,11 +1057,7 @@ pub struct WholeNames<'d> {
 /// that never joins a run (any but '.', '\'', '’' and '-'), as
 /// [`Scan::read_to`] reads them.
 fn ends_any_run(doc: &Document, token: &crate::document::Token) -> bool {
-    let bytes = doc
-        .text
-        .as_bytes()
-        .get(token.span.start()..token.span.end())
-        .unwrap_or(&[]);
+    let bytes = token_bytes(doc, token);
     match token.kind {
         TokenKind::Word => !token_starts_upper(doc, token, bytes),
         TokenKind::Number => true,
