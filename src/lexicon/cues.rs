@@ -387,45 +387,48 @@ const TINY: usize = 7;
 /// The most bytes of a word kept in [`Table::short`].
 const SHORT: usize = 15;
 
-/// A word of at most [`TINY`] bytes as an integer: its bytes (the first in
-/// the lowest byte) and, in the top byte, its length, so that distinct
-/// words give distinct keys and no word gives 0.
-///
-/// `window` starts with the word's `len` bytes (`len` from 1 to
-/// [`TINY`]); when it holds at least 8 bytes they are read as one integer
-/// and masked (most words of a text), else the word's bytes are copied
-/// first.
-#[inline]
-fn tiny_key(window: &[u8], len: usize) -> Option<u64> {
-    let packed = match window.first_chunk::<8>() {
-        Some(&w) => u64::from_le_bytes(w),
-        None => {
-            let mut buf = [0u8; 8];
-            buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
-            u64::from_le_bytes(buf)
+/// Defines `fn $name(window: &[u8], len: usize) -> Option<$int>`: a word
+/// of `len` bytes (from 1 to one less than the integer's width) as an
+/// integer: its bytes (the first in the lowest byte) and, in the top byte,
+/// its length, so that distinct words give distinct keys and no word gives
+/// 0. `window` starts with the word's bytes; when it holds as many bytes as
+/// the integer they are read at once and masked (most words of a text),
+/// else the word's bytes are copied first. One definition for the two
+/// widths of [`Table`].
+macro_rules! word_key {
+    ($(#[$doc:meta])* $name:ident, $int:ty) => {
+        $(#[$doc])*
+        #[inline]
+        fn $name(window: &[u8], len: usize) -> Option<$int> {
+            const BYTES: usize = std::mem::size_of::<$int>();
+            let packed = match window.first_chunk::<BYTES>() {
+                Some(&w) => <$int>::from_le_bytes(w),
+                None => {
+                    let mut buf = [0u8; BYTES];
+                    buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
+                    <$int>::from_le_bytes(buf)
+                }
+            };
+            // `len` is below BYTES: the mask keeps its bytes and clears
+            // the top one.
+            let mask: $int = (1 << (8 * (len & (BYTES - 1)))) - 1;
+            Some(packed & mask | (len as $int) << (8 * (BYTES - 1)))
         }
     };
-    // `len` is at most 7: the mask keeps its bytes and clears the top one.
-    let mask = (1u64 << (8 * (len & 7))) - 1;
-    Some(packed & mask | (len as u64) << 56)
 }
 
-/// A word of more than [`TINY`] and at most [`SHORT`] bytes as an integer,
-/// the same way as [`tiny_key`] (in 16 bytes).
-#[inline]
-fn short_key(window: &[u8], len: usize) -> Option<u128> {
-    let packed = match window.first_chunk::<16>() {
-        Some(&w) => u128::from_le_bytes(w),
-        None => {
-            let mut buf = [0u8; 16];
-            buf.get_mut(..len)?.copy_from_slice(window.get(..len)?);
-            u128::from_le_bytes(buf)
-        }
-    };
-    // `len` is at most 15: the mask keeps its bytes and clears the top one.
-    let mask = (1u128 << (8 * (len & 15))) - 1;
-    Some(packed & mask | (len as u128) << 120)
-}
+word_key!(
+    /// A word of at most [`TINY`] bytes as a `u64` key.
+    tiny_key,
+    u64
+);
+
+word_key!(
+    /// A word of more than [`TINY`] and at most [`SHORT`] bytes as a
+    /// `u128` key.
+    short_key,
+    u128
+);
 
 /// The key of a [`Slots`] table: an integer that is 0 for no word.
 trait Key: Copy + Eq + Default {
