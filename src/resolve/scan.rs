@@ -956,7 +956,7 @@ impl<'d> Scan<'d> {
     }
 
     /// The full name a single word is part of ("Biden" → "Joe Biden").
-    pub fn full_name(&mut self, word: &str) -> Option<&str> {
+    pub fn full_name(&mut self, word: &str) -> Option<&'d str> {
         self.catch_up();
         self.full_names.get(word).copied()
     }
@@ -1094,10 +1094,10 @@ impl<'d> WholeNames<'d> {
         let kept = !main.split && main.run.is_none();
         let from = if kept { main.next } else { 0 };
         let (full, titled) = self.reader.search_whole(word, from, &mut self.cost);
-        let full = full.or_else(|| kept.then(|| main.full_names.get(word).copied()).flatten());
+        let full = full.or_else(|| kept.then(|| main.full_name(word)).flatten());
         match full {
             Some(full) => WholeName::Full(full),
-            None if titled || kept && main.people.contains_key(word) => WholeName::Titled,
+            None if titled || kept && main.is_titled_person(word) => WholeName::Titled,
             None => WholeName::Unknown,
         }
     }
@@ -1116,10 +1116,9 @@ fn whole_pass<'d>(doc: &'d Document, main: &mut Scan<'d>) -> Scan<'d> {
 
 /// What a pass read to the end keeps for `word`.
 fn whole_name<'d>(whole: &mut Scan<'d>, word: &str) -> WholeName<'d> {
-    whole.catch_up();
-    if let Some(&full) = whole.full_names.get(word) {
+    if let Some(full) = whole.full_name(word) {
         WholeName::Full(full)
-    } else if whole.people.contains_key(word) {
+    } else if whole.is_titled_person(word) {
         WholeName::Titled
     } else {
         WholeName::Unknown
