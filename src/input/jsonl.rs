@@ -52,6 +52,10 @@ pub struct RecordArticle {
     pub url: Option<String>,
 }
 
+/// The line buffer is reused from line to line up to this capacity; a
+/// longer line's buffer is given back once the line is parsed.
+const KEEP_LINE_BYTES: usize = 1 << 20;
+
 /// Reads JSONL records one line at a time, in bounded memory: a line is
 /// never held beyond `max_bytes` (the rest of an over-long line is skipped
 /// and the record is an error). Every non-blank line gives exactly one
@@ -107,7 +111,14 @@ impl<R: BufRead> Records<R> {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Ok(Some(self.record()));
+            let item = self.record();
+            if self.buf.capacity() > KEEP_LINE_BYTES {
+                // The record owns its text now: a long line's buffer is not
+                // kept for the next line, or it would stay allocated while
+                // the record is analysed and rendered.
+                self.buf = Vec::new();
+            }
+            return Ok(Some(item));
         }
     }
 
