@@ -310,32 +310,34 @@ impl Report {
             })
             .collect();
         let owners = sentence_owners(&doc, coverage);
-        let sentences = doc
-            .sentences
-            .iter()
-            .zip(owners)
-            .filter(|(s, _)| {
-                doc.blocks
-                    .get(s.block as usize)
-                    .is_some_and(|b| b.kind == BlockKind::Body)
-            })
-            .map(|(s, owner)| {
-                let owner = Some(owner).filter(|&i| i != usize::MAX);
-                let provenance = match owner {
-                    None => Provenance::Unattributed,
-                    Some(i) if secondhand.get(i).copied().unwrap_or(false) => {
-                        Provenance::Secondhand
+        // Sized for every sentence (most are body ones), not grown by doubling.
+        let mut sentences: Vec<SentenceOut> = Vec::with_capacity(doc.sentences.len());
+        sentences.extend(
+            doc.sentences
+                .iter()
+                .zip(owners)
+                .filter(|(s, _)| {
+                    doc.blocks
+                        .get(s.block as usize)
+                        .is_some_and(|b| b.kind == BlockKind::Body)
+                })
+                .map(|(s, owner)| {
+                    let owner = Some(owner).filter(|&i| i != usize::MAX);
+                    let provenance = match owner {
+                        None => Provenance::Unattributed,
+                        Some(i) if secondhand.get(i).copied().unwrap_or(false) => {
+                            Provenance::Secondhand
+                        }
+                        Some(_) => Provenance::Attributed,
+                    };
+                    SentenceOut {
+                        start: s.span.start,
+                        end: s.span.end,
+                        provenance,
+                        attribution: owner.map(|i| numbered('a', i)),
                     }
-                    Some(_) => Provenance::Attributed,
-                };
-                SentenceOut {
-                    start: s.span.start,
-                    end: s.span.end,
-                    provenance,
-                    attribution: owner.map(|i| numbered('a', i)),
-                }
-            })
-            .collect::<Vec<SentenceOut>>();
+                }),
+        );
         metrics.sentences = SentenceCounts::count(sentences.iter().map(|s| s.provenance));
         let graph_out = GraphOut::new(graph, resolution, &root_name);
         let blocks = doc
