@@ -18,9 +18,10 @@ pub fn line(report: &Report) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`line`] and its newline, as bytes. The buffer is sized from the text
-/// (a report runs to about four times its text), so that a long report is
-/// not copied again and again as it grows.
+/// [`line`] and its newline, as bytes, written by the
+/// [compact writer](super::compact) (the same bytes as `serde_json`). The
+/// buffer is sized from the text (a report runs to about four times its
+/// text), so that a long report is not copied again and again as it grows.
 pub fn line_bytes(report: &Report) -> Vec<u8> {
     #[derive(Serialize)]
     struct Line<'a> {
@@ -32,7 +33,7 @@ pub fn line_bytes(report: &Report) -> Vec<u8> {
         id: &report.id,
         report,
     };
-    if serde_json::to_writer(&mut out, &record).is_err() {
+    if super::compact::write(&mut out, &record).is_err() {
         out.clear();
     }
     out.push(b'\n');

@@ -3,6 +3,7 @@
 //! (JSON, JSON lines, DOT, GraphML, SARIF, GitHub commands) never carry
 //! colour.
 
+pub mod compact;
 pub mod dot;
 pub mod findings;
 pub mod graphml;
