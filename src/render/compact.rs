@@ -29,7 +29,7 @@ use serde_json::ser::{CompactFormatter, Formatter};
 /// `serde_json::to_writer` would. On an error, `out` holds what was
 /// written before it.
 pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Compact { out })
+    value.serialize(&mut Compact::new(out))
 }
 
 /// An error: a `Serialize` impl failed, or a map key cannot be a JSON key.
@@ -55,9 +55,15 @@ fn key_must_be_a_string() -> Error {
     Error("key must be a string".to_string())
 }
 
-/// The serializer: the buffer it appends to.
+/// The serializer: the buffer it appends to, and the struct keys it has
+/// written.
 pub struct Compact<'a> {
     out: &'a mut Vec<u8>,
+    /// Short clean struct keys by the address of their `&'static str`, in
+    /// a direct-mapped table: a report writes some 800 keys, but only a
+    /// few dozen distinct ones, and a hit here replaces reading and
+    /// checking the key by comparing two words.
+    known_keys: [KnownKey; KNOWN_KEYS],
 }
 
 /// Where an array or object stands: written closed already (its length was
@@ -133,35 +139,105 @@ fn word8(bytes: &[u8]) -> u64 {
     <[u8; 8]>::try_from(bytes).map_or(SPACES, u64::from_le_bytes)
 }
 
-/// Four bytes as the low half of a word whose high half is spaces.
+/// Four bytes as the low half of a word.
 fn word4(bytes: &[u8]) -> u64 {
-    <[u8; 4]>::try_from(bytes).map_or(SPACES, |b| {
-        u64::from(u32::from_le_bytes(b)) | (SPACES << 32)
-    })
+    <[u8; 4]>::try_from(bytes).map_or(SPACES, |b| u64::from(u32::from_le_bytes(b)))
 }
 
-/// Whether a string of at most 16 bytes needs no escape, read as one or
-/// two words: 4 to 8 bytes as their first and last four, 9 to 16 as their
-/// first and last eight (the halves overlap, which does not matter for a
-/// yes-or-no answer), 1 to 3 as their first, middle and last byte. Most
-/// such strings (keys, kinds, names) are clean, and so copied whole. Inline,
-/// as it is most of the work of a key.
+/// A string of at most 16 bytes as one little-endian word, if none of its
+/// bytes needs an escape. It is read as two smaller words (1 to 3 bytes
+/// as their first, middle and last byte; 4 to 8 as their first and last
+/// four; 9 to 16 as their first and last eight) that overlap where the
+/// string is shorter than both; overlapping bytes are the same bytes, so
+/// the check sees every byte and the two words OR-ed in place are the
+/// string. Most keys, kinds, ids and names are such strings.
 #[inline]
-fn short_is_clean(bytes: &[u8]) -> bool {
+fn short_word(bytes: &[u8]) -> Option<u128> {
     let len = bytes.len();
     let head = |n: usize| bytes.get(..n).unwrap_or_default();
     let tail = |n: usize| bytes.get(len.saturating_sub(n)..).unwrap_or_default();
-    match len {
-        0 => true,
+    let (mask, word) = match len {
+        0 => return Some(0),
         1..=3 => {
             let byte = |at: usize| u64::from(bytes.get(at).copied().unwrap_or(b' '));
-            let word = byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16 | SPACES << 24;
-            escape_mask(word) == 0
+            let word = byte(0) | byte(len / 2) << 8 | byte(len - 1) << 16;
+            let check = word | SPACES << 24;
+            (escape_mask(check), word & !(u64::MAX << (8 * len)))
         }
-        4..=8 => escape_mask(word4(head(4)) & u64::from(u32::MAX) | word4(tail(4)) << 32) == 0,
-        _ => escape_mask(word8(head(8))) | escape_mask(word8(tail(8))) == 0,
+        4..=8 => {
+            let (first, last) = (word4(head(4)), word4(tail(4)));
+            let word = first | last << (8 * (len - 4));
+            (escape_mask(first | last << 32), word)
+        }
+        9..=16 => {
+            let (first, last) = (word8(head(8)), word8(tail(8)));
+            let word = u128::from(first) | u128::from(last) << (8 * (len - 8));
+            let mask = escape_mask(first) | escape_mask(last);
+            return (mask == 0).then_some(word);
+        }
+        _ => return None,
+    };
+    (mask == 0).then_some(u128::from(word))
+}
+
+/// A short string written out: `"`, the string, a closing `"` or `":`, in
+/// the first `len` bytes of a fixed-size block, so that it is appended
+/// with a few fixed-size stores instead of a call to copy a few bytes.
+#[derive(Clone, Copy)]
+struct Block {
+    bytes: [u8; 20],
+    len: usize,
+}
+
+impl Block {
+    /// `"`, a short clean string given as its [`short_word`] and its
+    /// length, and `close`.
+    #[inline]
+    fn new(word: u128, len: usize, close: &[u8]) -> Block {
+        let mut bytes = [b'"'; 20];
+        if let Some(body) = bytes.get_mut(1..17) {
+            body.copy_from_slice(&word.to_le_bytes());
+        }
+        if let Some(end) = bytes.get_mut(len + 1..len + 1 + close.len()) {
+            end.copy_from_slice(close);
+        }
+        Block {
+            bytes,
+            len: len + 1 + close.len(),
+        }
+    }
+
+    /// Appends the block's bytes: all of them, then the vector cut back.
+    #[inline]
+    fn append_to(&self, out: &mut Vec<u8>) {
+        let keep = out.len() + self.len;
+        out.extend_from_slice(&self.bytes);
+        out.truncate(keep);
     }
 }
+
+/// How many struct keys [`Compact`] remembers (a power of two).
+const KNOWN_KEYS: usize = 128;
+
+/// A struct key written before: the address and length of its
+/// `&'static str`, and its `"key":` block. A `&'static str` is never
+/// changed nor freed, so the same address and length are the same bytes.
+#[derive(Clone, Copy)]
+struct KnownKey {
+    addr: usize,
+    key_len: usize,
+    block: Block,
+}
+
+/// A slot no key has: no reference has address 0.
+const NO_KEY: KnownKey = KnownKey {
+    addr: 0,
+    key_len: 0,
+    block: Block {
+        bytes: [0; 20],
+        len: 0,
+    },
+};
 
 /// The length of the prefix of `bytes` that needs no escape, read eight
 /// bytes at a time. A tail shorter than a word is read as the last whole
@@ -210,10 +286,6 @@ fn write_escape(out: &mut Vec<u8>, byte: u8) {
 /// whole, the bytes between them escaped.
 fn write_contents(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
-    if rest.len() <= 16 && short_is_clean(rest) {
-        out.extend_from_slice(rest);
-        return;
-    }
     loop {
         let (run, tail) = rest.split_at(clean_len(rest));
         out.extend_from_slice(run);
@@ -227,20 +299,38 @@ fn write_contents(out: &mut Vec<u8>, s: &str) {
 
 /// Appends a JSON string.
 fn write_str(out: &mut Vec<u8>, s: &str) {
+    if let Some(word) = short_word(s.as_bytes()) {
+        Block::new(word, s.len(), b"\"").append_to(out);
+        return;
+    }
     out.push(b'"');
     write_contents(out, s);
     out.push(b'"');
 }
 
+/// Appends `"key":` for a key not in the [`Compact::known_keys`] table,
+/// and puts it in its slot there if it is short and clean.
+#[inline(never)]
+fn new_key(out: &mut Vec<u8>, slot: Option<&mut KnownKey>, key: &'static str) {
+    match (slot, short_word(key.as_bytes())) {
+        (Some(slot), Some(word)) => {
+            let block = Block::new(word, key.len(), b"\":");
+            *slot = KnownKey {
+                addr: key.as_ptr().addr(),
+                key_len: key.len(),
+                block,
+            };
+            block.append_to(out);
+        }
+        _ => write_key(out, key),
+    }
+}
+
 /// Appends `"key":`: a key needing no escape is copied as it is.
 fn write_key(out: &mut Vec<u8>, key: &str) {
-    let key_bytes = key.as_bytes();
-    let clean = if key_bytes.len() <= 16 {
-        short_is_clean(key_bytes)
-    } else {
-        clean_len(key_bytes) == key_bytes.len()
-    };
-    if clean {
+    if let Some(word) = short_word(key.as_bytes()) {
+        Block::new(word, key.len(), b"\":").append_to(out);
+    } else if clean_len(key.as_bytes()) == key.len() {
         out.push(b'"');
         out.extend_from_slice(key.as_bytes());
         out.extend_from_slice(b"\":");
@@ -276,6 +366,30 @@ impl Float {
 }
 
 impl<'a> Compact<'a> {
+    /// A serializer appending to `out`.
+    fn new(out: &'a mut Vec<u8>) -> Self {
+        Compact {
+            out,
+            known_keys: [NO_KEY; KNOWN_KEYS],
+        }
+    }
+
+    /// Appends `"key":` for a struct key, from [`Compact::known_keys`] when
+    /// it was written before. Inline: on a hit, this is all there is.
+    #[inline]
+    fn key(&mut self, key: &'static str) {
+        let addr = key.as_ptr().addr();
+        // Fibonacci hashing: the top bits of the address times 2^64 / phi.
+        let slot = (addr as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (u64::BITS - KNOWN_KEYS.trailing_zeros());
+        match self.known_keys.get_mut(slot as usize) {
+            Some(known) if known.addr == addr && known.key_len == key.len() => {
+                known.block.append_to(self.out);
+            }
+            known => new_key(self.out, known, key),
+        }
+    }
+
     /// A float value: `null` unless finite.
     fn float(&mut self, value: Float) -> Result<(), Error> {
         if value.is_finite() {
@@ -563,7 +677,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         value: &T,
     ) -> Result<(), Error> {
         self.separate();
-        write_key(self.ser.out, key);
+        self.ser.key(key);
         value.serialize(&mut *self.ser)
     }
 
@@ -760,7 +874,7 @@ impl ser::Serializer for MapKey<'_> {
     }
 
     fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
-        ser::Serializer::collect_str(&mut Compact { out: self.out }, value)
+        ser::Serializer::collect_str(&mut Compact::new(self.out), value)
     }
 }
 
