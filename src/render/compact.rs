@@ -20,6 +20,7 @@
 //! finite; other keys are errors). serde_json stays the reference (the
 //! tests compare with it) and the pretty writer.
 
+use std::cell::RefCell;
 use std::fmt::{self, Display};
 
 use serde::ser::{self, Impossible, Serialize};
@@ -29,7 +30,22 @@ use serde_json::ser::{CompactFormatter, Formatter};
 /// `serde_json::to_writer` would. On an error, `out` holds what was
 /// written before it.
 pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    value.serialize(&mut Compact::new(out))
+    thread_local! {
+        /// The thread's [`KnownKeys`], kept from one value to the next:
+        /// one report's keys are the next one's.
+        static THREAD_KEYS: RefCell<KnownKeys> = const { RefCell::new([NO_KEY; KNOWN_KEYS]) };
+    }
+    THREAD_KEYS.with(|known| match known.try_borrow_mut() {
+        Ok(mut known_keys) => value.serialize(&mut Compact {
+            out,
+            known_keys: &mut known_keys,
+        }),
+        // A `Serialize` impl writing another value inside this one.
+        Err(_) => value.serialize(&mut Compact {
+            out,
+            known_keys: &mut [NO_KEY; KNOWN_KEYS],
+        }),
+    })
 }
 
 /// An error: a `Serialize` impl failed, or a map key cannot be a JSON key.
@@ -63,7 +79,7 @@ pub struct Compact<'a> {
     /// a direct-mapped table: a report writes some 800 keys, but only a
     /// few dozen distinct ones, and a hit here replaces reading and
     /// checking the key by comparing two words.
-    known_keys: [KnownKey; KNOWN_KEYS],
+    known_keys: &'a mut KnownKeys,
 }
 
 /// Where an array or object stands: written closed already (its length was
@@ -229,6 +245,10 @@ struct KnownKey {
     block: Block,
 }
 
+/// Short clean struct keys already written, by the address of their
+/// `&'static str`, in a direct-mapped table.
+type KnownKeys = [KnownKey; KNOWN_KEYS];
+
 /// A slot no key has: no reference has address 0.
 const NO_KEY: KnownKey = KnownKey {
     addr: 0,
@@ -295,6 +315,24 @@ fn write_contents(out: &mut Vec<u8>, s: &str) {
         write_escape(out, byte);
         rest = tail;
     }
+}
+
+/// Appends a value's `Display` output as a JSON string, escaped as it
+/// comes, with no `String` between.
+fn write_display<T: ?Sized + Display>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    /// Escapes each piece of the `Display` output into the buffer.
+    struct Escaper<'b>(&'b mut Vec<u8>);
+    impl fmt::Write for Escaper<'_> {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            write_contents(self.0, s);
+            Ok(())
+        }
+    }
+    out.push(b'"');
+    fmt::write(&mut Escaper(out), format_args!("{value}"))
+        .map_err(|_| Error("a Display implementation returned an error".to_string()))?;
+    out.push(b'"');
+    Ok(())
 }
 
 /// Appends a JSON string.
@@ -366,14 +404,6 @@ impl Float {
 }
 
 impl<'a> Compact<'a> {
-    /// A serializer appending to `out`.
-    fn new(out: &'a mut Vec<u8>) -> Self {
-        Compact {
-            out,
-            known_keys: [NO_KEY; KNOWN_KEYS],
-        }
-    }
-
     /// Appends `"key":` for a struct key, from [`Compact::known_keys`] when
     /// it was written before. Inline: on a hit, this is all there is.
     #[inline]
@@ -573,19 +603,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Compact<'a> {
 
     /// Escapes the `Display` output as it comes, with no `String` between.
     fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
-        /// Escapes each piece of the `Display` output into the buffer.
-        struct Escaper<'b>(&'b mut Vec<u8>);
-        impl fmt::Write for Escaper<'_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                write_contents(self.0, s);
-                Ok(())
-            }
-        }
-        self.out.push(b'"');
-        fmt::write(&mut Escaper(self.out), format_args!("{value}"))
-            .map_err(|_| Error("a Display implementation returned an error".to_string()))?;
-        self.out.push(b'"');
-        Ok(())
+        write_display(self.out, value)
     }
 }
 
@@ -874,7 +892,7 @@ impl ser::Serializer for MapKey<'_> {
     }
 
     fn collect_str<T: ?Sized + Display>(self, value: &T) -> Result<(), Error> {
-        ser::Serializer::collect_str(&mut Compact::new(self.out), value)
+        write_display(self.out, value)
     }
 }
 
@@ -1057,6 +1075,22 @@ mod tests {
         same(&Bytes(b"\x00\x7f\xff"));
         same(&Shown("a\"b\\c\n\u{1}é".to_string()));
         same(&Pairs(vec![(Shown("k\t".to_string()), 1)]));
+    }
+
+    /// A value whose `Serialize` writes another value with [`write`] first.
+    struct Reentrant;
+
+    impl Serialize for Reentrant {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut inner = Vec::new();
+            let written = write(&mut inner, &nested(None)).is_ok();
+            (written, nested(None)).serialize(s)
+        }
+    }
+
+    #[test]
+    fn a_value_written_inside_another_matches_serde_json() {
+        same(&(nested(None), Reentrant, nested(None)));
     }
 
     #[test]
