@@ -5,10 +5,16 @@
 //! instructions on bench3 (3 MB of news) in `serde_json::to_writer`, 122M
 //! of them in its string escaper, which looks every byte up in a table
 //! (about 9 instructions a byte) and sends every struct key, begin and end
-//! quote through `io::Write`. This writer finds the next byte needing an
-//! escape eight bytes at a time and copies the clean run before it with
-//! one `extend_from_slice`; a struct key that needs no escape (all of
-//! derive's keys) is one short check and three appends.
+//! quote through `io::Write`. This writer appends to the vector directly
+//! and (on bench3, 101M in all):
+//! - finds the next byte needing an escape eight bytes at a time, copying
+//!   the clean run before it whole;
+//! - reads a string of up to 16 bytes (most keys and values) as two
+//!   overlapping words, checks both at once, and appends it with its
+//!   quotes as one fixed-size block;
+//! - remembers each short clean struct key (a `&'static str`) by its
+//!   address, so that the 540,000 keys of bench3 cost a lookup and one
+//!   block each rather than a check and three appends.
 //!
 //! Its output is byte-identical to `serde_json::to_writer` (compact
 //! formatter) for every value of the serde data model: the same escapes
