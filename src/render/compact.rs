@@ -6,15 +6,16 @@
 //! of them in its string escaper, which looks every byte up in a table
 //! (about 9 instructions a byte) and sends every struct key, begin and end
 //! quote through `io::Write`. This writer appends to the vector directly
-//! and (on bench3, 101M in all):
+//! and (on bench3, 108M in all):
 //! - finds the next byte needing an escape eight bytes at a time, copying
 //!   the clean run before it whole;
 //! - reads a string of up to 16 bytes (most keys and values) as two
 //!   overlapping words, checks both at once, and appends it with its
 //!   quotes as one fixed-size block;
 //! - remembers each short clean struct key (a `&'static str`) by its
-//!   address, so that the 540,000 keys of bench3 cost a lookup and one
-//!   block each rather than a check and three appends.
+//!   address while it writes a value, so that the 540,000 keys of bench3
+//!   cost a lookup and one block each rather than a check and three
+//!   appends.
 //!
 //! Its output is byte-identical to `serde_json::to_writer` (compact
 //! formatter) for every value of the serde data model: the same escapes
@@ -26,7 +27,6 @@
 //! finite; other keys are errors). serde_json stays the reference (the
 //! tests compare with it) and the pretty writer.
 
-use std::cell::RefCell;
 use std::fmt::{self, Display};
 
 use serde::ser::{self, Impossible, Serialize};
@@ -36,21 +36,9 @@ use serde_json::ser::{CompactFormatter, Formatter};
 /// `serde_json::to_writer` would. On an error, `out` holds what was
 /// written before it.
 pub fn write<T: ?Sized + Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
-    thread_local! {
-        /// The thread's [`KnownKeys`], kept from one value to the next:
-        /// one report's keys are the next one's.
-        static THREAD_KEYS: RefCell<KnownKeys> = const { RefCell::new([NO_KEY; KNOWN_KEYS]) };
-    }
-    THREAD_KEYS.with(|known| match known.try_borrow_mut() {
-        Ok(mut known_keys) => value.serialize(&mut Compact {
-            out,
-            known_keys: &mut known_keys,
-        }),
-        // A `Serialize` impl writing another value inside this one.
-        Err(_) => value.serialize(&mut Compact {
-            out,
-            known_keys: &mut [NO_KEY; KNOWN_KEYS],
-        }),
+    value.serialize(&mut Compact {
+        out,
+        known_keys: &mut [NO_KEY; KNOWN_KEYS],
     })
 }
 
