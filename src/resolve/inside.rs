@@ -24,29 +24,49 @@ use super::{EntityKind, Resolution, LOOKBACK};
 use crate::grammar::Attribution;
 use crate::span::Span;
 
-/// Content pieces sorted by start, each with its attribution.
-pub(crate) struct Pieces(Vec<(Span, usize)>);
+/// Content pieces sorted by start, each with its attribution, and for
+/// each piece the furthest end of it and the pieces before it, so that a
+/// lookup skips the run of early pieces that all end before what it needs.
+pub(crate) struct Pieces {
+    pieces: Vec<(Span, usize)>,
+    /// `reach[k]`: the largest end among `pieces[..=k]` (never decreasing).
+    reach: Vec<u32>,
+}
 
 impl Pieces {
     /// The content pieces of the attributions `keep` accepts.
     pub(crate) fn of(attributions: &[Attribution], keep: impl Fn(usize) -> bool) -> Pieces {
-        let mut pieces: Vec<(Span, usize)> = attributions
+        let count = attributions.iter().map(|a| a.content.len()).sum();
+        let mut pieces: Vec<(Span, usize)> = Vec::with_capacity(count);
+        pieces.extend(
+            attributions
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| keep(i))
+                .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
+                .filter(|(c, _)| !c.is_empty()),
+        );
+        pieces.sort_unstable();
+        let mut furthest = 0;
+        let reach = pieces
             .iter()
-            .enumerate()
-            .filter(|&(i, _)| keep(i))
-            .flat_map(|(i, a)| a.content.iter().map(move |&c| (c, i)))
-            .filter(|(c, _)| !c.is_empty())
+            .map(|(p, _)| {
+                furthest = furthest.max(p.end);
+                furthest
+            })
             .collect();
-        pieces.sort();
-        Pieces(pieces)
+        Pieces { pieces, reach }
     }
 
-    /// The pieces that start before `end`, the nearest [`LOOKBACK`].
-    fn before(&self, end: u32) -> &[(Span, usize)] {
-        let upto = self.0.partition_point(|(p, _)| p.start < end);
-        self.0
-            .get(upto.saturating_sub(LOOKBACK)..upto)
-            .unwrap_or(&[])
+    /// The pieces that start before `end`, the nearest [`LOOKBACK`], less
+    /// those at the front that (with every piece before them) end before
+    /// `reaching`: none of those ends at or after `reaching`.
+    fn before(&self, end: u32, reaching: u32) -> &[(Span, usize)] {
+        let upto = self.pieces.partition_point(|(p, _)| p.start < end);
+        let lo = upto.saturating_sub(LOOKBACK);
+        let ends = self.reach.get(lo..upto).unwrap_or_default();
+        let first = lo + ends.partition_point(|&r| r < reaching);
+        self.pieces.get(first..upto).unwrap_or_default()
     }
 
     /// The attribution (other than those `skip` names) with the smallest
@@ -56,7 +76,8 @@ impl Pieces {
         span: Span,
         skip: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        self.before(span.end)
+        // A piece that contains `span` ends at or after its end.
+        self.before(span.end, span.end)
             .iter()
             .filter(|(p, j)| p.contains(span) && !skip(*j))
             .min_by_key(|(p, _)| p.len())
@@ -68,7 +89,8 @@ impl Pieces {
     fn most_overlapping(&self, content: &[Span], skip: impl Fn(usize) -> bool) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for c in content {
-            for &(p, j) in self.before(c.end) {
+            // A piece that overlaps `c` ends after its start.
+            for &(p, j) in self.before(c.end, c.start.saturating_add(1)) {
                 let overlap = p.end.min(c.end).saturating_sub(p.start.max(c.start)) as usize;
                 if overlap > 0 && !skip(j) && best.is_none_or(|(o, _)| o < overlap) {
                     best = Some((overlap, j));
