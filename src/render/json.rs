@@ -84,8 +84,25 @@ pub fn network(network: &Network) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The report of every corpus article (at least 30 of them).
+    pub(crate) fn corpus_reports() -> Vec<Report> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut reports = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.to_string_lossy().to_string();
+            let Some(format) = crate::InputFormat::from_path(&name) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).unwrap();
+            reports.push(report_of(&name, &text, format));
+        }
+        assert!(reports.len() >= 30, "{} corpus articles", reports.len());
+        reports
+    }
 
     fn report_of(name: &str, text: &str, format: crate::InputFormat) -> Report {
         let article = crate::Article {
@@ -112,19 +129,7 @@ mod tests {
 
     #[test]
     fn size_hint_covers_every_corpus_report_without_doubling_it() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut seen = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.to_string_lossy().to_string();
-            let Some(format) = crate::InputFormat::from_path(&name) else {
-                continue;
-            };
-            let text = std::fs::read_to_string(&path).unwrap();
-            hint_fits(&report_of(&name, &text, format));
-            seen += 1;
-        }
-        assert!(seen >= 30, "{seen} corpus articles");
+        corpus_reports().iter().for_each(hint_fits);
     }
 
     #[test]
