@@ -80,6 +80,8 @@ const SPACE: u8 = 4;
 const NON_ASCII: u8 = 8;
 /// A byte that [`may_mark`] (with [`NON_ASCII`] for `E2` and `C2`).
 const MARK: u8 = 16;
+/// An ASCII letter or digit (also [`WORD`]): a word byte that is not odd.
+const ALNUM: u8 = 32;
 
 /// The class bits of each byte, looked up rather than worked out.
 static BYTE_CLASS: [u8; 256] = {
@@ -89,8 +91,9 @@ static BYTE_CLASS: [u8; 256] = {
     while let Some((class, tail)) = rest.split_first_mut() {
         let byte = b as u8;
         *class = match byte {
-            b'0'..=b'9' => WORD | DIGIT,
-            b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
+            b'0'..=b'9' => WORD | DIGIT | ALNUM,
+            b'A'..=b'Z' | b'a'..=b'z' => WORD | ALNUM,
+            b'_' => WORD,
             b' ' | b'\t'..=b'\r' => SPACE,
             0x80..=0xFF => NON_ASCII,
             _ => 0,
@@ -124,9 +127,9 @@ fn byte_class(b: u8) -> u8 {
 
 /// Splits the text into tokens, in one pass over its bytes: a run of word
 /// characters is a word (a number when all are ASCII digits), any other
-/// character but white space a punctuation token. Runs of ASCII word bytes
-/// are read eight bytes at a time; only a character that is not ASCII is
-/// decoded.
+/// character but white space a punctuation token. Runs of ASCII letters
+/// and digits are read by a byte table, eight bytes at a time; only a
+/// character that is not ASCII is decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
     tokenize_into(text, &mut Vec::new(), &mut Vec::new())
 }
@@ -240,7 +243,9 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
     while let Some(&b) = bytes.get(i) {
         let class = byte_class(b);
         let start = i;
-        if class & WORD == 0 {
+        if class & ALNUM != 0 {
+            i += 1;
+        } else {
             let (class, len) = if class & NON_ASCII == 0 {
                 (class, 1)
             } else {
@@ -257,28 +262,21 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
                 i += len;
                 continue;
             }
-            // A word that starts with a word character that is not ASCII.
+            // A word that starts with `_` or a word character that is not
+            // ASCII.
             odd.push(i);
             i += len;
         }
-        // A run of word characters, read eight bytes at a time (from its
-        // first when ASCII); only a byte that is not ASCII is decoded.
+        // The rest of the run of word characters: ASCII letters and digits
+        // a byte at a time by the table; `_` and characters that are not
+        // ASCII (decoded) noted as odd.
         loop {
-            let (word, underscore) = ascii_word_bytes(eight_bytes_at(bytes, i));
-            // The first byte that is not a word byte (none when zero); the
-            // underscores before it are noted as odd.
-            let ends = !word & HIGH_BITS;
-            let mut under = underscore & ends.wrapping_sub(1);
-            while under != 0 {
-                odd.push(i + (under.trailing_zeros() / 8) as usize);
-                under &= under - 1;
-            }
-            if ends == 0 {
-                i += 8;
-                continue;
-            }
-            i += (ends.trailing_zeros() / 8) as usize;
+            i += alnum_run(bytes, i);
             match bytes.get(i) {
+                Some(&b'_') => {
+                    odd.push(i);
+                    i += 1;
+                }
                 Some(&b) if b >= 0x80 => {
                     let (class, len) = non_ascii_class_at(text, i);
                     if class & WORD == 0 {
@@ -309,6 +307,25 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
     tokens
 }
 
+/// The number of ASCII letters and digits in `bytes` from `at` on: eight
+/// bytes at a time (an array, so the look-ups are unrolled with no bounds
+/// checks), then the last few.
+fn alnum_run(bytes: &[u8], at: usize) -> usize {
+    let not_alnum = |b: &u8| byte_class(*b) & ALNUM == 0;
+    let mut end = at;
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        match chunk.iter().position(not_alnum) {
+            Some(k) => return end + k - at,
+            None => end += 8,
+        }
+    }
+    let rest = bytes.get(end..).unwrap_or_default();
+    end + rest.iter().position(not_alnum).unwrap_or(rest.len()) - at
+}
+
 /// The token of `start..end`, offsets of a text of at most `u32::MAX`
 /// bytes.
 fn token(start: usize, end: usize, kind: TokenKind) -> Token {
@@ -319,14 +336,6 @@ fn token(start: usize, end: usize, kind: TokenKind) -> Token {
         },
         kind,
     }
-}
-
-/// The top bit of each byte of a `u64`.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Each byte of a `u64` set to `b`.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
 }
 
 /// The eight bytes of `bytes` from `at`, little-endian, zeros (which are
@@ -343,24 +352,6 @@ pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
             u64::from_le_bytes(chunk)
         }
     }
-}
-
-/// The top bit of each byte of `x` that is an ASCII word byte (a letter,
-/// a digit or `_`), and of each that is `_`; a byte that is not ASCII is
-/// neither.
-fn ascii_word_bytes(x: u64) -> (u64, u64) {
-    let ascii = !x & HIGH_BITS;
-    let low = x & !HIGH_BITS;
-    // Per byte, v + (0x80 - lo) has its top bit set when v >= lo; no byte
-    // carries into the next, as v < 0x80.
-    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    let lower = low | splat(0x20);
-    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-    // The bytes equal to `_`: zero after the xor, the only ones whose top
-    // bit stays clear when 0x7F is added.
-    let underscore = !(low ^ splat(b'_')).wrapping_add(splat(0x7F)) & ascii;
-    ((digit | letter | underscore) & ascii, underscore)
 }
 
 #[cfg(test)]
