@@ -105,19 +105,44 @@ static BYTE_CLASS: [u8; 256] = {
 };
 
 /// The class bits and byte length of the character that is not ASCII at
-/// byte `i`.
-fn non_ascii_class_at(text: &str, i: usize) -> (u8, usize) {
-    let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+/// byte `i` of `bytes` (valid UTF-8 with a character starting at `i`),
+/// decoded from its bytes.
+fn non_ascii_class_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    let Some(&lead) = bytes.get(i) else {
         return (0, 1);
     };
-    let class = if is_word_char(c) {
-        WORD
-    } else if c.is_whitespace() {
-        SPACE
-    } else {
-        0
+    let (len, bits) = match lead {
+        0xC0..=0xDF => (2, lead & 0x1F),
+        0xE0..=0xEF => (3, lead & 0x0F),
+        0xF0..=0xF7 => (4, lead & 0x07),
+        _ => return (0, 1),
     };
-    (class, c.len_utf8())
+    let tail = bytes.get(i + 1..i + len).unwrap_or_default();
+    let code = tail
+        .iter()
+        .fold(u32::from(bits), |c, &b| (c << 6) | u32::from(b & 0x3F));
+    (char::from_u32(code).map_or(0, char_class), len)
+}
+
+/// The class bits of a character: [`WORD`], [`SPACE`] or neither. The
+/// general punctuation of U+2000–U+206F (dashes, curly quotes, spaces) is
+/// answered without the Unicode tables.
+fn char_class(c: char) -> u8 {
+    match c as u32 {
+        0x2000..=0x206F => {
+            if matches!(
+                c as u32,
+                0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F
+            ) {
+                SPACE
+            } else {
+                0
+            }
+        }
+        _ if is_word_char(c) => WORD,
+        _ if c.is_whitespace() => SPACE,
+        _ => 0,
+    }
 }
 
 /// The class bits of a byte.
@@ -249,7 +274,7 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
             let (class, len) = if class & NON_ASCII == 0 {
                 (class, 1)
             } else {
-                let (c, len) = non_ascii_class_at(text, i);
+                let (c, len) = non_ascii_class_at(bytes, i);
                 (c | (class & MARK), len)
             };
             if class & WORD == 0 {
@@ -278,7 +303,7 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
                     i += 1;
                 }
                 Some(&b) if b >= 0x80 => {
-                    let (class, len) = non_ascii_class_at(text, i);
+                    let (class, len) = non_ascii_class_at(bytes, i);
                     if class & WORD == 0 {
                         break;
                     }
@@ -415,6 +440,23 @@ mod tests {
             })
             .collect();
         assert_eq!(block_ranges(&blocks, &tokens), want);
+    }
+
+    #[test]
+    fn the_character_classes_are_the_unicode_ones() {
+        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+            let want = if is_word_char(c) {
+                WORD
+            } else if c.is_whitespace() {
+                SPACE
+            } else {
+                0
+            };
+            assert_eq!(char_class(c), want, "{c:?}");
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(non_ascii_class_at(bytes, 0), (want, c.len_utf8()), "{c:?}");
+        }
     }
 
     #[test]
