@@ -292,27 +292,7 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
             odd.push(i);
             i += len;
         }
-        // The rest of the run of word characters: ASCII letters and digits
-        // a byte at a time by the table; `_` and characters that are not
-        // ASCII (decoded) noted as odd.
-        loop {
-            i += alnum_run(bytes, i);
-            match bytes.get(i) {
-                Some(&b'_') => {
-                    odd.push(i);
-                    i += 1;
-                }
-                Some(&b) if b >= 0x80 => {
-                    let (class, len) = non_ascii_class_at(bytes, i);
-                    if class & WORD == 0 {
-                        break;
-                    }
-                    odd.push(i);
-                    i += len;
-                }
-                _ => break,
-            }
-        }
+        i = word_end(bytes, i, odd);
         // All ASCII digits: only a run that starts with one can be.
         let digits = class & DIGIT != 0
             && bytes
@@ -332,9 +312,48 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
     tokens
 }
 
+/// The end of the run of word characters in `bytes` from `at`: ASCII
+/// letters and digits by the table ([`alnum_run`]), the rare `_` and
+/// characters that are not ASCII by [`odd_word_end`].
+#[inline(always)]
+fn word_end(bytes: &[u8], at: usize, odd: &mut Vec<usize>) -> usize {
+    let end = at + alnum_run(bytes, at);
+    match bytes.get(end) {
+        // Not a letter or digit: `_` or a byte that is not ASCII.
+        Some(&b) if byte_class(b) & (WORD | NON_ASCII) != 0 => odd_word_end(bytes, end, odd),
+        _ => end,
+    }
+}
+
+/// [`word_end`] from `at`, where the run goes on with `_` or a character
+/// that is not ASCII: those that are word characters are noted in `odd`.
+#[cold]
+#[inline(never)]
+fn odd_word_end(bytes: &[u8], mut at: usize, odd: &mut Vec<usize>) -> usize {
+    loop {
+        match bytes.get(at) {
+            Some(&b'_') => {
+                odd.push(at);
+                at += 1;
+            }
+            Some(&b) if b >= 0x80 => {
+                let (class, len) = non_ascii_class_at(bytes, at);
+                if class & WORD == 0 {
+                    return at;
+                }
+                odd.push(at);
+                at += len;
+            }
+            _ => return at,
+        }
+        at += alnum_run(bytes, at);
+    }
+}
+
 /// The number of ASCII letters and digits in `bytes` from `at` on: eight
 /// bytes at a time (an array, so the look-ups are unrolled with no bounds
 /// checks), then the last few.
+#[inline(always)]
 fn alnum_run(bytes: &[u8], at: usize) -> usize {
     let not_alnum = |b: &u8| byte_class(*b) & ALNUM == 0;
     let mut end = at;
