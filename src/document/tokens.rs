@@ -520,7 +520,8 @@ mod tests {
     #[test]
     fn tokens_are_the_naive_ones() {
         let base =
-            "Ab9 cd,EF  gh-ij_kl@Zz [mn] é ĳx 2024年 12.5 — ŒU 0123456789_ x\u{301}y “q” \t\n";
+            "Ab9 cd,EF  gh-ij_kl@Zz [mn] é ĳx 2024年 12.5 — ŒU 0123456789_ x\u{301}y “q” \t\n\
+            Internationalization\u{a0}98765432101234567\u{2009}abcdefghijklmnopé.";
         for i in 0..base.len() {
             let Some(t) = base.get(i..) else { continue };
             for text in [t.to_string(), t.repeat(3), format!("{t}12345678901234567")] {
