@@ -167,6 +167,26 @@ fn last_word(text: &str) -> &str {
     text.get(start..).unwrap_or("")
 }
 
+/// Whether the text before byte `start` may end in the word "the" (any
+/// case) and white space, as [`Scan::lower_word`] asks of a group noun that
+/// points back: a cheap test of the bytes before it, true too when white
+/// space that is not ASCII comes first (the full test then decides).
+#[inline]
+fn may_follow_the(doc: &Document, start: usize) -> bool {
+    let mut before = doc.text.as_bytes().get(..start).unwrap_or(&[]);
+    while let [rest @ .., last] = before {
+        if last.is_ascii_whitespace() || *last == 0x0B {
+            before = rest;
+        } else {
+            return !last.is_ascii()
+                || before
+                    .get(before.len().saturating_sub(3)..)
+                    .is_some_and(|the| the.eq_ignore_ascii_case(b"the"));
+        }
+    }
+    false
+}
+
 /// Whether a word is shaped like a part of a person's name: letters,
 /// apostrophes and hyphens only, with a lower-case letter after the first
 /// character. An ASCII word is read as bytes.
@@ -350,7 +370,13 @@ impl<'d> Scan<'d> {
     fn read_to(&mut self, pos: usize) {
         let doc: &'d Document = self.doc;
         let lex = source_words();
-        while let Some(token) = doc.tokens.get(self.next) {
+        loop {
+            if self.run.is_none() {
+                self.skip_idle(pos);
+            }
+            let Some(token) = doc.tokens.get(self.next) else {
+                break;
+            };
             if token.span.end() > pos {
                 break;
             }
@@ -384,6 +410,38 @@ impl<'d> Scan<'d> {
             self.split = true;
         }
         self.end_run();
+    }
+
+    /// With no run being read, moves past the tokens before `pos` that
+    /// change nothing then: marks and numbers (which only end or join a
+    /// run) and words that do not start with a capital, unless a group
+    /// noun after "the" may point back to a group already seen (a focus
+    /// pass with groups). Most tokens are such, and each is read here with
+    /// a test of its first byte.
+    #[inline]
+    fn skip_idle(&mut self, pos: usize) {
+        let doc = self.doc;
+        let text = doc.text.as_bytes();
+        let lex = source_words();
+        let groups = !self.names_only && !self.group_of_head.is_empty();
+        let rest = doc.tokens.get(self.next..).unwrap_or(&[]);
+        let idle = rest
+            .iter()
+            .position(|t| {
+                t.span.end() > pos
+                    || t.kind == TokenKind::Word
+                        && match text.get(t.span.start()) {
+                            Some(b) if b.is_ascii() => {
+                                b.is_ascii_uppercase()
+                                    || groups
+                                        && may_follow_the(doc, t.span.start())
+                                        && lex.may_be_group(token_bytes(doc, t))
+                            }
+                            _ => true,
+                        }
+            })
+            .unwrap_or(rest.len());
+        self.next += idle;
     }
 
     /// Whether the next token may continue the run being read, or read it
