@@ -695,6 +695,9 @@ pub enum Reading {
 /// The mention without a leading "the", "a" or "an", trimmed of white
 /// space and punctuation at either end.
 pub fn display_name(mention: &str) -> String {
+    if let Some(name) = display_name_ascii(mention) {
+        return name;
+    }
     let trimmed = mention.trim_matches(|c: char| !c.is_alphanumeric());
     let mut words = trimmed.split_whitespace().peekable();
     let mut out = String::with_capacity(trimmed.len());
@@ -715,6 +718,45 @@ pub fn display_name(mention: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// [`display_name`] of an ASCII mention whose words are parted by single
+/// spaces (most are), read as bytes: the trimmed text, less a leading
+/// article when a word follows it. `None` for any other mention.
+fn display_name_ascii(mention: &str) -> Option<String> {
+    let bytes = mention.as_bytes();
+    if !bytes.is_ascii() {
+        return None;
+    }
+    let start = bytes
+        .iter()
+        .position(u8::is_ascii_alphanumeric)
+        .unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(u8::is_ascii_alphanumeric)
+        .map_or(start, |last| last + 1);
+    let trimmed = mention.get(start..end)?;
+    // White space other than single spaces is left to `display_name`
+    // ('\x0B' is white space to `char::is_whitespace` only).
+    let single_spaces = !trimmed.contains("  ")
+        && !trimmed
+            .bytes()
+            .any(|b| b != b' ' && (b.is_ascii_whitespace() || b == 0x0B));
+    if !single_spaces {
+        return None;
+    }
+    let name = match trimmed.split_once(' ') {
+        Some((first, rest))
+            if ["the", "a", "an"]
+                .iter()
+                .any(|a| first.eq_ignore_ascii_case(a)) =>
+        {
+            rest
+        }
+        _ => trimmed,
+    };
+    Some(name.to_string())
 }
 
 /// Reads a mention; `None` when it has no word.
@@ -748,27 +790,32 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
     }
     let head = &p.head;
     let head_class = head.head_class();
+    // Asked once: the tests below and the person reading all need it.
+    let head_is_name = is_name(&head.core, lex);
     // An ASCII mention's lower case came with it.
-    let mention_lower = if mention.is_ascii() && lower.len() == mention.len() {
-        Cow::Borrowed(lower)
-    } else {
-        Cow::Owned(mention.to_lowercase())
+    let mention_lower = || {
+        if mention.is_ascii() && lower.len() == mention.len() {
+            Cow::Borrowed(lower)
+        } else {
+            Cow::Owned(mention.to_lowercase())
+        }
     };
-    if lex.has_anonymity_phrase(&mention_lower) && !is_name(&head.core, lex) {
+    // The name test first: the phrase search reads the whole mention.
+    if !head_is_name && lex.has_anonymity_phrase(&mention_lower()) {
         return Some(Reading::Anonymous {
             name: display(),
             role: role_of(head),
             affiliation: affiliation_of(&p, head),
         });
     }
-    if head_class.any(Class::SOURCE) && !is_name(&head.core, lex) {
+    if head_class.any(Class::SOURCE) && !head_is_name {
         return Some(Reading::Anonymous {
             name: display(),
             role: None,
             affiliation: affiliation_of(&p, head),
         });
     }
-    if let Some(reading) = read_person(&p, lex) {
+    if let Some(reading) = read_person(&p, lex, head_is_name) {
         return Some(reading);
     }
     if let Some(reading) = read_people(&p, lex, &display) {
@@ -877,7 +924,8 @@ fn has_name(p: &Phrase<'_>) -> bool {
 /// A person: titled, named with an appositive role, a role noun with a name
 /// after it ("Embassy spokesperson Liu Pengyu"), or a role phrase with a
 /// name in apposition ("The company’s spokesperson, Alex Haurek").
-fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
+/// `head_is_name` is [`is_name`] of the head phrase's core.
+fn read_person(p: &Parsed<'_>, lex: &SourceWords, head_is_name: bool) -> Option<Reading> {
     let head = &p.head;
     let is_title = |w: &Word<'_>| w.cap && w.class.any(Class::TITLE);
     if let Some(k) = head
@@ -912,9 +960,10 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
             });
         }
     }
+    // The role test last: a mention seldom has a name in apposition.
     let role_head =
-        head.head_class().any(Class::ROLE) || lex.singular_role(&head.head_lower()).is_some();
-    if role_head && !has_name(head) && is_name(&p.appositive.core, lex) {
+        || head.head_class().any(Class::ROLE) || lex.singular_role(&head.head_lower()).is_some();
+    if !has_name(head) && is_name(&p.appositive.core, lex) && role_head() {
         return Some(Reading::Person {
             name: p.span_text(&p.appositive.core).to_string(),
             role: role_of(head),
@@ -925,7 +974,6 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords) -> Option<Reading> {
         return Some(reading);
     }
     let titled = head.title.is_some() && !head.core.is_empty();
-    let head_is_name = is_name(&head.core, lex);
     let full_name = head_is_name && head.core.len() > 1;
     if !(titled || full_name) {
         if head_is_name && head.core.len() == 1 && head.possessor.is_empty() {
