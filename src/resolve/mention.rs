@@ -695,9 +695,11 @@ pub enum Reading {
 /// The mention without a leading "the", "a" or "an", trimmed of white
 /// space and punctuation at either end.
 pub fn display_name(mention: &str) -> String {
-    if let Some(name) = display_name_ascii(mention) {
-        return name;
-    }
+    display_name_ascii(mention).unwrap_or_else(|| display_name_words(mention))
+}
+
+/// [`display_name`] read word by word, for any mention.
+fn display_name_words(mention: &str) -> String {
     let trimmed = mention.trim_matches(|c: char| !c.is_alphanumeric());
     let mut words = trimmed.split_whitespace().peekable();
     let mut out = String::with_capacity(trimmed.len());
@@ -1524,6 +1526,33 @@ mod tests {
             assert_eq!(m.any(Marks::BOUNDARY), BOUNDARY.contains(w), "{w}");
             assert_eq!(m.any(Marks::LEADING_PREP), LEADING_PREPS.contains(w), "{w}");
         }
+    }
+
+    #[test]
+    fn display_name_reads_ascii_as_words_do() {
+        for m in [
+            "the officials",
+            "The Post",
+            "the",
+            "A spokesman for the firm,",
+            "  \"an aide\"  ",
+            "Trump",
+            "the  report",
+            "the\treport",
+            "the\u{b}report",
+            "—",
+            "",
+            ",,",
+            "an",
+            "an X",
+            "(R-NC) Sen. Lee.",
+        ] {
+            if let Some(name) = display_name_ascii(m) {
+                assert_eq!(name, display_name_words(m), "{m:?}");
+            }
+        }
+        assert_eq!(display_name("the officials"), "officials");
+        assert_eq!(display_name("the  report"), "report");
     }
 
     #[test]
