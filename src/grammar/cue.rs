@@ -75,25 +75,29 @@ fn group_word(v: &View, i: usize) -> bool {
     if is_contracted_aux(v, i) {
         return true;
     }
-    v.is_a(i, Class::Aux)
-        || v.is_a(i, Class::Neg)
-        || v.is_a(i, Class::Adverb)
+    // The token's cue-list entry, read once for its three classes.
+    v.lex(i)
+        .is_some_and(|e| e.is(Class::Aux) || e.is(Class::Neg) || e.is(Class::Adverb))
         || is_nt(v, i)
         || (is_ly_adverb(w) && !v.is_cap(i) && !v.is_a(i.wrapping_sub(1), Class::Determiner))
-        || w == b"didn"
-        || w == b"isn"
-        || w == b"aren"
-        || w == b"weren"
-        || w == b"won"
-        || w == b"shouldn"
-        || w == b"hadn"
-        || w == b"doesn"
-        || w == b"don"
-        || w == b"hasn"
-        || w == b"haven"
-        || w == b"wasn"
-        || w == b"wouldn"
-        || w == b"couldn"
+        || (w.last() == Some(&b'n')
+            && matches!(
+                w,
+                b"didn"
+                    | b"isn"
+                    | b"aren"
+                    | b"weren"
+                    | b"won"
+                    | b"shouldn"
+                    | b"hadn"
+                    | b"doesn"
+                    | b"don"
+                    | b"hasn"
+                    | b"haven"
+                    | b"wasn"
+                    | b"wouldn"
+                    | b"couldn"
+            ))
 }
 
 /// group_start := (aux | neg | adverb)* before the verb at `i`
@@ -119,6 +123,10 @@ pub(super) fn has_be(v: &View, gs: usize, i: usize) -> bool {
 /// Skips a time phrase at `i` ("on Monday", "last week", "Tuesday",
 /// "earlier this month"): the index after it.
 pub fn skip_time(v: &View, i: usize, end: usize) -> usize {
+    // A time phrase starts with a word: most calls stop here.
+    if !v.is_word(i) {
+        return i;
+    }
     let mut k = i;
     let start = i;
     while k < end && k - start < 4 {
@@ -297,6 +305,19 @@ fn is_weekday(w: &[u8]) -> bool {
 /// phrase and recipient after the cue verb at `i`.
 pub(super) fn read_after(v: &View, vf: VerbForm, i: usize, end: usize) -> Option<After> {
     let mut cue_end = i + 1;
+    // Punctuation right after a verb without a particle ("said.", "said,"):
+    // no adverb, object, weekday, time, medium or link can follow; only a
+    // colon joins the cue. (A recipient may follow some marks: "told
+    // (…)" is read below.)
+    if vf.particle.is_none() && vf.class != CueClass::Tell && !v.is_word(cue_end) {
+        if v.is_punct(cue_end, ":") {
+            cue_end += 1;
+        }
+        return Some(After {
+            cue_end,
+            next: cue_end,
+        });
+    }
     if let Some(p) = vf.particle {
         // "made it clear": an object "it" before the particle.
         if v.w(cue_end) == b"it" && v.w(cue_end + 1) == p.as_bytes() {

@@ -529,15 +529,20 @@ fn finite_cue(
     earlier: &[Found],
 ) -> Option<Found> {
     let cue = (gs, after.cue_end);
-    let left_punct = gs > sent.start && (v.is_punct(gs - 1, ",") || v.ends_quote(gs - 1));
+    let comma_before = gs > sent.start && v.is_punct(gs - 1, ",");
+    let left_punct = comma_before || (gs > sent.start && v.ends_quote(gs - 1));
     // Inverted: "…,” said X." or "Said X, “…”"; after a comma only when
     // no "NAME, DESCRIPTION," stands before it.
-    let inverted_ok = matches!(vf.class, CueClass::Speech | CueClass::Belief)
+    let inverted_form = matches!(vf.class, CueClass::Speech | CueClass::Belief)
         && gs == i
         && (gs == sent.start || left_punct)
         && (matches!(vf.form, Form::Ed | Form::Past | Form::S)
-            || (vf.form == Form::Base && gs > sent.start))
-        && !(v.is_punct(gs.wrapping_sub(1), ",") && source::subject_before(v, sent, gs).is_some());
+            || (vf.form == Form::Base && gs > sent.start));
+    // The subject before the comma, read once: the source below when the
+    // inverted reading fails.
+    let subject_after_comma =
+        (inverted_form && comma_before).then(|| source::subject_before(v, sent, gs));
+    let inverted_ok = inverted_form && !subject_after_comma.is_some_and(|s| s.is_some());
     if inverted_ok {
         if let Some(src) = source::after_cue(v, sent, after.cue_end) {
             let until = if gs > sent.start && !v.is_quote(gs - 1) {
@@ -565,7 +570,7 @@ fn finite_cue(
             .or_else(|| source::sentence_subject(v, sent, gs - 1))
             .or_else(|| earlier.iter().rev().find_map(|f| f.source))
     } else {
-        source::subject_before(v, sent, gs)
+        subject_after_comma.unwrap_or_else(|| source::subject_before(v, sent, gs))
     };
     let src = src?;
     // Content before the source: "“…,” Trump said in August."
