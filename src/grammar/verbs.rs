@@ -307,6 +307,23 @@ fn verb_cue(
         f.chain = false;
         return Some(f);
     }
+    // A bare -ed or base form directly after a determiner, a possessive or
+    // a preposition is a noun or an adjective ("the reported deal", "his
+    // comments", "fears of"). Most candidates that fail do so here: the
+    // test comes before the words after the cue are read. It does not
+    // apply to participles (read below as clauses), to "seem" and
+    // "appear" (always read by [`seems`]), and comes after the question
+    // reading for "asked".
+    let bare = gs == i && gs > sent.start;
+    let asked_form = vf.lemma == "ask" && vf.form == Form::Ed;
+    if bare
+        && vf.form != Form::Ing
+        && !asked_form
+        && !matches!(vf.lemma, "seem" | "appear")
+        && noun_context(v, gs - 1, vf)
+    {
+        return None;
+    }
     // A particle verb takes its object as content ("called for a ban").
     let vf = if vf.particle.is_some() && vf.class == CueClass::Intent {
         VerbForm {
@@ -317,7 +334,7 @@ fn verb_cue(
         vf
     };
     let after = read_after(v, vf, i, sent.end)?;
-    if vf.lemma == "ask" && vf.form == Form::Ed && gs == i {
+    if asked_form && gs == i {
         if let Some(f) = asked(v, sent, i) {
             return Some(f);
         }
@@ -404,10 +421,9 @@ fn verb_cue(
         f.chain = false;
         return Some(f);
     }
-    // A bare -ed or base form directly after a determiner, a possessive or
-    // a preposition is a noun or an adjective ("the reported deal", "his
-    // comments", "fears of").
-    if gs == i && gs > sent.start && noun_context(v, gs - 1, vf) {
+    // The same test for "asked" when it opens no question (the other
+    // verbs were tested above).
+    if bare && asked_form && noun_context(v, gs - 1, vf) {
         return None;
     }
     // "a self-described socialist": the self describes.
