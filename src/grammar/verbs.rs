@@ -558,7 +558,7 @@ fn finite_cue(
     // inverted reading fails.
     let subject_after_comma =
         (inverted_form && comma_before).then(|| source::subject_before(v, sent, gs));
-    let inverted_ok = inverted_form && !subject_after_comma.is_some_and(|s| s.is_some());
+    let inverted_ok = inverted_form && subject_after_comma.is_none_or(|s| s.is_none());
     if inverted_ok {
         if let Some(src) = source::after_cue(v, sent, after.cue_end) {
             let until = if gs > sent.start && !v.is_quote(gs - 1) {
