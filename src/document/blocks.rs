@@ -163,12 +163,16 @@ fn plain_words(
                 .checked_sub(1)
                 .and_then(|k| tokens.get(k))
                 .is_some_and(|t| t.span.end() > span.start());
-            let (mut words, mut end, first) = (0, span.start(), at);
-            while let Some(t) = tokens.get(at).filter(|t| t.span.start() < span.end()) {
-                words += usize::from(t.kind.is_word());
-                end = t.span.end();
-                at += 1;
-            }
+            // The block's tokens found by a binary search, then counted in
+            // one tight loop.
+            let first = at;
+            let rest = tokens.get(at..).unwrap_or_default();
+            let inside = rest
+                .get(..rest.partition_point(|t| t.span.start() < span.end()))
+                .unwrap_or_default();
+            at += inside.len();
+            let words = inside.iter().filter(|t| t.kind.is_word()).count();
+            let end = inside.last().map_or(span.start(), |t| t.span.end());
             while odd.next_if(|&k| k < span.start()).is_some() {}
             let plain = odd.peek().is_none_or(|&k| k >= span.end());
             (plain && !crosses_start && end <= span.end()).then_some((words, first..at))
