@@ -82,16 +82,16 @@ pub fn segment_tokenized(
     odd: Option<&[usize]>,
 ) -> Vec<Block> {
     let words = odd.map(|odd| Words { tokens, odd });
-    let raw = cut(text, hints, words.as_ref());
+    let mut raw = cut(text, hints, words.as_ref());
     let plain = match odd {
         Some(odd) => plain_words(&raw, tokens, odd),
         None => vec![None; raw.len()],
     };
-    let kinds = classify(text, &raw, &plain, tokens, title);
+    let kinds = classify(text, &mut raw, &plain, tokens, title);
     let mut out = Vec::with_capacity(raw.len() + 8);
     for (r, (kind, words, wire)) in raw.iter().zip(kinds) {
         let block = Block {
-            span: r.0,
+            span: r.span,
             kind,
             words,
         };
@@ -139,7 +139,7 @@ fn split_dateline(text: &str, block: Block, len: usize) -> Option<(Block, Block)
 /// is other than an ASCII letter or digit (none of the sorted byte offsets
 /// `odd` is in it).
 fn plain_words(
-    raw: &[(Span, Option<BlockHint>)],
+    raw: &[Raw],
     tokens: &[Token],
     odd: &[usize],
 ) -> Vec<Option<(usize, Range<usize>)>> {
@@ -148,7 +148,7 @@ fn plain_words(
     let mut odd = odd.iter().copied().peekable();
     let mut prev_end = 0;
     raw.iter()
-        .map(|(span, _)| {
+        .map(|Raw { span, .. }| {
             if span.start() < prev_end {
                 return None;
             }
@@ -180,12 +180,25 @@ fn plain_words(
         .collect()
 }
 
+/// A block span as [`cut`] makes it.
+struct Raw {
+    span: Span,
+    /// The hint that covers it.
+    hint: Option<BlockHint>,
+    /// What the cut already worked out of it (a line tested for chrome).
+    seen: Option<Seen>,
+}
+
+/// What [`cut_lines`] worked out of a line that became a block of its own:
+/// its [`normal_of`] form and whether it is chrome ([`chrome::is_chrome_in`]),
+/// which [`Features::of`] then need not work out again.
+struct Seen {
+    normal: chrome::Normal,
+    chrome: bool,
+}
+
 /// Cuts the text into block spans, each with the hint that covers it.
-fn cut(
-    text: &str,
-    hints: &[(Span, BlockHint)],
-    words: Option<&Words>,
-) -> Vec<(Span, Option<BlockHint>)> {
+fn cut(text: &str, hints: &[(Span, BlockHint)], words: Option<&Words>) -> Vec<Raw> {
     let mut hinted: Vec<(Span, BlockHint)> = hints
         .iter()
         .filter(|(s, _)| !s.is_empty() && text.get(s.start()..s.end()).is_some())
@@ -201,27 +214,28 @@ fn cut(
             continue;
         }
         let start = span.start().max(pos);
-        for s in paragraphs(text, pos, start, words) {
-            out.push((s, None));
-        }
-        for s in paragraphs(text, start, span.end(), words) {
-            out.push((s, Some(hint)));
-        }
+        paragraphs(text, pos, start, words, None, &mut out);
+        paragraphs(text, start, span.end(), words, Some(hint), &mut out);
         pos = span.end();
     }
-    for s in paragraphs(text, pos, text.len(), words) {
-        out.push((s, None));
-    }
+    paragraphs(text, pos, text.len(), words, None, &mut out);
     out
 }
 
-/// The blocks of `text[from..to]`: paragraphs between blank lines, each cut
-/// further into lines where it is not one hard-wrapped paragraph.
-fn paragraphs(text: &str, from: usize, to: usize, words: Option<&Words>) -> Vec<Span> {
+/// The blocks of `text[from..to]`, pushed to `out` with the hint `hint`:
+/// paragraphs between blank lines, each cut further into lines where it is
+/// not one hard-wrapped paragraph.
+fn paragraphs(
+    text: &str,
+    from: usize,
+    to: usize,
+    words: Option<&Words>,
+    hint: Option<BlockHint>,
+    out: &mut Vec<Raw>,
+) {
     let Some(part) = text.get(from..to) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::new();
     let mut lines: Vec<Span> = Vec::new();
     // The lines with their newlines, as `split_inclusive('\n')` gives them.
     let bytes = part.as_bytes();
@@ -231,14 +245,13 @@ fn paragraphs(text: &str, from: usize, to: usize, words: Option<&Words>) -> Vec<
         let span = Span::new(from + at, from + end).trim(text);
         at = end;
         if span.is_empty() {
-            cut_lines(text, &lines, words, &mut out);
+            cut_lines(text, &lines, words, hint, out);
             lines.clear();
         } else {
             lines.push(span);
         }
     }
-    cut_lines(text, &lines, words, &mut out);
-    out
+    cut_lines(text, &lines, words, hint, out);
 }
 
 /// The byte offset of the first newline in `bytes` at or after `from`.
@@ -292,42 +305,64 @@ fn normal_of(text: &str, span: Span, words: Option<&Words>) -> chrome::Normal {
         .unwrap_or_else(|| chrome::Normal::head_of(span.text(text)))
 }
 
-/// Joins the lines of one paragraph into blocks.
-fn cut_lines(text: &str, lines: &[Span], words: Option<&Words>, out: &mut Vec<Span>) {
+/// Joins the lines of one paragraph into blocks, pushed to `out` with the
+/// hint `hint`.
+fn cut_lines(
+    text: &str,
+    lines: &[Span],
+    words: Option<&Words>,
+    hint: Option<BlockHint>,
+    out: &mut Vec<Raw>,
+) {
     if let [line] = lines {
         // One line is one block: no width to work out.
-        out.push(*line);
+        out.push(Raw {
+            span: *line,
+            hint,
+            seen: None,
+        });
         return;
     }
     let lens: Vec<usize> = lines.iter().map(|l| l.text(text).chars().count()).collect();
     let width = lens.iter().copied().max().unwrap_or(0);
     // Whether each line is chrome, worked out at most once (a line is
-    // tested as the line and as the next line).
-    let mut chrome_lines: Vec<Option<bool>> = vec![None; lines.len()];
-    let mut is_chrome = |k: usize| match chrome_lines.get(k).copied().flatten() {
-        Some(c) => c,
-        None => {
-            let c = lines
-                .get(k)
-                .is_some_and(|l| chrome::is_chrome_in(l.text(text), &normal_of(text, *l, words)));
-            if let Some(slot) = chrome_lines.get_mut(k) {
-                *slot = Some(c);
-            }
-            c
-        }
+    // tested as the line and as the next line), kept with its normal form
+    // for a line that becomes a block.
+    let mut seen: Vec<Option<Seen>> = Vec::new();
+    seen.resize_with(lines.len(), || None);
+    let is_chrome = |seen: &mut Vec<Option<Seen>>, k: usize| {
+        let (Some(slot), Some(l)) = (seen.get_mut(k), lines.get(k)) else {
+            return false;
+        };
+        slot.get_or_insert_with(|| {
+            let normal = normal_of(text, *l, words);
+            let chrome = chrome::is_chrome_in(l.text(text), &normal);
+            Seen { normal, chrome }
+        })
+        .chrome
     };
     let mut start: Option<Span> = None;
     for (i, line) in lines.iter().enumerate() {
         let block = start.map_or(*line, |s| s.cover(*line));
         let next = lines.get(i + 1);
         let len = lens.get(i).copied().unwrap_or(0);
-        let either_chrome = || is_chrome(i) || is_chrome(i + 1);
+        let either_chrome = || is_chrome(&mut seen, i) || is_chrome(&mut seen, i + 1);
         match next {
             Some(n) if continues(line.text(text), len, n.text(text), width, either_chrome) => {
                 start = Some(block)
             }
             _ => {
-                out.push(block);
+                // A line alone keeps what was worked out of it.
+                let seen = if start.is_none() {
+                    seen.get_mut(i).and_then(Option::take)
+                } else {
+                    None
+                };
+                out.push(Raw {
+                    span: block,
+                    hint,
+                    seen,
+                });
                 start = None;
             }
         }
@@ -409,23 +444,19 @@ impl<'t> Features<'t> {
     /// Reads the features of one block, whose words may be known: their
     /// number and its tokens (of the whole text `all`) when they are its
     /// words (see [`plain_words`]).
+    ///
+    /// What the cut already worked out of it, `seen`, is taken as it is.
     fn of(
         text: &'t str,
         hint: Option<BlockHint>,
         plain: Option<(usize, &[Token])>,
         all: &str,
+        seen: Option<Seen>,
     ) -> Features<'t> {
         let trimmed = text.trim_end();
-        let normal = match plain {
-            Some((n, tokens)) => chrome::Normal::of_ascii_words(
-                all,
-                tokens
-                    .iter()
-                    .filter(|t| t.kind.is_word())
-                    .map(|t| t.span.start()..t.span.end()),
-                n,
-            ),
-            None => chrome::Normal::head_of(text),
+        let (normal, chrome) = match seen {
+            Some(Seen { normal, chrome }) => (normal, Some(chrome)),
+            None => (Features::normal_of(text, plain, all), None),
         };
         let wire_len = wire_dateline(text).map(|(_, len)| len);
         let photo_credit = chrome::is_photo_credit_in(text, &normal);
@@ -435,7 +466,9 @@ impl<'t> Features<'t> {
             words: normal.text_words,
             sentence_like: chrome::ends_sentence(text)
                 || trimmed.ends_with([':', ';', '"', '”', '’']),
-            chrome: chrome::is_chrome_with_credit_in(text, &normal, photo_credit),
+            chrome: chrome.unwrap_or_else(|| {
+                chrome::is_chrome_with_credit_in(text, &normal, photo_credit)
+            }),
             photo_credit,
             credit: chrome::is_credit_in(text, &normal),
             heads_list: chrome::heads_list_in(&normal),
@@ -447,6 +480,22 @@ impl<'t> Features<'t> {
             wire_len,
             wire_dateline: wire_len.is_some_and(|len| len >= trimmed.len()),
             normal,
+        }
+    }
+
+    /// The normal form of a block's text: from its word tokens when they
+    /// are its words (`plain`), else read from the text.
+    fn normal_of(text: &str, plain: Option<(usize, &[Token])>, all: &str) -> chrome::Normal {
+        match plain {
+            Some((n, tokens)) => chrome::Normal::of_ascii_words(
+                all,
+                tokens
+                    .iter()
+                    .filter(|t| t.kind.is_word())
+                    .map(|t| t.span.start()..t.span.end()),
+                n,
+            ),
+            None => chrome::Normal::head_of(text),
         }
     }
 
@@ -558,19 +607,19 @@ fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>],
 /// the byte length of the wire dateline it opens with.
 fn classify(
     text: &str,
-    raw: &[(Span, Option<BlockHint>)],
+    raw: &mut [Raw],
     plain: &[Option<(usize, Range<usize>)>],
     tokens: &[Token],
     title: Option<&str>,
 ) -> Vec<(BlockKind, usize, Option<usize>)> {
     let feats: Vec<Features> = raw
-        .iter()
+        .iter_mut()
         .zip(plain)
-        .map(|((s, h), p)| {
+        .map(|(r, p)| {
             let plain = p
                 .as_ref()
                 .and_then(|(n, r)| Some((*n, tokens.get(r.clone())?)));
-            Features::of(s.text(text), *h, plain, text)
+            Features::of(r.span.text(text), r.hint, plain, text, r.seen.take())
         })
         .collect();
     let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
