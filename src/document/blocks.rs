@@ -414,30 +414,23 @@ fn starts_list_item(line: &str) -> bool {
         .any(|m| line.starts_with(m))
 }
 
-/// What the classifier knows of one block.
+/// What the classifier knows of one block. The features that only some
+/// blocks need are methods, worked out when asked.
 struct Features<'t> {
     text: &'t str,
     /// The text normalised, for the word lists (the head of a long block).
     normal: chrome::Normal,
     hint: Option<BlockHint>,
     words: usize,
-    /// Ends with sentence punctuation, a colon or a closing quote.
-    sentence_like: bool,
-    chrome: bool,
-    /// A photo credit ("Photo: Ana Ruiz/AP"), chrome whatever the markup says.
-    photo_credit: bool,
-    /// A credit line ("(Reporting by …)", "… contributed to this report.").
-    credit: bool,
-    /// A label that heads a list of links ("Related Articles").
-    heads_list: bool,
-    /// A list item of the markup or the text ("- ", "1. ").
-    list_item: bool,
-    byline: bool,
+    /// The kind that the block's own features say, before its place in the
+    /// article is considered; `None` for a body candidate.
+    own_kind: Option<BlockKind>,
+    /// A date line (by its words or a dateline phrase and a digit); worked
+    /// out only for a block whose own kind is [`BlockKind::Dateline`] or
+    /// that reaches the date tests (`false` for the others).
     date: bool,
     /// The byte length of the wire dateline the block opens with.
     wire_len: Option<usize>,
-    /// The block is a wire dateline and nothing more.
-    wire_dateline: bool,
 }
 
 impl<'t> Features<'t> {
@@ -453,34 +446,66 @@ impl<'t> Features<'t> {
         all: &str,
         seen: Option<Seen>,
     ) -> Features<'t> {
-        let trimmed = text.trim_end();
         let (normal, chrome) = match seen {
             Some(Seen { normal, chrome }) => (normal, Some(chrome)),
             None => (Features::normal_of(text, plain, all), None),
         };
         let wire_len = wire_dateline(text).map(|(_, len)| len);
+        let date = || {
+            is_date_line_in(text, &normal)
+                || (chrome::dateline_prefix_in(text, &normal).is_some()
+                    && text.contains(|c: char| c.is_ascii_digit()))
+        };
+        // The tests in the order of precedence, each asked only when the
+        // ones before it fail.
         let photo_credit = chrome::is_photo_credit_in(text, &normal);
+        let (own_kind, date) = if photo_credit {
+            (Some(BlockKind::Chrome), false)
+        } else {
+            match hint {
+                Some(BlockHint::Chrome) => (Some(BlockKind::Chrome), false),
+                Some(BlockHint::Byline) if date() => (Some(BlockKind::Dateline), true),
+                Some(BlockHint::Byline) => (Some(BlockKind::Byline), false),
+                _ if chrome::is_credit_in(text, &normal) => (Some(BlockKind::Byline), false),
+                _ if chrome.unwrap_or_else(|| {
+                    chrome::is_chrome_with_credit_in(text, &normal, photo_credit)
+                }) =>
+                {
+                    (Some(BlockKind::Chrome), false)
+                }
+                _ if is_byline_in(text, &normal) => (Some(BlockKind::Byline), false),
+                _ => {
+                    let date = date();
+                    let wire_alone = wire_len.is_some_and(|len| len >= text.trim_end().len());
+                    ((wire_alone || date).then_some(BlockKind::Dateline), date)
+                }
+            }
+        };
         Features {
             text,
             hint,
             words: normal.text_words,
-            sentence_like: chrome::ends_sentence(text)
-                || trimmed.ends_with([':', ';', '"', '”', '’']),
-            chrome: chrome.unwrap_or_else(|| {
-                chrome::is_chrome_with_credit_in(text, &normal, photo_credit)
-            }),
-            photo_credit,
-            credit: chrome::is_credit_in(text, &normal),
-            heads_list: chrome::heads_list_in(&normal),
-            list_item: hint == Some(BlockHint::ListItem) || starts_list_item(text),
-            byline: is_byline_in(text, &normal),
-            date: is_date_line_in(text, &normal)
-                || (chrome::dateline_prefix_in(text, &normal).is_some()
-                    && text.contains(|c: char| c.is_ascii_digit())),
+            own_kind,
+            date,
             wire_len,
-            wire_dateline: wire_len.is_some_and(|len| len >= trimmed.len()),
             normal,
         }
+    }
+
+    /// Ends with sentence punctuation, a colon or a closing quote.
+    fn sentence_like(&self) -> bool {
+        chrome::ends_sentence(self.text)
+            || self.text.trim_end().ends_with([':', ';', '"', '”', '’'])
+    }
+
+    /// A label that heads a list of links ("Related Articles").
+    fn heads_list(&self) -> bool {
+        chrome::heads_list_in(&self.normal)
+    }
+
+    /// A list item of the markup or the text ("- ", "1. ").
+    fn list_item(&self) -> bool {
+        self.hint == Some(BlockHint::ListItem) || starts_list_item(self.text)
     }
 
     /// The normal form of a block's text: from its word tokens when they
@@ -534,31 +559,6 @@ impl<'t> Features<'t> {
         }
     }
 
-    /// The kind that the block's own features say, before its place in the
-    /// article is considered; `None` for a body candidate.
-    fn own_kind(&self) -> Option<BlockKind> {
-        if self.photo_credit {
-            return Some(BlockKind::Chrome);
-        }
-        match self.hint {
-            Some(BlockHint::Chrome) => return Some(BlockKind::Chrome),
-            Some(BlockHint::Byline) if self.date => return Some(BlockKind::Dateline),
-            Some(BlockHint::Byline) => return Some(BlockKind::Byline),
-            _ => {}
-        }
-        if self.credit {
-            Some(BlockKind::Byline)
-        } else if self.chrome {
-            Some(BlockKind::Chrome)
-        } else if self.byline {
-            Some(BlockKind::Byline)
-        } else if self.wire_dateline || self.date {
-            Some(BlockKind::Dateline)
-        } else {
-            None
-        }
-    }
-
     /// Whether the block reads like a title: one line of a few words, in
     /// title case or without a final period.
     fn title_like(&self) -> bool {
@@ -570,7 +570,7 @@ impl<'t> Features<'t> {
 
     /// A short block without sentence punctuation: a label, a place, a link.
     fn furniture(&self) -> bool {
-        self.words <= FURNITURE_WORDS && !self.sentence_like
+        self.words <= FURNITURE_WORDS && !self.sentence_like()
     }
 
     /// A link-like block: furniture, or a list item or stack of lines each
@@ -591,7 +591,7 @@ impl<'t> Features<'t> {
 fn chrome_after_list_labels(feats: &[Features], kinds: &mut [Option<BlockKind>], from: usize) {
     let mut in_list = false;
     for (i, (k, f)) in kinds.iter_mut().zip(feats).enumerate() {
-        if f.heads_list && *k == Some(BlockKind::Chrome) {
+        if *k == Some(BlockKind::Chrome) && f.heads_list() {
             in_list = i >= from;
             continue;
         }
@@ -622,7 +622,7 @@ fn classify(
             Features::of(r.span.text(text), r.hint, plain, text, r.seen.take())
         })
         .collect();
-    let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(Features::own_kind).collect();
+    let mut kinds: Vec<Option<BlockKind>> = feats.iter().map(|f| f.own_kind).collect();
     let headline = find_headline(&feats, &kinds, title);
     if let Some(h) = headline.and_then(|h| feats.get(h)) {
         let mut headline_norm = None;
@@ -650,7 +650,9 @@ fn classify(
             break;
         };
         match k {
-            None if f.furniture() || (f.list_item && f.link_like()) => *k = Some(BlockKind::Chrome),
+            None if f.furniture() || (f.list_item() && f.link_like()) => {
+                *k = Some(BlockKind::Chrome)
+            }
             None => break,
             Some(_) => {}
         }
