@@ -733,7 +733,8 @@ fn is_byline(text: &str) -> bool {
 /// [`is_byline`] of a block whose [`chrome::Normal`] form is known.
 fn is_byline_in(text: &str, normal: &chrome::Normal) -> bool {
     // Spaces and markup around the text do not change its normal form.
-    let text = text.trim().trim_matches(['*', '_']);
+    // The marks are ASCII: trimmed as bytes.
+    let text = trim_marks(text.trim());
     if chrome::is_role_in(normal) || is_name_and_role(text) {
         return true;
     }
@@ -741,6 +742,18 @@ fn is_byline_in(text: &str, normal: &chrome::Normal) -> bool {
         return false;
     };
     names_follow(without_date(rest))
+}
+
+/// The text without the `*` and `_` at its ends (as `trim_matches(['*',
+/// '_'])` has it, read as bytes: both are ASCII).
+fn trim_marks(text: &str) -> &str {
+    let marks = |b: &u8| matches!(b, b'*' | b'_');
+    let bytes = text.as_bytes();
+    let lead = bytes.iter().take_while(|b| marks(b)).count();
+    let trail = bytes
+        .get(lead..)
+        .map_or(0, |rest| rest.iter().rev().take_while(|b| marks(b)).count());
+    text.get(lead..text.len() - trail).unwrap_or("")
 }
 
 /// The text without a date after its last separator ("Ana Ruiz · May 2,
@@ -791,11 +804,12 @@ fn is_name_and_role(text: &str) -> bool {
         return false;
     }
     let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-    // At most eight words after the comma: read no further than the ninth.
-    let rest_words: Vec<&str> = rest.split_whitespace().take(9).collect();
-    if rest_words.len() > 8 || chrome::ends_sentence(rest) {
+    // At most eight words after the comma: read no further than the ninth
+    // (and gather them only then).
+    if rest.split_whitespace().nth(8).is_some() || chrome::ends_sentence(rest) {
         return false;
     }
+    let rest_words: Vec<&str> = rest.split_whitespace().collect();
     (0..rest_words.len()).any(|i| {
         let (outlet, role) = rest_words.split_at(i);
         outlet.iter().all(|w| capitalised(w)) && chrome::is_role(&role.join(" "))
