@@ -138,12 +138,8 @@ fn split_dateline(text: &str, block: Block, len: usize) -> Option<(Block, Block)
 /// none that starts before it ends in it, and none of its word characters
 /// is other than an ASCII letter or digit (none of the sorted byte offsets
 /// `odd` is in it).
-fn plain_words(
-    raw: &[Raw],
-    tokens: &[Token],
-    odd: &[usize],
-) -> Vec<Option<(usize, Range<usize>)>> {
-    // One walk over the tokens and the odd characters.
+fn plain_words(raw: &[Raw], tokens: &[Token], odd: &[usize]) -> Vec<Option<(usize, Range<usize>)>> {
+    // One pass over the blocks, the tokens and the odd characters.
     let mut at = 0;
     let mut odd = odd.iter().copied().peekable();
     let mut prev_end = 0;
