@@ -80,8 +80,6 @@ const SPACE: u8 = 4;
 const NON_ASCII: u8 = 8;
 /// A byte that [`may_mark`] (with [`NON_ASCII`] for `E2` and `C2`).
 const MARK: u8 = 16;
-/// An ASCII letter or digit (also [`WORD`]): a word byte that is not odd.
-const ALNUM: u8 = 32;
 
 /// The class bits of each byte, looked up rather than worked out.
 static BYTE_CLASS: [u8; 256] = {
@@ -91,9 +89,8 @@ static BYTE_CLASS: [u8; 256] = {
     while let Some((class, tail)) = rest.split_first_mut() {
         let byte = b as u8;
         *class = match byte {
-            b'0'..=b'9' => WORD | DIGIT | ALNUM,
-            b'A'..=b'Z' | b'a'..=b'z' => WORD | ALNUM,
-            b'_' => WORD,
+            b'0'..=b'9' => WORD | DIGIT,
+            b'A'..=b'Z' | b'a'..=b'z' | b'_' => WORD,
             b' ' | b'\t'..=b'\r' => SPACE,
             0x80..=0xFF => NON_ASCII,
             _ => 0,
@@ -105,44 +102,19 @@ static BYTE_CLASS: [u8; 256] = {
 };
 
 /// The class bits and byte length of the character that is not ASCII at
-/// byte `i` of `bytes` (valid UTF-8 with a character starting at `i`),
-/// decoded from its bytes.
-fn non_ascii_class_at(bytes: &[u8], i: usize) -> (u8, usize) {
-    let Some(&lead) = bytes.get(i) else {
+/// byte `i`.
+fn non_ascii_class_at(text: &str, i: usize) -> (u8, usize) {
+    let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
         return (0, 1);
     };
-    let (len, bits) = match lead {
-        0xC0..=0xDF => (2, lead & 0x1F),
-        0xE0..=0xEF => (3, lead & 0x0F),
-        0xF0..=0xF7 => (4, lead & 0x07),
-        _ => return (0, 1),
+    let class = if is_word_char(c) {
+        WORD
+    } else if c.is_whitespace() {
+        SPACE
+    } else {
+        0
     };
-    let tail = bytes.get(i + 1..i + len).unwrap_or_default();
-    let code = tail
-        .iter()
-        .fold(u32::from(bits), |c, &b| (c << 6) | u32::from(b & 0x3F));
-    (char::from_u32(code).map_or(0, char_class), len)
-}
-
-/// The class bits of a character: [`WORD`], [`SPACE`] or neither. The
-/// general punctuation of U+2000–U+206F (dashes, curly quotes, spaces) is
-/// answered without the Unicode tables.
-fn char_class(c: char) -> u8 {
-    match c as u32 {
-        0x2000..=0x206F => {
-            if matches!(
-                c as u32,
-                0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F
-            ) {
-                SPACE
-            } else {
-                0
-            }
-        }
-        _ if is_word_char(c) => WORD,
-        _ if c.is_whitespace() => SPACE,
-        _ => 0,
-    }
+    (class, c.len_utf8())
 }
 
 /// The class bits of a byte.
@@ -152,9 +124,9 @@ fn byte_class(b: u8) -> u8 {
 
 /// Splits the text into tokens, in one pass over its bytes: a run of word
 /// characters is a word (a number when all are ASCII digits), any other
-/// character but white space a punctuation token. Runs of ASCII letters
-/// and digits are read by a byte table, eight bytes at a time; only a
-/// character that is not ASCII is decoded.
+/// character but white space a punctuation token. Runs of ASCII word bytes
+/// are read eight bytes at a time; only a character that is not ASCII is
+/// decoded.
 pub fn tokenize(text: &str) -> Vec<Token> {
     tokenize_into(text, &mut Vec::new(), &mut Vec::new())
 }
@@ -268,13 +240,11 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
     while let Some(&b) = bytes.get(i) {
         let class = byte_class(b);
         let start = i;
-        if class & ALNUM != 0 {
-            i += 1;
-        } else {
+        if class & WORD == 0 {
             let (class, len) = if class & NON_ASCII == 0 {
                 (class, 1)
             } else {
-                let (c, len) = non_ascii_class_at(bytes, i);
+                let (c, len) = non_ascii_class_at(text, i);
                 (c | (class & MARK), len)
             };
             if class & WORD == 0 {
@@ -287,12 +257,39 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
                 i += len;
                 continue;
             }
-            // A word that starts with `_` or a word character that is not
-            // ASCII.
+            // A word that starts with a word character that is not ASCII.
             odd.push(i);
             i += len;
         }
-        i = word_end(bytes, i, odd);
+        // A run of word characters, read eight bytes at a time (from its
+        // first when ASCII); only a byte that is not ASCII is decoded.
+        loop {
+            let (word, underscore) = ascii_word_bytes(eight_bytes_at(bytes, i));
+            // The first byte that is not a word byte (none when zero); the
+            // underscores before it are noted as odd.
+            let ends = !word & HIGH_BITS;
+            let mut under = underscore & ends.wrapping_sub(1);
+            while under != 0 {
+                odd.push(i + (under.trailing_zeros() / 8) as usize);
+                under &= under - 1;
+            }
+            if ends == 0 {
+                i += 8;
+                continue;
+            }
+            i += (ends.trailing_zeros() / 8) as usize;
+            match bytes.get(i) {
+                Some(&b) if b >= 0x80 => {
+                    let (class, len) = non_ascii_class_at(text, i);
+                    if class & WORD == 0 {
+                        break;
+                    }
+                    odd.push(i);
+                    i += len;
+                }
+                _ => break,
+            }
+        }
         // All ASCII digits: only a run that starts with one can be.
         let digits = class & DIGIT != 0
             && bytes
@@ -312,64 +309,6 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
     tokens
 }
 
-/// The end of the run of word characters in `bytes` from `at`: ASCII
-/// letters and digits by the table ([`alnum_run`]), the rare `_` and
-/// characters that are not ASCII by [`odd_word_end`].
-#[inline(always)]
-fn word_end(bytes: &[u8], at: usize, odd: &mut Vec<usize>) -> usize {
-    let end = at + alnum_run(bytes, at);
-    match bytes.get(end) {
-        // Not a letter or digit: `_` or a byte that is not ASCII.
-        Some(&b) if byte_class(b) & (WORD | NON_ASCII) != 0 => odd_word_end(bytes, end, odd),
-        _ => end,
-    }
-}
-
-/// [`word_end`] from `at`, where the run goes on with `_` or a character
-/// that is not ASCII: those that are word characters are noted in `odd`.
-#[cold]
-#[inline(never)]
-fn odd_word_end(bytes: &[u8], mut at: usize, odd: &mut Vec<usize>) -> usize {
-    loop {
-        match bytes.get(at) {
-            Some(&b'_') => {
-                odd.push(at);
-                at += 1;
-            }
-            Some(&b) if b >= 0x80 => {
-                let (class, len) = non_ascii_class_at(bytes, at);
-                if class & WORD == 0 {
-                    return at;
-                }
-                odd.push(at);
-                at += len;
-            }
-            _ => return at,
-        }
-        at += alnum_run(bytes, at);
-    }
-}
-
-/// The number of ASCII letters and digits in `bytes` from `at` on: eight
-/// bytes at a time (an array, so the look-ups are unrolled with no bounds
-/// checks), then the last few.
-#[inline(always)]
-fn alnum_run(bytes: &[u8], at: usize) -> usize {
-    let not_alnum = |b: &u8| byte_class(*b) & ALNUM == 0;
-    let mut end = at;
-    while let Some(chunk) = bytes.get(end..end + 8) {
-        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        match chunk.iter().position(not_alnum) {
-            Some(k) => return end + k - at,
-            None => end += 8,
-        }
-    }
-    let rest = bytes.get(end..).unwrap_or_default();
-    end + rest.iter().position(not_alnum).unwrap_or(rest.len()) - at
-}
-
 /// The token of `start..end`, offsets of a text of at most `u32::MAX`
 /// bytes.
 fn token(start: usize, end: usize, kind: TokenKind) -> Token {
@@ -380,6 +319,14 @@ fn token(start: usize, end: usize, kind: TokenKind) -> Token {
         },
         kind,
     }
+}
+
+/// The top bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Each byte of a `u64` set to `b`.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
 }
 
 /// The eight bytes of `bytes` from `at`, little-endian, zeros (which are
@@ -396,6 +343,24 @@ pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
             u64::from_le_bytes(chunk)
         }
     }
+}
+
+/// The top bit of each byte of `x` that is an ASCII word byte (a letter,
+/// a digit or `_`), and of each that is `_`; a byte that is not ASCII is
+/// neither.
+fn ascii_word_bytes(x: u64) -> (u64, u64) {
+    let ascii = !x & HIGH_BITS;
+    let low = x & !HIGH_BITS;
+    // Per byte, v + (0x80 - lo) has its top bit set when v >= lo; no byte
+    // carries into the next, as v < 0x80.
+    let at_least = |v: u64, lo: u8| v.wrapping_add(splat(0x80 - lo));
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    let lower = low | splat(0x20);
+    let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
+    // The bytes equal to `_`: zero after the xor, the only ones whose top
+    // bit stays clear when 0x7F is added.
+    let underscore = !(low ^ splat(b'_')).wrapping_add(splat(0x7F)) & ascii;
+    ((digit | letter | underscore) & ascii, underscore)
 }
 
 #[cfg(test)]
@@ -459,23 +424,6 @@ mod tests {
             })
             .collect();
         assert_eq!(block_ranges(&blocks, &tokens), want);
-    }
-
-    #[test]
-    fn the_character_classes_are_the_unicode_ones() {
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            let want = if is_word_char(c) {
-                WORD
-            } else if c.is_whitespace() {
-                SPACE
-            } else {
-                0
-            };
-            assert_eq!(char_class(c), want, "{c:?}");
-            let mut buf = [0; 4];
-            let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert_eq!(non_ascii_class_at(bytes, 0), (want, c.len_utf8()), "{c:?}");
-        }
     }
 
     #[test]
