@@ -279,53 +279,40 @@ impl SourceGraph {
     /// Every path from the root to a node with no further source, as node
     /// lists (at most [`MAX_CHAINS`]). A node appears at most once per path,
     /// so a cycle ends a path instead of looping. Iterative, so deep chains
-    /// do not exhaust the stack; the nodes still to visit from every node on
-    /// the path share one stack (each node's after those of the nodes
-    /// before it), so a step allocates nothing.
+    /// do not exhaust the stack.
     pub fn chains(&self) -> Vec<Vec<Node>> {
         let mut out = Vec::new();
         let mut on_path = vec![false; self.graph.node_count()];
         let mut path: Vec<NodeIndex> = vec![self.root];
-        let (mut pending, mut scratch) = (Vec::new(), Vec::new());
-        // Where each path node's share of `pending` starts.
-        let mut frames: Vec<usize> = vec![0];
-        self.push_next(self.root, &on_path, &mut pending, &mut scratch);
+        let mut pending: Vec<Vec<NodeIndex>> = vec![self.next(self.root, &on_path)];
         if let Some(r) = on_path.get_mut(self.root.index()) {
             *r = true;
         }
-        let mut leaf = pending.is_empty();
-        while let Some(&start) = frames.last() {
+        let mut leaf = pending.last().is_some_and(Vec::is_empty);
+        while let Some(top) = pending.last_mut() {
             if leaf && path.len() > 1 {
-                let mut chain = Vec::with_capacity(path.len());
-                chain.extend(
+                out.push(
                     path.iter()
-                        .filter_map(|&n| self.graph.node_weight(n).copied()),
+                        .filter_map(|&n| self.graph.node_weight(n).copied())
+                        .collect(),
                 );
-                out.push(chain);
                 if out.len() >= MAX_CHAINS {
                     break;
                 }
             }
             leaf = false;
-            // The top node's share is what lies past `start`.
-            let next = if pending.len() > start {
-                pending.pop()
-            } else {
-                None
-            };
-            match next {
+            match top.pop() {
                 Some(n) => {
                     if let Some(r) = on_path.get_mut(n.index()) {
                         *r = true;
                     }
                     path.push(n);
-                    let start = pending.len();
-                    frames.push(start);
-                    self.push_next(n, &on_path, &mut pending, &mut scratch);
-                    leaf = pending.len() == start;
+                    let next = self.next(n, &on_path);
+                    leaf = next.is_empty();
+                    pending.push(next);
                 }
                 None => {
-                    frames.pop();
+                    pending.pop();
                     if let Some(n) = path.pop() {
                         if let Some(r) = on_path.get_mut(n.index()) {
                             *r = false;
@@ -337,25 +324,17 @@ impl SourceGraph {
         out
     }
 
-    /// Pushes the successors of `n` not on the path onto `pending`, in
-    /// reverse node order (so popping visits them in node order), each
-    /// once; `scratch` is reused space.
-    fn push_next(
-        &self,
-        n: NodeIndex,
-        on_path: &[bool],
-        pending: &mut Vec<NodeIndex>,
-        scratch: &mut Vec<NodeIndex>,
-    ) {
-        scratch.clear();
-        scratch.extend(
-            self.graph
-                .neighbors(n)
-                .filter(|m| !on_path.get(m.index()).copied().unwrap_or(false)),
-        );
-        scratch.sort_unstable_by(|a, b| b.cmp(a));
-        scratch.dedup();
-        pending.extend_from_slice(scratch);
+    /// The successors of `n` not on the path, in reverse node order (so
+    /// popping visits them in node order).
+    fn next(&self, n: NodeIndex, on_path: &[bool]) -> Vec<NodeIndex> {
+        let mut next: Vec<NodeIndex> = self
+            .graph
+            .neighbors(n)
+            .filter(|m| !on_path.get(m.index()).copied().unwrap_or(false))
+            .collect();
+        next.sort_by(|a, b| b.cmp(a));
+        next.dedup();
+        next
     }
 }
 
