@@ -203,6 +203,7 @@ const OPENERS: &[&str] = &["according", "as", "in", "per", "via"];
 /// ("according", "as", "in", "per", "via"; their first letters tested
 /// first: most words start none). Past a sentence's first
 /// word, only such a word may open a phrase.
+#[inline]
 pub fn opens_phrase(w: &[u8]) -> bool {
     // The openers by first letter (a test checks this against the list).
     match w.first() {

@@ -86,13 +86,40 @@ const ENDS_QUOTE: Flags = 1 << 8;
 /// A mark after which a sentence may end (see [`View::ends_sentence`]):
 /// `.`, `?`, `!`, `)` or a quotation mark that closes a quotation.
 const MAY_END: Flags = 1 << 9;
+/// The punctuation `,`.
+const IS_COMMA: Flags = 1 << 10;
+/// The punctuation `.`.
+const IS_STOP: Flags = 1 << 11;
+/// The punctuation `:`.
+const IS_COLON: Flags = 1 << 12;
+/// The punctuation `)`.
+const IS_CLOSE_PAREN: Flags = 1 << 13;
+/// The punctuation `;`.
+const IS_SEMICOLON: Flags = 1 << 14;
+/// The punctuation `(`.
+const IS_OPEN_PAREN: Flags = 1 << 15;
 
 // The cue kinds of the cue lists are the lowest bits, below `IS_WORD`; the
 // `IS_*` bits stay below the entry number.
 const _: () = assert!(
     ((cues::KIND_VERB | cues::KIND_NOUN | cues::KIND_HEDGE | cues::KIND_CREDIT) as Flags) < IS_WORD
-        && MAY_END < 1 << cues::ENTRY_SHIFT
+        && IS_OPEN_PAREN < 1 << cues::ENTRY_SHIFT
 );
+
+/// The `IS_*` bit of a punctuation mark the grammar often asks about
+/// ([`View::is_punct`]), 0 for the others.
+#[inline(always)]
+fn punct_bit(c: &[u8]) -> Flags {
+    match c {
+        b"," => IS_COMMA,
+        b"." => IS_STOP,
+        b":" => IS_COLON,
+        b")" => IS_CLOSE_PAREN,
+        b";" => IS_SEMICOLON,
+        b"(" => IS_OPEN_PAREN,
+        _ => 0,
+    }
+}
 
 // Marks that are not ASCII, as the bytes of a token ([`View::w`],
 // [`View::raw`]).
@@ -120,13 +147,62 @@ pub const EURO: &[u8] = "€".as_bytes();
 /// The most tokens of one sentence.
 pub const MAX_SENTENCE: usize = 400;
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&[u8]] = &[
-    b"mr", b"mrs", b"ms", b"dr", b"sen", b"rep", b"gov", b"gen", b"lt", b"col", b"sgt", b"capt",
-    b"st", b"jr", b"sr", b"prof", b"rev", b"inc", b"corp", b"co", b"ltd", b"no", b"vs", b"jan",
-    b"feb", b"aug", b"sept", b"sep", b"oct", b"nov", b"dec", b"pres", b"adm", b"maj", b"atty",
-    b"supt", b"ft", b"mt", b"cmdr", b"u", b"d", b"r", b"i", b"e", b"g", b"p", b"a", b"m", b"s",
-];
+/// Whether a lowercase word is an abbreviation after which a full stop
+/// does not end a sentence (one `match`: compared by length first).
+fn is_abbreviation(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"sen"
+            | b"rep"
+            | b"gov"
+            | b"gen"
+            | b"lt"
+            | b"col"
+            | b"sgt"
+            | b"capt"
+            | b"st"
+            | b"jr"
+            | b"sr"
+            | b"prof"
+            | b"rev"
+            | b"inc"
+            | b"corp"
+            | b"co"
+            | b"ltd"
+            | b"no"
+            | b"vs"
+            | b"jan"
+            | b"feb"
+            | b"aug"
+            | b"sept"
+            | b"sep"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+            | b"pres"
+            | b"adm"
+            | b"maj"
+            | b"atty"
+            | b"supt"
+            | b"ft"
+            | b"mt"
+            | b"cmdr"
+            | b"u"
+            | b"d"
+            | b"r"
+            | b"i"
+            | b"e"
+            | b"g"
+            | b"p"
+            | b"a"
+            | b"m"
+            | b"s"
+    )
+}
 
 /// The most closing quotes and brackets between a sentence's end mark and
 /// the next sentence.
@@ -155,8 +231,8 @@ impl<'a> View<'a> {
             quote_marks: Vec::new(),
             credit_words: Vec::new(),
         };
-        v.read_tokens(doc.blocks.len() + 1);
-        v.sents = v.split_sentences(doc);
+        let ends = v.read_tokens(doc.blocks.len() + 1);
+        v.sents = v.split_sentences(doc, &ends);
         v.place_cue_starts();
         v
     }
@@ -164,8 +240,9 @@ impl<'a> View<'a> {
     /// Reads every token once: its cue-list entry, its `IS_*` bits,
     /// whether it may start a cue ([`View::cue_starts`]) and whether a line
     /// break stands before it ([`View::lines`]). `lines_hint` is about the
-    /// number of lines (the document's blocks).
-    fn read_tokens(&mut self, lines_hint: usize) {
+    /// number of lines (the document's blocks). Gives the tokens after
+    /// which a sentence may end ([`MAY_END`]), in order.
+    fn read_tokens(&mut self, lines_hint: usize) -> Vec<usize> {
         let n = self.toks.len();
         // Filled in place, a slot a token: no capacity checks.
         let mut flags: Vec<Flags> = vec![0; n];
@@ -178,6 +255,7 @@ impl<'a> View<'a> {
         let mut poll_starts = Vec::new();
         let mut quote_marks = Vec::with_capacity(n / 32);
         let mut credit_words = Vec::new();
+        let mut ends = Vec::with_capacity(n / 16);
         let mut lines = Vec::with_capacity(lines_hint);
         let mut line_start = 0;
         let lower = self.lower.as_bytes();
@@ -235,17 +313,26 @@ impl<'a> View<'a> {
                         }
                         f
                     }
-                    Some(b'.' | b'?' | b'!' | b')') => MAY_END,
+                    Some(b'.') => MAY_END | IS_STOP,
+                    Some(b')') => MAY_END | IS_CLOSE_PAREN,
+                    Some(b'?' | b'!') => MAY_END,
+                    Some(b',') => IS_COMMA,
+                    Some(b':') => IS_COLON,
+                    Some(b';') => IS_SEMICOLON,
+                    Some(b'(') => IS_OPEN_PAREN,
                     _ => 0,
                 }
             };
             // Most tokens are none of these: one test skips them all.
-            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE | IS_CREDIT) != 0 {
+            if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE | IS_CREDIT | MAY_END) != 0 {
                 if f & (IS_CUE_VERB | IS_NOUN_CUE | IS_HEDGE | ENDS_QUOTE) != 0 {
                     cue_starts.push(i);
                 }
                 if f & IS_CREDIT != 0 {
                     credit_words.push(i);
+                }
+                if f & MAY_END != 0 {
+                    ends.push(i);
                 }
             }
             *flags_slot = f;
@@ -261,6 +348,7 @@ impl<'a> View<'a> {
             lines.push((line_start, n));
         }
         self.lines = lines;
+        ends
     }
 
     /// Gives every sentence its part of [`View::cue_starts`] and of
@@ -449,8 +537,14 @@ impl<'a> View<'a> {
         self.has(i, IS_CAP)
     }
 
-    /// Whether token `i` is the punctuation `c`.
+    /// Whether token `i` is the punctuation `c` (for the commonest marks
+    /// one bit of the token's flags: [`punct_bit`]).
+    #[inline(always)]
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
+        let bit = punct_bit(c.as_bytes());
+        if bit != 0 {
+            return self.has(i, bit);
+        }
         let text = self.text.as_bytes();
         self.toks.get(i).is_some_and(|t| {
             t.kind == TokenKind::Punct
@@ -530,15 +624,26 @@ impl<'a> View<'a> {
 
     /// Splits every line into sentences, starting from the document's
     /// sentences and cutting further at full stops the document missed.
-    fn split_sentences(&self, doc: &Document) -> Vec<Sent> {
+    /// `ends` are the tokens with [`MAY_END`], in order.
+    fn split_sentences(&self, doc: &Document, ends: &[usize]) -> Vec<Sent> {
         // Tokens that start one of the document's sentences (which are in
         // text order, one block after another).
         let mut doc_starts = Vec::with_capacity(doc.sentences.len());
         if doc.sentences.len() > doc.blocks.len() {
             for s in &doc.sentences {
-                let at = self
+                // The sentence's first token, as the document gives it
+                // (searched for should it not start there).
+                let first = s.first_token as usize;
+                let at = if self
                     .toks
-                    .binary_search_by(|t| t.span.start().cmp(&s.span.start()));
+                    .get(first)
+                    .is_some_and(|t| t.span.start() == s.span.start())
+                {
+                    Ok(first)
+                } else {
+                    self.toks
+                        .binary_search_by(|t| t.span.start().cmp(&s.span.start()))
+                };
                 if let Ok(k) = at {
                     doc_starts.push(k);
                 }
@@ -547,6 +652,9 @@ impl<'a> View<'a> {
         }
         let mut doc_starts = doc_starts.into_iter().peekable();
         let mut out = Vec::with_capacity(doc.sentences.len() + self.lines.len());
+        // The next of `ends` to read: the searches below go forward through
+        // the text.
+        let mut e = 0;
         for (li, &(ls, le)) in self.lines.iter().enumerate() {
             let mut start = ls;
             let mut cut = |start: &mut usize, end: usize| {
@@ -567,11 +675,15 @@ impl<'a> View<'a> {
             // they would if every token were visited.)
             let mut from = ls + 1;
             loop {
-                let after_punct = self
-                    .flags
-                    .get(from - 1..le.saturating_sub(1))
-                    .and_then(|f| f.iter().position(|&f| f & MAY_END != 0))
-                    .map(|k| from + k);
+                // The token after the first end mark of tokens `from - 1 ..
+                // le - 1`.
+                while ends.get(e).is_some_and(|&k| k < from - 1) {
+                    e += 1;
+                }
+                let after_punct = ends
+                    .get(e)
+                    .filter(|&&k| k < le.saturating_sub(1))
+                    .map(|&k| k + 1);
                 let doc_next = doc_starts.peek().copied().filter(|&d| d < le);
                 let (c, doc_start) = match (after_punct, doc_next) {
                     (Some(a), Some(d)) if a < d => (a, false),
@@ -637,7 +749,7 @@ impl<'a> View<'a> {
         if self.is_punct(p, ".") {
             let prev = self.w(p.wrapping_sub(1));
             let initial = prev.len() == 1 && self.is_cap(p - 1);
-            if (initial || ABBREVIATIONS.contains(&prev)) && p > 0 && self.is_word(p - 1) {
+            if (initial || is_abbreviation(prev)) && p > 0 && self.is_word(p - 1) {
                 return false;
             }
         }
