@@ -39,14 +39,11 @@ pub fn verbs(v: &View, q: &Quotes, sent: &Sent, out: &mut Vec<Found>) {
         let Some(vf) = entry.verb_before(next) else {
             continue;
         };
-        // "said goodbye to …": an idiom, no cue.
-        if vf.has_idioms {
-            let mut after: [&[u8]; 4] = [b""; 4];
+        // "said goodbye to …": an idiom, no cue (read over at most four
+        // words after the verb).
+        if let Some(objects) = vf.idioms {
             let n = sent.end.min(i + 5).saturating_sub(i + 1);
-            for (k, w) in after.iter_mut().take(n).enumerate() {
-                *w = v.w(i + 1 + k);
-            }
-            if cues::idiom(vf.lemma, after.get(..n).unwrap_or(&[])) {
+            if cues::idiom(objects, n, |k| v.w(i + 1 + k)) {
                 continue;
             }
         }

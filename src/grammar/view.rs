@@ -449,14 +449,18 @@ impl<'a> View<'a> {
 
     /// Whether token `i` is a time word ([`Class::Time`]: "Monday",
     /// "last") or a month ([`View::is_month`]).
+    /// Inlined: the class bit and the capital are tested in place, and
+    /// only a capitalised word that is no time word calls [`View::is_month`].
+    #[inline]
     pub fn is_time(&self, i: usize) -> bool {
-        self.is_a(i, Class::Time) || self.is_month(i)
+        self.is_a(i, Class::Time) || (self.is_cap(i) && self.is_month(i))
     }
 
     /// Whether token `i` is a month's name used as one: capitalised, not
     /// followed by a capitalised word ("April Ryan" is a name), and "May"
     /// only after a word that dates it ("in May", "last May"; elsewhere it
     /// is the auxiliary or a name).
+    #[inline(never)]
     fn is_month(&self, i: usize) -> bool {
         // Most words are not capitalised: their text is not read.
         if !self.is_cap(i) {

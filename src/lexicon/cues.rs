@@ -78,9 +78,10 @@ pub struct VerbForm {
     pub form: Form,
     /// A particle the verb needs right after it (`point out`).
     pub particle: Option<&'static str>,
-    /// Whether [`CUE_IDIOMS`] lists idioms of the lemma (most have none:
-    /// [`idiom`] need not be asked).
-    pub has_idioms: bool,
+    /// The idioms [`CUE_IDIOMS`] lists for the lemma, if any (most have
+    /// none: [`idiom`] need not be asked), found once when the table is
+    /// built.
+    pub idioms: Option<&'static Idioms>,
 }
 
 /// One data line: the entry and its example, comments stripped.
@@ -167,7 +168,7 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
         let past = forms.next();
         let participle = forms.next();
         let lemma: &'static str = lemma;
-        let has_idioms = idioms().contains_key(lemma);
+        let lemma_idioms = idioms().get(lemma);
         let mut add = |w: String, form: Form| {
             let entries: &mut Vec<VerbForm> = map.entry(w).or_default();
             if !entries
@@ -179,7 +180,7 @@ fn build_verbs() -> HashMap<String, Vec<VerbForm>> {
                     class,
                     form,
                     particle,
-                    has_idioms,
+                    idioms: lemma_idioms,
                 });
             }
         };
@@ -643,11 +644,14 @@ pub fn noun_preposition(word: &str) -> Option<&'static str> {
     entry(word)?.noun_preposition()
 }
 
-/// The idioms of [`CUE_IDIOMS`] by lemma: the object words of each.
-fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static [u8]>>> {
-    static IDIOMS: OnceLock<HashMap<&'static str, Vec<Vec<&'static [u8]>>>> = OnceLock::new();
+/// The idioms of one cue verb in [`CUE_IDIOMS`]: the object words of each.
+pub type Idioms = Vec<Vec<&'static [u8]>>;
+
+/// The idioms of [`CUE_IDIOMS`] by lemma.
+fn idioms() -> &'static HashMap<&'static str, Idioms> {
+    static IDIOMS: OnceLock<HashMap<&'static str, Idioms>> = OnceLock::new();
     IDIOMS.get_or_init(|| {
-        let mut map: HashMap<&'static str, Vec<Vec<&'static [u8]>>> = HashMap::default();
+        let mut map: HashMap<&'static str, Idioms> = HashMap::default();
         for (e, _) in entries(CUE_IDIOMS) {
             let mut words = e.split_whitespace();
             if let Some(lemma) = words.next() {
@@ -660,14 +664,14 @@ fn idioms() -> &'static HashMap<&'static str, Vec<Vec<&'static [u8]>>> {
     })
 }
 
-/// Whether a cue verb of `lemma` followed by the lowercase words `after`
-/// is an idiom of [`CUE_IDIOMS`] ("said goodbye to …"): no cue.
-pub fn idiom(lemma: &str, after: &[&[u8]]) -> bool {
-    idioms().get(lemma).is_some_and(|objects| {
-        objects
-            .iter()
-            .any(|o| !o.is_empty() && after.starts_with(o.as_slice()))
-    })
+/// Whether a cue verb with the idioms `objects` ([`VerbForm::idioms`]),
+/// followed by `n` lowercase words (the `k`-th of them `word(k)`), is one
+/// of those idioms ("said goodbye to …"): no cue. The words are read only
+/// as far as an idiom's words match.
+pub fn idiom<'w>(objects: &Idioms, n: usize, word: impl Fn(usize) -> &'w [u8]) -> bool {
+    objects
+        .iter()
+        .any(|o| !o.is_empty() && o.len() <= n && o.iter().enumerate().all(|(k, &w)| word(k) == w))
 }
 
 /// Whether a lowercase word heads anonymous sources ("sources", "officials").
@@ -796,8 +800,14 @@ mod tests {
     #[test]
     fn every_list_has_entries() {
         assert!(noun("claim") && anonymous_head("sources") && hedge("reportedly"));
-        assert!(idiom("say", &[b"goodbye", b"to"]) && idiom("say", &[b"a", b"prayer"]));
-        assert!(!idiom("say", &[b"a"]) && !idiom("say", &[b"that"]));
+        let objects = verb("said").and_then(|f| f.idioms).expect("idioms of say");
+        let says = |after: &[&'static [u8]]| {
+            idiom(objects, after.len(), |k| {
+                after.get(k).copied().unwrap_or_default()
+            })
+        };
+        assert!(says(&[b"goodbye", b"to"]) && says(&[b"a", b"prayer"]));
+        assert!(!says(&[b"a"]) && !says(&[b"that"]));
         assert!(is(Class::Aux, "has") && is(Class::Neg, "not") && !is(Class::Aux, "said"));
     }
 }
