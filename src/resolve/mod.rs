@@ -48,6 +48,8 @@ pub mod mention;
 pub mod publisher;
 pub mod scan;
 
+use std::rc::Rc;
+
 use foldhash::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -166,7 +168,7 @@ pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
             .and_then(|e| resolver.speaker(e, plural))
             .unwrap_or_else(|| {
                 let written = mention::display_name(doc.slice(span));
-                resolver.entity(EntityKind::Unknown, written)
+                resolver.entity(EntityKind::Unknown, &written)
             });
         resolver.note(entity, span.trim(&doc.text));
         if let Some(slot) = sources.get_mut(i) {
@@ -237,12 +239,27 @@ fn org_name(written: &str) -> String {
 }
 
 /// A name without a leading "the" and outer white space.
-fn strip_article(name: &str) -> String {
+fn strip_article(name: &str) -> &str {
     let name = name.trim();
-    let lower = name.get(..4).map(str::to_ascii_lowercase);
-    match lower.as_deref() {
-        Some("the ") => name.get(4..).unwrap_or("").trim().to_string(),
-        _ => name.to_string(),
+    match name.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => name.get(4..).unwrap_or("").trim(),
+        _ => name,
+    }
+}
+
+/// An [`Affiliation`] borrowed: from a reading, or a name as written.
+#[derive(Clone, Copy, Debug)]
+enum AffiliationRef<'a> {
+    Named(&'a str),
+    Focus(&'a str),
+}
+
+impl<'a> From<&'a Affiliation> for AffiliationRef<'a> {
+    fn from(a: &'a Affiliation) -> Self {
+        match a {
+            Affiliation::Named(name) => AffiliationRef::Named(name),
+            Affiliation::Focus(noun) => AffiliationRef::Focus(noun),
+        }
     }
 }
 
@@ -293,7 +310,7 @@ struct Resolver<'d> {
     /// bytes) and on which words the article writes in lower case, the
     /// same for the whole article, so a source named again ("Trump said"
     /// thirty times) is read once.
-    readings: HashMap<&'d str, Option<Reading>>,
+    readings: HashMap<&'d str, Option<Rc<Reading>>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -326,7 +343,7 @@ impl<'d> Resolver<'d> {
         self.scan.advance(span.start());
         let reading = self.read(span)?;
         self.antecedent = None;
-        let entity = self.settle(reading, span);
+        let entity = self.settle(&reading, span);
         self.note(entity, span);
         Some((entity, self.antecedent.take()))
     }
@@ -361,12 +378,13 @@ impl<'d> Resolver<'d> {
             Lookup::One(_) => EntityKind::Outlet,
             _ => EntityKind::Organisation,
         };
-        Some(self.entity(kind, affiliation))
+        Some(self.entity(kind, &affiliation))
     }
 
     /// Reads a mention, knowing which words the article writes in lower
-    /// case (each text read once: see [`Resolver::readings`]).
-    fn read(&mut self, span: Span) -> Option<Reading> {
+    /// case (each text read once: see [`Resolver::readings`]; shared, not
+    /// copied, when read again).
+    fn read(&mut self, span: Span) -> Option<Rc<Reading>> {
         let doc: &'d Document = self.doc;
         let text = doc.slice(span);
         if let Some(reading) = self.readings.get(text) {
@@ -374,7 +392,7 @@ impl<'d> Resolver<'d> {
         }
         let lower = doc.lower_of(span).unwrap_or("");
         let scan = &self.scan;
-        let reading = mention::read_lower(text, lower, &|w| scan.is_common(w));
+        let reading = mention::read_lower(text, lower, &|w| scan.is_common(w)).map(Rc::new);
         self.readings.insert(text, reading.clone());
         reading
     }
@@ -389,19 +407,22 @@ impl<'d> Resolver<'d> {
         self.log.push((span, entity));
     }
 
-    /// Turns a reading into an entity, using what came before `span`.
-    fn settle(&mut self, reading: Reading, span: Span) -> usize {
+    /// Turns a reading into an entity, using what came before `span`. The
+    /// reading is borrowed (it may be read again): its words are copied
+    /// only into a new entity.
+    fn settle(&mut self, reading: &Reading, span: Span) -> usize {
         match reading {
-            Reading::Pronoun(p) => self.pronoun(&p, span).unwrap_or_else(|| {
-                self.entity(EntityKind::Unknown, self.doc.slice(span).to_string())
+            Reading::Pronoun(p) => self.pronoun(p, span).unwrap_or_else(|| {
+                let doc = self.doc;
+                self.entity(EntityKind::Unknown, doc.slice(span))
             }),
             Reading::Outlet {
                 candidates,
                 written,
                 report,
             } => {
-                let e = self.outlet(&candidates, written, span.start());
-                if report {
+                let e = self.outlet(candidates, written, span.start());
+                if *report {
                     self.last_report = Some(e);
                 }
                 e
@@ -416,8 +437,8 @@ impl<'d> Resolver<'d> {
                 definite,
                 affiliation,
             } => {
-                let e = self.document(name, head, definite);
-                self.describe(e, None, affiliation);
+                let e = self.document(name, head, *definite);
+                self.describe(e, None, affiliation.as_ref().map(Into::into));
                 e
             }
             Reading::Anonymous {
@@ -426,7 +447,7 @@ impl<'d> Resolver<'d> {
                 affiliation,
             } => {
                 let e = self.entity(EntityKind::Anonymous, name);
-                self.describe(e, role, affiliation);
+                self.describe(e, role.as_deref(), affiliation.as_ref().map(Into::into));
                 e
             }
             Reading::Person {
@@ -435,17 +456,17 @@ impl<'d> Resolver<'d> {
                 affiliation,
             } => {
                 let e = self.person(name);
-                self.describe(e, role, affiliation);
+                self.describe(e, role.as_deref(), affiliation.as_ref().map(Into::into));
                 e
             }
             Reading::Surname(word) => self.surname(word),
             Reading::Group { name, affiliation } => {
                 let e = self.entity(EntityKind::Group, name);
-                self.describe(e, None, affiliation.map(Affiliation::Named));
+                self.describe(e, None, affiliation.as_deref().map(AffiliationRef::Named));
                 e
             }
             Reading::GroupBack { head, name } => {
-                let group = self.scan.group_by_head(&head).map(|g| g.name.clone());
+                let group = self.scan.group_by_head(head).map(|g| g.name.clone());
                 match group.and_then(|g| self.group(&g, false)) {
                     Some(e) => e,
                     None => self.entity(EntityKind::Anonymous, name),
@@ -455,49 +476,62 @@ impl<'d> Resolver<'d> {
                 role,
                 affiliation,
                 name,
-            } => match self.last_person_with_role(&role) {
+            } => match self.last_person_with_role(role) {
                 Some(e) => e,
                 None => {
                     let e = self.entity(EntityKind::Anonymous, name);
-                    self.describe(e, Some(role), affiliation);
+                    self.describe(e, Some(role), affiliation.as_ref().map(Into::into));
                     e
                 }
             },
             Reading::Organisation { name } => {
-                let name = org_name(&name);
-                self.entity(EntityKind::Organisation, name)
+                let name = org_name(name);
+                self.entity(EntityKind::Organisation, &name)
             }
-            Reading::FocusOrg { noun, name } => {
-                let name = self.focus(&noun).unwrap_or(name);
-                self.entity(EntityKind::Organisation, name)
-            }
+            Reading::FocusOrg { noun, name } => match self.focus(noun) {
+                Some(focus) => self.entity(EntityKind::Organisation, &focus),
+                None => self.entity(EntityKind::Organisation, name),
+            },
             Reading::Unknown { name } => self.entity(EntityKind::Unknown, name),
         }
     }
 
-    /// The entity of this kind and name, made when new.
-    fn entity(&mut self, kind: EntityKind, name: String) -> usize {
-        let known = with_lower(&name, |lower| self.named(lower, kind));
-        if let Some(e) = known {
-            return e;
-        }
+    /// The entity of this kind and name, made when new (the name copied
+    /// only then).
+    fn entity(&mut self, kind: EntityKind, name: &str) -> usize {
         let e = self.entities.len();
+        // One lower-casing and one lookup: an entity of this kind, else
+        // `e` noted as the entity of this kind (and the first of the name
+        // when it is new).
+        let names = &mut self.names;
+        let known = with_lower(name, |lower| {
+            if let Some(named) = names.get_mut(lower) {
+                let slot = named.by_kind.get_mut(kind as usize)?;
+                if slot.is_some() {
+                    return *slot;
+                }
+                *slot = Some(e);
+                return None;
+            }
+            let mut by_kind = [None; EntityKind::COUNT];
+            if let Some(slot) = by_kind.get_mut(kind as usize) {
+                *slot = Some(e);
+            }
+            names.insert(lower.to_string(), Named { by_kind, first: e });
+            None
+        });
+        if let Some(known) = known {
+            return known;
+        }
         if kind == EntityKind::Person {
-            self.person_words.insert(name.clone());
+            self.person_words.insert(name.to_string());
             for word in name.split_whitespace() {
                 self.person_words.insert(word.to_string());
                 self.first_person_with.entry(word.to_string()).or_insert(e);
             }
         }
-        let named = self.names.entry(name.to_lowercase()).or_insert(Named {
-            by_kind: [None; EntityKind::COUNT],
-            first: e,
-        });
-        if let Some(slot) = named.by_kind.get_mut(kind as usize) {
-            *slot = Some(e);
-        }
         self.entities.push(Entity {
-            name,
+            name: name.to_string(),
             kind,
             role: None,
             affiliation: None,
@@ -513,12 +547,19 @@ impl<'d> Resolver<'d> {
         named.by_kind.get(kind as usize).copied().flatten()
     }
 
-    /// Fills in a role and affiliation the entity does not have yet.
-    fn describe(&mut self, e: usize, role: Option<String>, affiliation: Option<Affiliation>) {
-        let affiliation = affiliation.and_then(|a| self.affiliation(a));
+    /// Fills in a role and affiliation the entity does not have yet (the
+    /// affiliation is worked out only then).
+    fn describe(&mut self, e: usize, role: Option<&str>, affiliation: Option<AffiliationRef<'_>>) {
+        let Some(entity) = self.entities.get(e) else {
+            return;
+        };
+        let affiliation = match affiliation {
+            Some(a) if entity.affiliation.is_none() => self.affiliation(a),
+            _ => None,
+        };
         if let Some(entity) = self.entities.get_mut(e) {
             if entity.role.is_none() {
-                entity.role = role.filter(|r| !r.is_empty());
+                entity.role = role.filter(|r| !r.is_empty()).map(str::to_string);
             }
             if entity.affiliation.is_none() {
                 entity.affiliation = affiliation;
@@ -528,17 +569,17 @@ impl<'d> Resolver<'d> {
 
     /// An affiliation as a name: an outlet by its canonical name, a focus
     /// noun by the organisation it stands for.
-    fn affiliation(&mut self, a: Affiliation) -> Option<String> {
+    fn affiliation(&mut self, a: AffiliationRef<'_>) -> Option<String> {
         match a {
-            Affiliation::Named(name) => {
-                let name = strip_article(&name);
-                let place = source_words().places.contains(&name.to_lowercase());
-                match Outlets::active().lookup_name(&name) {
+            AffiliationRef::Named(name) => {
+                let name = strip_article(name);
+                let place = with_lower(name, |lower| source_words().places.contains(lower));
+                match Outlets::active().lookup_name(name) {
                     Lookup::One(outlet) if !place => Some(outlet.name.clone()),
-                    _ => Some(name).filter(|n| !n.is_empty()),
+                    _ => Some(name.to_string()).filter(|n| !n.is_empty()),
                 }
             }
-            Affiliation::Focus(noun) => self.focus(&noun),
+            AffiliationRef::Focus(noun) => self.focus(noun),
         }
     }
 
@@ -566,16 +607,16 @@ impl<'d> Resolver<'d> {
     }
 
     /// The outlet entity for a mention's candidates.
-    fn outlet(&mut self, candidates: &[String], written: String, at: usize) -> usize {
+    fn outlet(&mut self, candidates: &[String], written: &str, at: usize) -> usize {
         let chosen = match candidates {
-            [one] => Some(one.clone()),
+            [one] => return self.entity(EntityKind::Outlet, one),
             _ => self.disambiguate(candidates, at),
         };
         match chosen {
-            Some(name) => self.entity(EntityKind::Outlet, name),
+            Some(name) => self.entity(EntityKind::Outlet, &name),
             None => {
-                let name = mention::display_name(&written);
-                let e = self.entity(EntityKind::Outlet, name);
+                let name = mention::display_name(written);
+                let e = self.entity(EntityKind::Outlet, &name);
                 if let Some(entity) = self.entities.get_mut(e) {
                     entity.ambiguous = candidates.to_vec();
                 }
@@ -641,13 +682,18 @@ impl<'d> Resolver<'d> {
 
     /// A document entity: "the poll" is the last document with that noun;
     /// otherwise a new document named as written.
-    fn document(&mut self, name: String, head: String, definite: bool) -> usize {
-        let e = match self.documents.get(&head) {
+    fn document(&mut self, name: &str, head: &str, definite: bool) -> usize {
+        let e = match self.documents.get(head) {
             Some(&e) if definite => e,
             _ => self.entity(EntityKind::Document, name),
         };
-        self.documents.insert(head.clone(), e);
-        if source_words().reports.contains(&head) {
+        match self.documents.get_mut(head) {
+            Some(last) => *last = e,
+            None => {
+                self.documents.insert(head.to_string(), e);
+            }
+        }
+        if source_words().reports.contains(head) {
             self.last_report = Some(e);
         }
         e
@@ -655,9 +701,9 @@ impl<'d> Resolver<'d> {
 
     /// A person by full name; a one-word name goes to an earlier person who
     /// has it as a word ("Mr. Haurek").
-    fn person(&mut self, name: String) -> usize {
+    fn person(&mut self, name: &str) -> usize {
         if !name.contains(char::is_whitespace) {
-            if let Some(e) = self.person_with_word(&name) {
+            if let Some(e) = self.person_with_word(name) {
                 return e;
             }
         }
@@ -667,21 +713,21 @@ impl<'d> Resolver<'d> {
     /// A single capitalised word: an earlier person with that word in their
     /// name, an entity of that name, a full name the text gave before, else
     /// unknown.
-    fn surname(&mut self, word: String) -> usize {
-        if let Some(e) = self.person_with_word(&word) {
+    fn surname(&mut self, word: &str) -> usize {
+        if let Some(e) = self.person_with_word(word) {
             return e;
         }
-        if let Some(e) = with_lower(&word, |lower| self.names.get(lower).map(|n| n.first)) {
+        if let Some(e) = with_lower(word, |lower| self.names.get(lower).map(|n| n.first)) {
             return e;
         }
-        if let Some(full) = self.scan.full_name(&word).map(str::to_string) {
+        if let Some(full) = self.scan.full_name(word) {
             return self.entity(EntityKind::Person, full);
         }
         // The article may give the full name or a title only later.
         let (doc, scan) = (self.doc, &mut self.scan);
         let whole = self.whole.get_or_insert_with(|| WholeNames::new(doc));
-        match whole.of(&word, scan) {
-            WholeName::Full(full) => self.entity(EntityKind::Person, full.to_string()),
+        match whole.of(word, scan) {
+            WholeName::Full(full) => self.entity(EntityKind::Person, full),
             WholeName::Titled => self.entity(EntityKind::Person, word),
             WholeName::Unknown => self.entity(EntityKind::Unknown, word),
         }
@@ -723,8 +769,8 @@ impl<'d> Resolver<'d> {
             // Only the last of the text's mentions.
             spans.drain(..spans.len().saturating_sub(1));
         }
-        let e = self.entity(EntityKind::Group, name);
-        self.describe(e, None, affiliation.map(Affiliation::Named));
+        let e = self.entity(EntityKind::Group, &name);
+        self.describe(e, None, affiliation.as_deref().map(AffiliationRef::Named));
         for span in spans {
             if self.seen_mentions.insert((e, span)) {
                 if let Some(entity) = self.entities.get_mut(e) {
@@ -759,7 +805,7 @@ impl<'d> Resolver<'d> {
                 .or_else(|| {
                     let (at, name) = self.scan.last_person()?;
                     let name = name.to_string();
-                    Some((at, self.person(name)))
+                    Some((at, self.person(&name)))
                 }),
             "they" | "them" | "their" => {
                 let entity = self.last_in_log_at(|e| {
@@ -816,10 +862,10 @@ impl<'d> Resolver<'d> {
         }
         let np = self.preceding_np(end)?;
         let reading = self.read(np)?;
-        if matches!(reading, Reading::Pronoun(_)) {
+        if matches!(*reading, Reading::Pronoun(_)) {
             return None;
         }
-        let e = self.settle(reading, np);
+        let e = self.settle(&reading, np);
         self.note(e, np);
         Some((np, e))
     }
