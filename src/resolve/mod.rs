@@ -135,7 +135,7 @@ pub const LOOKBACK: usize = 256;
 
 /// Resolves every source mention to an entity.
 pub fn resolve(doc: &Document, attributions: &[Attribution]) -> Resolution {
-    let mut resolver = Resolver::new(doc);
+    let mut resolver = Resolver::new(doc, attributions.len());
     let mut order: Vec<usize> = (0..attributions.len()).collect();
     order.sort_by_key(|&i| attributions.get(i).and_then(|a| a.source).map(|s| s.start));
     let mut sources = vec![None; attributions.len()];
@@ -314,15 +314,17 @@ struct Resolver<'d> {
 }
 
 impl<'d> Resolver<'d> {
-    /// A resolver with nothing resolved yet.
-    fn new(doc: &'d Document) -> Resolver<'d> {
+    /// A resolver with nothing resolved yet, sized for `mentions` source
+    /// mentions (each may make an entity and is logged once), so that its
+    /// tables seldom grow.
+    fn new(doc: &'d Document, mentions: usize) -> Resolver<'d> {
         Resolver {
             doc,
             scan: Scan::new(doc),
-            entities: Vec::new(),
-            names: HashMap::default(),
-            log: Vec::new(),
-            seen_mentions: HashSet::default(),
+            entities: Vec::with_capacity(mentions),
+            names: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            log: Vec::with_capacity(mentions),
+            seen_mentions: HashSet::with_capacity_and_hasher(mentions, Default::default()),
             last_report: None,
             documents: HashMap::default(),
             person_words: HashSet::default(),
@@ -332,7 +334,7 @@ impl<'d> Resolver<'d> {
             whole: None,
             first_person_with: HashMap::default(),
             linked: None,
-            readings: HashMap::default(),
+            readings: HashMap::with_capacity_and_hasher(mentions, Default::default()),
         }
     }
 
