@@ -96,6 +96,36 @@ pub struct Word<'a> {
     pub class: Class,
     /// This module's word lists its lower case is in ([`Marks`]).
     marks: Marks,
+    /// Where the word stands: before the first comma, after it, inside a
+    /// bracket.
+    part: Part,
+}
+
+/// Where a word of a mention stands, by the commas and brackets before it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Part {
+    /// Before the first comma, outside brackets: the head phrase.
+    #[default]
+    Head,
+    /// Between the first and second comma, outside brackets.
+    Appositive,
+    /// Inside a bracket.
+    Bracket,
+    /// After the second comma.
+    Rest,
+}
+
+impl Part {
+    /// The part of a word after `commas` commas outside brackets, at
+    /// bracket depth `depth`.
+    fn at(commas: usize, depth: usize) -> Part {
+        match (depth, commas) {
+            (1.., _) => Part::Bracket,
+            (0, 0) => Part::Head,
+            (0, 1) => Part::Appositive,
+            _ => Part::Rest,
+        }
+    }
 }
 
 /// Which of this module's lists of lower-case words a word is in.
@@ -186,22 +216,23 @@ impl<'a> Word<'a> {
 }
 
 /// The parts of one noun phrase (the mention before its first comma, or an
-/// appositive).
+/// appositive): runs of the phrase's words, which the [`Parsed`] mention
+/// holds (`'p`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Phrase<'a> {
+pub struct Phrase<'p, 'a> {
     /// The first determiner, lower case ("the", "a", "one").
     pub det: Option<Cow<'a, str>>,
     /// The role a leading title gives ("senator"; empty for "Mr.").
-    pub title: Option<String>,
+    pub title: Option<&'static str>,
     /// Words before a possessive ("The company’s" → company).
-    pub possessor: Vec<Word<'a>>,
+    pub possessor: &'p [Word<'a>],
     /// The head noun phrase; its last word is the head.
-    pub core: Vec<Word<'a>>,
+    pub core: &'p [Word<'a>],
     /// Words after the head noun phrase ("familiar with the matter").
-    pub post: Vec<Word<'a>>,
+    pub post: &'p [Word<'a>],
 }
 
-impl<'a> Phrase<'a> {
+impl<'a> Phrase<'_, 'a> {
     /// The head noun: the last word of the core.
     pub fn head(&self) -> Option<&Word<'a>> {
         self.core.last()
@@ -229,25 +260,26 @@ impl<'a> Phrase<'a> {
     }
 }
 
-/// A mention split into its parts.
+/// A mention split into its parts; its words (`'p`) are in a list the
+/// caller gives [`parse`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Parsed<'a> {
+pub struct Parsed<'p, 'a> {
     pub text: &'a str,
     /// The ASCII lower case of `text`, or "".
     pub lower: &'a str,
     /// Every word, in order.
-    pub words: Vec<Word<'a>>,
+    pub words: &'p [Word<'a>],
     /// The phrase before the first comma (brackets left out).
-    pub head: Phrase<'a>,
+    pub head: Phrase<'p, 'a>,
     /// The phrase after the first comma, when it is not a relative clause.
-    pub appositive: Phrase<'a>,
+    pub appositive: Phrase<'p, 'a>,
     /// Words of a relative clause after a comma ("who spoke on condition…").
-    pub relative: Vec<Word<'a>>,
-    /// The text inside the first bracket pair ("R-NC").
+    pub relative: &'p [Word<'a>],
+    /// The first word inside a bracket ("R-NC").
     pub bracket: Option<&'a str>,
 }
 
-impl<'a> Parsed<'a> {
+impl<'a> Parsed<'_, 'a> {
     /// The text from the first to the last of `words`, as written.
     pub fn span_text(&self, words: &[Word<'a>]) -> &'a str {
         match (words.first(), words.last()) {
@@ -270,14 +302,6 @@ impl<'a> Parsed<'a> {
             _ => Cow::Owned(text.to_lowercase()),
         }
     }
-}
-
-/// A piece of a mention between separators, before its clean-up.
-enum Piece<'a> {
-    Word(Word<'a>),
-    Comma,
-    Open,
-    Close,
 }
 
 /// Whether `c` separates words in a mention.
@@ -303,16 +327,15 @@ fn is_separator(c: char) -> bool {
         )
 }
 
-/// Splits a mention into words, commas and brackets; `lower` is its ASCII
-/// lower case, or "".
+/// Splits a mention into words, each marked with its [`Part`] by the
+/// commas and brackets before it, and pushes them on `out`; `lower` is its
+/// ASCII lower case, or "".
 ///
-/// Read byte by byte, a character decoded only where a byte is not ASCII;
-/// the pieces are sized for a word every few bytes, so that they seldom
-/// grow.
-fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
-    let mut out = Vec::with_capacity(text.len() / 4 + 2);
+/// Read byte by byte, a character decoded only where a byte is not ASCII.
+fn split_words<'a>(text: &'a str, lower: &'a str, out: &mut Vec<Word<'a>>) {
     let mut start: Option<usize> = None;
     let mut next = 0;
+    let (mut commas, mut depth) = (0usize, 0usize);
     while let Some(&b) = text.as_bytes().get(next) {
         let i = next;
         // Most bytes are ASCII letters or digits, inside a word.
@@ -332,12 +355,12 @@ fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
         next += c.len_utf8();
         if is_separator(c) {
             if let Some(s) = start.take() {
-                push_word(text, lower, s, i, &mut out);
+                push_word(text, lower, s, i, Part::at(commas, depth), out);
             }
             match c {
-                ',' | ';' => out.push(Piece::Comma),
-                '(' | '[' => out.push(Piece::Open),
-                ')' | ']' => out.push(Piece::Close),
+                ',' | ';' if depth == 0 => commas += 1,
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
                 _ => {}
             }
         } else if start.is_none() {
@@ -345,9 +368,8 @@ fn pieces<'a>(text: &'a str, lower: &'a str) -> Vec<Piece<'a>> {
         }
     }
     if let Some(s) = start {
-        push_word(text, lower, s, text.len(), &mut out);
+        push_word(text, lower, s, text.len(), Part::at(commas, depth), out);
     }
-    out
 }
 
 /// Cleans up the word at `text[start..end]` (quotes, possessive, a final
@@ -358,7 +380,8 @@ fn push_word<'a>(
     lower: &'a str,
     start: usize,
     end: usize,
-    out: &mut Vec<Piece<'a>>,
+    part: Part,
+    out: &mut Vec<Word<'a>>,
 ) {
     let Some(raw) = text.get(start..end) else {
         return;
@@ -415,11 +438,12 @@ fn push_word<'a>(
         ascii_lower: lower.get(start..end).unwrap_or(""),
         class: Class::default(),
         marks: Marks::default(),
+        part,
     };
     let lower = w.lower();
     w.class = source_words().class_of_lower(&lower);
     w.marks = Marks::of(&lower);
-    out.push(Piece::Word(w));
+    out.push(w);
 }
 
 /// Whether a word ending in `.` keeps its period: an initial ("J."), an
@@ -434,9 +458,10 @@ fn is_abbreviation(word: &str) -> bool {
         || lex.org_heads.contains(word)
 }
 
-/// Splits a mention into its parts.
-pub fn parse(text: &str) -> Parsed<'_> {
-    parse_with(text, &|_| false)
+/// Splits a mention into its parts; `words` holds its words (emptied
+/// first).
+pub fn parse<'p, 'a>(text: &'a str, words: &'p mut Vec<Word<'a>>) -> Parsed<'p, 'a> {
+    parse_with(text, &|_| false, words)
 }
 
 /// Splits a mention into its parts; `common` says whether a lower-case
@@ -444,76 +469,83 @@ pub fn parse(text: &str) -> Parsed<'_> {
 /// somewhere), so that a capitalised first word before a lower-case one is
 /// read as a sentence's capital, not a name ("Younger voters", "Business
 /// leaders"), unless the word lists know it as a name.
-pub fn parse_with<'a>(text: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
-    parse_lower(text, "", common)
+pub fn parse_with<'p, 'a>(
+    text: &'a str,
+    common: &dyn Fn(&str) -> bool,
+    words: &'p mut Vec<Word<'a>>,
+) -> Parsed<'p, 'a> {
+    parse_lower(text, "", common, words)
 }
 
 /// [`parse_with`] of a mention that comes with its ASCII lower case
 /// (`lower`: the same bytes with ASCII capitals lowered, as
 /// [`str::to_ascii_lowercase`] makes it; "" when there is none), which its
 /// words then read instead of lower-casing themselves.
-pub fn parse_lower<'a>(text: &'a str, lower: &'a str, common: &dyn Fn(&str) -> bool) -> Parsed<'a> {
+///
+/// The words are split once into `words`; the phrases are runs of them.
+/// The head phrase's words come first and the appositive's next, unless a
+/// bracket sits among them: then the two are copied after the words,
+/// without the bracketed ones.
+pub fn parse_lower<'p, 'a>(
+    text: &'a str,
+    lower: &'a str,
+    common: &dyn Fn(&str) -> bool,
+    words: &'p mut Vec<Word<'a>>,
+) -> Parsed<'p, 'a> {
     let lower = if lower.len() == text.len() { lower } else { "" };
-    let mut parsed = Parsed {
-        text,
-        lower,
-        ..Parsed::default()
-    };
-    let mut commas = 0usize;
-    let mut depth = 0usize;
-    let mut bracket_start: Option<usize> = None;
-    let mut pieces = pieces(text, lower);
-    // Sized once: every piece may be a word.
-    parsed.words.reserve(pieces.len());
-    let mut head_words = Vec::with_capacity(pieces.len());
-    let mut after_comma = Vec::new();
-    lower_sentence_capital(&mut pieces, common);
-    for piece in pieces {
-        match piece {
-            Piece::Word(w) => {
-                parsed.words.push(w);
-                if depth > 0 {
-                    bracket_start.get_or_insert(w.start);
-                    if parsed.bracket.is_none() || bracket_start == Some(w.start) {
-                        let from = bracket_start.unwrap_or(w.start);
-                        parsed.bracket = text.get(from..w.end);
-                    }
-                } else if commas == 0 {
-                    head_words.push(w);
-                } else if commas == 1 {
-                    after_comma.push(w);
+    words.clear();
+    // Sized once: a word every few bytes.
+    words.reserve(text.len() / 4 + 2);
+    split_words(text, lower, words);
+    lower_sentence_capital(words, common);
+    let n = words.len();
+    let bracketed = words.iter().find(|w| w.part == Part::Bracket);
+    let bracket = bracketed.and_then(|w| text.get(w.start..w.end));
+    let count = |words: &[Word<'_>], part: Part| words.iter().filter(|w| w.part == part).count();
+    let (heads, appositives) = (count(words, Part::Head), count(words, Part::Appositive));
+    let from = if bracket.is_some() {
+        for part in [Part::Head, Part::Appositive] {
+            for k in 0..n {
+                if let Some(&w) = words.get(k).filter(|w| w.part == part) {
+                    words.push(w);
                 }
             }
-            Piece::Comma if depth == 0 => commas += 1,
-            Piece::Comma => {}
-            Piece::Open => depth += 1,
-            Piece::Close => depth = depth.saturating_sub(1),
         }
-    }
-    parsed.head = phrase(&head_words);
+        n
+    } else {
+        0
+    };
+    let words: &'p [Word<'a>] = words;
+    let head_words = words.get(from..from + heads).unwrap_or(&[]);
+    let after_comma = words
+        .get(from + heads..from + heads + appositives)
+        .unwrap_or(&[]);
     let relative = after_comma.first().is_some_and(|w| {
         matches!(
             w.lower().as_ref(),
             "who" | "whom" | "whose" | "which" | "that"
         )
     });
-    if relative {
-        parsed.relative = after_comma;
-    } else {
-        parsed.appositive = phrase(&after_comma);
+    Parsed {
+        text,
+        lower,
+        words: words.get(..n).unwrap_or(&[]),
+        head: phrase(head_words),
+        appositive: if relative {
+            Phrase::default()
+        } else {
+            phrase(after_comma)
+        },
+        relative: if relative { after_comma } else { &[] },
+        bracket,
     }
-    parsed
 }
 
 /// Marks the first word as not a name when it is capitalised, a lower-case
 /// word follows, the article writes it in lower case elsewhere and the
 /// word lists do not know it as a name, title or outlet.
-fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> bool) {
-    let mut words = pieces.iter_mut().filter_map(|p| match p {
-        Piece::Word(w) => Some(w),
-        _ => None,
-    });
-    let (Some(first), Some(next)) = (words.next(), words.next()) else {
+fn lower_sentence_capital(words: &mut [Word<'_>], common: &dyn Fn(&str) -> bool) {
+    let [first, next, ..] = words else {
         return;
     };
     if !first.cap || next.cap {
@@ -533,8 +565,9 @@ fn lower_sentence_capital(pieces: &mut [Piece<'_>], common: &dyn Fn(&str) -> boo
     }
 }
 
-/// Reads one noun phrase: determiner, title, possessor, core and post.
-fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
+/// Reads one noun phrase: determiner, title, possessor, core and post
+/// (runs of `words`).
+fn phrase<'p, 'a>(words: &'p [Word<'a>]) -> Phrase<'p, 'a> {
     let mut p = Phrase::default();
     // A preposition the grammar left on the mention ("in the Post report").
     let mut i = usize::from(
@@ -554,21 +587,25 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
     }
     i += take_title(words.get(i..).unwrap_or(&[]), &mut p);
     let rest = words.get(i..).unwrap_or(&[]);
-    let mut core: Vec<Word<'a>> = Vec::new();
+    // The possessor runs to the last possessive word with a word after
+    // it; the core from there to the first boundary word.
+    let mut core_start = 0;
+    let mut end = rest.len();
     for (k, w) in rest.iter().enumerate() {
         let next = rest.get(k + 1);
         if w.poss && next.is_some() {
-            core.push(*w);
-            p.possessor.append(&mut core);
+            core_start = k + 1;
             continue;
         }
-        if is_boundary(w, core.last(), next) {
-            p.post = rest.get(k..).unwrap_or(&[]).to_vec();
+        let prev = k.checked_sub(1).filter(|&j| j >= core_start);
+        if is_boundary(w, prev.and_then(|j| rest.get(j)), next) {
+            end = k;
             break;
         }
-        core.push(*w);
     }
-    p.core = core;
+    p.possessor = rest.get(..core_start).unwrap_or(&[]);
+    p.core = rest.get(core_start..end).unwrap_or(&[]);
+    p.post = rest.get(end..).unwrap_or(&[]);
     if !p.possessor.is_empty() {
         // "Mr. Obama’s climate advisers": the title named the possessor.
         p.title = None;
@@ -578,7 +615,7 @@ fn phrase<'a>(words: &[Word<'a>]) -> Phrase<'a> {
 
 /// Strips a leading title ("Sen.", "Vice President") when a capitalised
 /// word follows; gives how many words it took.
-fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
+fn take_title(words: &[Word<'_>], p: &mut Phrase<'_, '_>) -> usize {
     let lex = source_words();
     for n in (1..=lex.title_words.min(words.len().saturating_sub(1))).rev() {
         let Some(title_words) = words.get(..n) else {
@@ -598,7 +635,7 @@ fn take_title(words: &[Word<'_>], p: &mut Phrase<'_>) -> usize {
             }
         };
         if let Some(role) = role {
-            p.title = Some(role.to_string());
+            p.title = Some(role);
             return n;
         }
     }
@@ -780,7 +817,8 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
             return Some(Reading::Pronoun((*p).to_string()));
         }
     }
-    let p = parse_lower(mention, lower, common);
+    let mut words = Vec::new();
+    let p = parse_lower(mention, lower, common, &mut words);
     let first = p.words.first()?;
     if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_ref()) {
         return Some(Reading::Pronoun(first.lower().into_owned()));
@@ -849,7 +887,7 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
 /// An outlet mention: the head phrase names an outlet ("the Post report",
 /// "Politico"), or a report noun is followed or preceded by one ("a report
 /// … on the New York Post", "the report in the Post").
-fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
+fn read_outlet(p: &Parsed<'_, '_>) -> Option<Reading> {
     let outlets = Outlets::active();
     let head = &p.head;
     let first = head.possessor.first().or(head.core.first())?;
@@ -880,7 +918,7 @@ fn read_outlet(p: &Parsed<'_>) -> Option<Reading> {
     if !report {
         return None;
     }
-    let mut tail: Vec<Word<'_>> = head.possessor.clone();
+    let mut tail: Vec<Word<'_>> = head.possessor.to_vec();
     tail.extend(head.post.iter().copied());
     tail.extend(p.appositive.core.iter().copied());
     tail.extend(p.appositive.post.iter().copied());
@@ -908,7 +946,7 @@ fn outlet_reading(found: &Lookup<'_>, written: String, report: bool) -> Reading 
     }
 }
 
-impl Phrase<'_> {
+impl Phrase<'_, '_> {
     /// Whether the core looks like a person's name with a role word before
     /// it ("Post reporter Jane Doe"), which is not the outlet itself.
     fn core_all_capitalised_person_like(&self) -> bool {
@@ -919,7 +957,7 @@ impl Phrase<'_> {
 
 /// Whether a phrase has a capitalised word in its core that is not a
 /// determiner at the start.
-fn has_name(p: &Phrase<'_>) -> bool {
+fn has_name(p: &Phrase<'_, '_>) -> bool {
     p.core.iter().any(Word::is_capitalised)
 }
 
@@ -927,7 +965,7 @@ fn has_name(p: &Phrase<'_>) -> bool {
 /// after it ("Embassy spokesperson Liu Pengyu"), or a role phrase with a
 /// name in apposition ("The company’s spokesperson, Alex Haurek").
 /// `head_is_name` is [`is_name`] of the head phrase's core.
-fn read_person(p: &Parsed<'_>, lex: &SourceWords, head_is_name: bool) -> Option<Reading> {
+fn read_person(p: &Parsed<'_, '_>, lex: &SourceWords, head_is_name: bool) -> Option<Reading> {
     let head = &p.head;
     let is_title = |w: &Word<'_>| w.cap && w.class.any(Class::TITLE);
     if let Some(k) = head
@@ -989,7 +1027,7 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords, head_is_name: bool) -> Option<
     let apposition_role = role_of(&p.appositive);
     let role = apposition_role
         .clone()
-        .or_else(|| head.title.clone().filter(|t| !t.is_empty()));
+        .or_else(|| head.title.filter(|t| !t.is_empty()).map(str::to_string));
     let affiliation = if apposition_role.is_some() {
         affiliation_of_phrase(p, &p.appositive)
     } else {
@@ -1011,7 +1049,7 @@ fn read_person(p: &Parsed<'_>, lex: &SourceWords, head_is_name: bool) -> Option<
 /// A full name after modifiers ("rival Donald Trump", "Republican Donald
 /// Trump"): the last two or three words are a name and every word before is
 /// lower case or a place or party word, which becomes the affiliation.
-fn modified_name(p: &Parsed<'_>, head: &Phrase<'_>, lex: &SourceWords) -> Option<Reading> {
+fn modified_name(p: &Parsed<'_, '_>, head: &Phrase<'_, '_>, lex: &SourceWords) -> Option<Reading> {
     (2..=3).rev().find_map(|n| {
         let split = head.core.len().checked_sub(n).filter(|&k| k > 0)?;
         let (before, name) = head.core.split_at(split);
@@ -1087,7 +1125,7 @@ pub fn party_affiliation(bracket: &str) -> Option<String> {
 /// The role a phrase names: its core, lower case, when its head is a role
 /// noun ("a senior adviser" → "senior adviser"); a plural role gives its
 /// singular.
-fn role_of(p: &Phrase<'_>) -> Option<String> {
+fn role_of(p: &Phrase<'_, '_>) -> Option<String> {
     let lex = source_words();
     let last = p.head()?;
     let head = last.lower();
@@ -1110,7 +1148,7 @@ fn role_of(p: &Phrase<'_>) -> Option<String> {
 }
 
 /// The affiliation of a mention: from its head phrase, else its appositive.
-fn affiliation_of(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
+fn affiliation_of(p: &Parsed<'_, '_>, head: &Phrase<'_, '_>) -> Option<Affiliation> {
     affiliation_of_phrase(p, head).or_else(|| affiliation_of_phrase(p, &p.appositive))
 }
 
@@ -1118,7 +1156,7 @@ fn affiliation_of(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
 /// spokesperson"), capitalised words before the head ("a White House
 /// official") or a prepositional phrase after it ("a spokesperson for the
 /// Chinese Embassy").
-fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation> {
+fn affiliation_of_phrase(p: &Parsed<'_, '_>, ph: &Phrase<'_, '_>) -> Option<Affiliation> {
     if let Some(a) = possessor_affiliation(p, ph) {
         return Some(a);
     }
@@ -1138,7 +1176,7 @@ fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
     }
     let inner = phrase(ph.post.get(1..).unwrap_or(&[]));
     if inner.core.iter().any(Word::is_capitalised) {
-        let named: Vec<Word<'_>> = inner.possessor.iter().chain(&inner.core).copied().collect();
+        let named: Vec<Word<'_>> = inner.possessor.iter().chain(inner.core).copied().collect();
         return Some(Affiliation::Named(p.span_text(&named).to_string()));
     }
     let noun = inner.head_lower();
@@ -1150,7 +1188,7 @@ fn affiliation_of_phrase(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
 
 /// Who issued a document: its possessor, or a name after "by", "from" or
 /// "of" ("a poll by Gallup").
-fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
+fn issuer(p: &Parsed<'_, '_>, head: &Phrase<'_, '_>) -> Option<Affiliation> {
     if let Some(a) = possessor_affiliation(p, head) {
         return Some(a);
     }
@@ -1159,7 +1197,7 @@ fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
         return None;
     }
     let inner = phrase(head.post.get(1..).unwrap_or(&[]));
-    let named: Vec<Word<'_>> = inner.possessor.iter().chain(&inner.core).copied().collect();
+    let named: Vec<Word<'_>> = inner.possessor.iter().chain(inner.core).copied().collect();
     named
         .iter()
         .any(Word::is_capitalised)
@@ -1168,7 +1206,7 @@ fn issuer(p: &Parsed<'_>, head: &Phrase<'_>) -> Option<Affiliation> {
 
 /// The affiliation a possessor gives: a name as written, or a focus noun
 /// ("the company’s").
-fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation> {
+fn possessor_affiliation(p: &Parsed<'_, '_>, ph: &Phrase<'_, '_>) -> Option<Affiliation> {
     let last = ph.possessor.last()?;
     if ph.possessor.iter().any(Word::is_capitalised) {
         let named: Vec<Word<'_>> = ph
@@ -1184,7 +1222,11 @@ fn possessor_affiliation(p: &Parsed<'_>, ph: &Phrase<'_>) -> Option<Affiliation>
 
 /// Groups and unnamed people: "Chinese officials", "Senate Republicans",
 /// "the officials", "officials", "a senior official", "the spokesperson".
-fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &dyn Fn() -> String) -> Option<Reading> {
+fn read_people(
+    p: &Parsed<'_, '_>,
+    lex: &SourceWords,
+    display: &dyn Fn() -> String,
+) -> Option<Reading> {
     let head = &p.head;
     let last = head.head()?;
     let lower = last.lower();
@@ -1263,7 +1305,7 @@ fn read_people(p: &Parsed<'_>, lex: &SourceWords, display: &dyn Fn() -> String) 
 
 /// Organisations and the rest: an organisation head or name, an acronym, a
 /// place (its government), "the company"; else unknown.
-fn read_organisation(p: &Parsed<'_>, lex: &SourceWords, display: String) -> Reading {
+fn read_organisation(p: &Parsed<'_, '_>, lex: &SourceWords, display: String) -> Reading {
     let head = &p.head;
     let core_text = p.span_text(&head.core).to_string();
     let head_lower = head.head_lower();
@@ -1304,19 +1346,37 @@ mod tests {
 
     #[test]
     fn parse_splits_determiner_possessor_core_post_and_appositive() {
-        let p = parse("The agency’s lead analyst, Mara Quint");
+        let mut words = Vec::new();
+        let p = parse("The agency’s lead analyst, Mara Quint", &mut words);
         assert_eq!(p.head.det.as_deref(), Some("the"));
         assert_eq!(p.head.possessor.len(), 1);
         assert_eq!(p.span_text(&p.head.core), "lead analyst");
         assert_eq!(p.span_text(&p.appositive.core), "Mara Quint");
-        let p = parse("people familiar with the budget");
+        let p = parse("people familiar with the budget", &mut words);
         assert_eq!(p.span_text(&p.head.core), "people");
         assert_eq!(p.span_text(&p.head.post), "familiar with the budget");
     }
 
     #[test]
+    fn bracketed_words_are_left_out_of_the_phrases() {
+        let mut words = Vec::new();
+        let p = parse("Sen. Ada (D-OR) Brill, a senator (ret.), said", &mut words);
+        assert_eq!(p.words.len(), 8);
+        assert_eq!(p.bracket, Some("D-OR"));
+        assert_eq!(p.head.title, Some("senator"));
+        let core: Vec<&str> = p.head.core.iter().map(|w| w.text).collect();
+        assert_eq!(core, ["Ada", "Brill"]);
+        let appositive: Vec<&str> = p.appositive.core.iter().map(|w| w.text).collect();
+        assert_eq!(appositive, ["senator"]);
+        let p = parse("officials, who spoke, (anonymously)", &mut words);
+        assert_eq!(p.span_text(p.relative), "who spoke");
+        assert_eq!(p.bracket, Some("anonymously"));
+    }
+
+    #[test]
     fn department_of_keeps_its_of() {
-        let p = parse("the Department of Energy");
+        let mut words = Vec::new();
+        let p = parse("the Department of Energy", &mut words);
         assert_eq!(p.span_text(&p.head.core), "Department of Energy");
     }
 
