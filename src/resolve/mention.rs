@@ -831,7 +831,7 @@ pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> 
     let head = &p.head;
     let head_class = head.head_class();
     // Asked once: the tests below and the person reading all need it.
-    let head_is_name = is_name(&head.core, lex);
+    let head_is_name = is_name(head.core, lex);
     // An ASCII mention's lower case came with it.
     let mention_lower = || {
         if mention.is_ascii() && lower.len() == mention.len() {
@@ -1003,9 +1003,9 @@ fn read_person(p: &Parsed<'_, '_>, lex: &SourceWords, head_is_name: bool) -> Opt
     // The role test last: a mention seldom has a name in apposition.
     let role_head =
         || head.head_class().any(Class::ROLE) || lex.singular_role(&head.head_lower()).is_some();
-    if !has_name(head) && is_name(&p.appositive.core, lex) && role_head() {
+    if !has_name(head) && is_name(p.appositive.core, lex) && role_head() {
         return Some(Reading::Person {
-            name: p.span_text(&p.appositive.core).to_string(),
+            name: p.span_text(p.appositive.core).to_string(),
             role: role_of(head),
             affiliation: affiliation_of(p, head),
         });
@@ -1040,7 +1040,7 @@ fn read_person(p: &Parsed<'_, '_>, lex: &SourceWords, head_is_name: bool) -> Opt
     })
     .or_else(|| possessor_affiliation(p, head));
     Some(Reading::Person {
-        name: p.span_text(&head.core).to_string(),
+        name: p.span_text(head.core).to_string(),
         role,
         affiliation,
     })
@@ -1238,7 +1238,7 @@ fn read_people(
     let lower = lower.into_owned();
     let named = head.core.iter().any(|w| w.text == "of")
         || lex
-            .class_of_lower(&p.span_lower(&head.core))
+            .class_of_lower(&p.span_lower(head.core))
             .any(Class::ORG_NAME | Class::PLACE);
     if named {
         return None;
@@ -1252,7 +1252,7 @@ fn read_people(
         .filter(Word::is_capitalised)
         .collect();
     if plural {
-        let name = p.span_text(&head.core).to_string();
+        let name = p.span_text(head.core).to_string();
         if !modifiers.is_empty() {
             return Some(Reading::Group {
                 name,
@@ -1307,7 +1307,7 @@ fn read_people(
 /// place (its government), "the company"; else unknown.
 fn read_organisation(p: &Parsed<'_, '_>, lex: &SourceWords, display: String) -> Reading {
     let head = &p.head;
-    let core_text = p.span_text(&head.core).to_string();
+    let core_text = p.span_text(head.core).to_string();
     let head_lower = head.head_lower();
     if head.core.len() == 1 && head.head().is_some_and(|w| w.is_org_head(lex)) {
         return Reading::FocusOrg {
@@ -1318,7 +1318,7 @@ fn read_organisation(p: &Parsed<'_, '_>, lex: &SourceWords, display: String) -> 
     let named_org = head.core.iter().any(|w| w.is_org_head(lex))
         || (head.core.len() == 1 && head.head().is_some_and(Word::is_acronym))
         || lex
-            .class_of_lower(&p.span_lower(&head.core))
+            .class_of_lower(&p.span_lower(head.core))
             .any(Class::ORG_NAME | Class::PLACE);
     if named_org && head.core.iter().any(Word::is_capitalised) {
         return Reading::Organisation { name: core_text };
@@ -1350,11 +1350,11 @@ mod tests {
         let p = parse("The agency’s lead analyst, Mara Quint", &mut words);
         assert_eq!(p.head.det.as_deref(), Some("the"));
         assert_eq!(p.head.possessor.len(), 1);
-        assert_eq!(p.span_text(&p.head.core), "lead analyst");
-        assert_eq!(p.span_text(&p.appositive.core), "Mara Quint");
+        assert_eq!(p.span_text(p.head.core), "lead analyst");
+        assert_eq!(p.span_text(p.appositive.core), "Mara Quint");
         let p = parse("people familiar with the budget", &mut words);
-        assert_eq!(p.span_text(&p.head.core), "people");
-        assert_eq!(p.span_text(&p.head.post), "familiar with the budget");
+        assert_eq!(p.span_text(p.head.core), "people");
+        assert_eq!(p.span_text(p.head.post), "familiar with the budget");
     }
 
     #[test]
@@ -1377,7 +1377,7 @@ mod tests {
     fn department_of_keeps_its_of() {
         let mut words = Vec::new();
         let p = parse("the Department of Energy", &mut words);
-        assert_eq!(p.span_text(&p.head.core), "Department of Energy");
+        assert_eq!(p.span_text(p.head.core), "Department of Energy");
     }
 
     #[test]
