@@ -811,14 +811,24 @@ pub fn read_with(mention: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading
 /// [`read_with`] of a mention that comes with its ASCII lower case, as in
 /// [`parse_lower`].
 pub fn read_lower(mention: &str, lower: &str, common: &dyn Fn(&str) -> bool) -> Option<Reading> {
+    read_lower_in(mention, lower, common, &mut Vec::new())
+}
+
+/// [`read_lower`] with `words` to split the mention into (emptied first),
+/// so that one list serves every mention of an article.
+pub fn read_lower_in<'a>(
+    mention: &'a str,
+    lower: &'a str,
+    common: &dyn Fn(&str) -> bool,
+    words: &mut Vec<Word<'a>>,
+) -> Option<Reading> {
     // A bare pronoun of ASCII letters ("He") is one word, its lower case.
     if mention.bytes().all(|b| b.is_ascii_alphabetic()) {
         if let Some(p) = PRONOUNS.iter().find(|p| p.eq_ignore_ascii_case(mention)) {
             return Some(Reading::Pronoun((*p).to_string()));
         }
     }
-    let mut words = Vec::new();
-    let p = parse_lower(mention, lower, common, &mut words);
+    let p = parse_lower(mention, lower, common, words);
     let first = p.words.first()?;
     if p.words.len() == 1 && PRONOUNS.contains(&first.lower().as_ref()) {
         return Some(Reading::Pronoun(first.lower().into_owned()));

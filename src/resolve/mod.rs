@@ -311,6 +311,8 @@ struct Resolver<'d> {
     /// same for the whole article, so a source named again ("Trump said"
     /// thirty times) is read once.
     readings: HashMap<&'d str, Option<Rc<Reading>>>,
+    /// The words of the mention being read (one list for every mention).
+    words: Vec<mention::Word<'d>>,
 }
 
 impl<'d> Resolver<'d> {
@@ -335,6 +337,7 @@ impl<'d> Resolver<'d> {
             first_person_with: HashMap::default(),
             linked: None,
             readings: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            words: Vec::new(),
         }
     }
 
@@ -394,7 +397,8 @@ impl<'d> Resolver<'d> {
         }
         let lower = doc.lower_of(span).unwrap_or("");
         let scan = &self.scan;
-        let reading = mention::read_lower(text, lower, &|w| scan.is_common(w)).map(Rc::new);
+        let reading = mention::read_lower_in(text, lower, &|w| scan.is_common(w), &mut self.words)
+            .map(Rc::new);
         self.readings.insert(text, reading.clone());
         reading
     }
