@@ -262,23 +262,23 @@ fn tokenize_into(text: &str, odd: &mut Vec<usize>, marks: &mut Vec<u32>) -> Vec<
             i += len;
         }
         // A run of word characters, read eight bytes at a time (from its
-        // first when ASCII); only a byte that is not ASCII is decoded.
+        // first when ASCII) as ASCII letters and digits; only a byte that
+        // is neither is looked at: an underscore (noted as odd) or a byte
+        // that is not ASCII (decoded) goes on with the word.
         loop {
-            let (word, underscore) = ascii_word_bytes(eight_bytes_at(bytes, i));
-            // The first byte that is not a word byte (none when zero); the
-            // underscores before it are noted as odd.
+            let word = ascii_alphanumeric_bytes(eight_bytes_at(bytes, i));
+            // The first byte that is not a letter or digit (none when zero).
             let ends = !word & HIGH_BITS;
-            let mut under = underscore & ends.wrapping_sub(1);
-            while under != 0 {
-                odd.push(i + (under.trailing_zeros() / 8) as usize);
-                under &= under - 1;
-            }
             if ends == 0 {
                 i += 8;
                 continue;
             }
             i += (ends.trailing_zeros() / 8) as usize;
             match bytes.get(i) {
+                Some(&b'_') => {
+                    odd.push(i);
+                    i += 1;
+                }
                 Some(&b) if b >= 0x80 => {
                     let (class, len) = non_ascii_class_at(text, i);
                     if class & WORD == 0 {
@@ -332,8 +332,8 @@ const fn splat(b: u8) -> u64 {
 /// The eight bytes of `bytes` from `at`, little-endian, zeros (which are
 /// not word bytes) past its end.
 pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(chunk) => <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(chunk) => u64::from_le_bytes(*chunk),
         None => {
             let mut chunk = [0; 8];
             let rest = bytes.get(at..).unwrap_or_default();
@@ -345,10 +345,9 @@ pub(crate) fn eight_bytes_at(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
-/// The top bit of each byte of `x` that is an ASCII word byte (a letter,
-/// a digit or `_`), and of each that is `_`; a byte that is not ASCII is
-/// neither.
-fn ascii_word_bytes(x: u64) -> (u64, u64) {
+/// The top bit of each byte of `x` that is an ASCII letter or digit; a
+/// byte that is not ASCII is neither.
+fn ascii_alphanumeric_bytes(x: u64) -> u64 {
     let ascii = !x & HIGH_BITS;
     let low = x & !HIGH_BITS;
     // Per byte, v + (0x80 - lo) has its top bit set when v >= lo; no byte
@@ -357,10 +356,7 @@ fn ascii_word_bytes(x: u64) -> (u64, u64) {
     let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
     let lower = low | splat(0x20);
     let letter = at_least(lower, b'a') & !at_least(lower, b'z' + 1);
-    // The bytes equal to `_`: zero after the xor, the only ones whose top
-    // bit stays clear when 0x7F is added.
-    let underscore = !(low ^ splat(b'_')).wrapping_add(splat(0x7F)) & ascii;
-    ((digit | letter | underscore) & ascii, underscore)
+    (digit | letter) & ascii
 }
 
 #[cfg(test)]
