@@ -107,16 +107,17 @@ const _: () = assert!(
 );
 
 /// The `IS_*` bit of a punctuation mark the grammar often asks about
-/// ([`View::is_punct`]), 0 for the others.
+/// ([`View::is_punct`]), 0 for the others: the one place that maps a mark
+/// to its bit, for the token flags and for the questions asked of them.
 #[inline(always)]
-fn punct_bit(c: &[u8]) -> Flags {
+fn punct_bit(c: u8) -> Flags {
     match c {
-        b"," => IS_COMMA,
-        b"." => IS_STOP,
-        b":" => IS_COLON,
-        b")" => IS_CLOSE_PAREN,
-        b";" => IS_SEMICOLON,
-        b"(" => IS_OPEN_PAREN,
+        b',' => IS_COMMA,
+        b'.' => IS_STOP,
+        b':' => IS_COLON,
+        b')' => IS_CLOSE_PAREN,
+        b';' => IS_SEMICOLON,
+        b'(' => IS_OPEN_PAREN,
         _ => 0,
     }
 }
@@ -313,14 +314,9 @@ impl<'a> View<'a> {
                         }
                         f
                     }
-                    Some(b'.') => MAY_END | IS_STOP,
-                    Some(b')') => MAY_END | IS_CLOSE_PAREN,
-                    Some(b'?' | b'!') => MAY_END,
-                    Some(b',') => IS_COMMA,
-                    Some(b':') => IS_COLON,
-                    Some(b';') => IS_SEMICOLON,
-                    Some(b'(') => IS_OPEN_PAREN,
-                    _ => 0,
+                    Some(b @ (b'.' | b'?' | b'!' | b')')) => MAY_END | punct_bit(b),
+                    Some(b) => punct_bit(b),
+                    None => 0,
                 }
             };
             // Most tokens are none of these: one test skips them all.
@@ -545,7 +541,10 @@ impl<'a> View<'a> {
     /// one bit of the token's flags: [`punct_bit`]).
     #[inline(always)]
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        let bit = punct_bit(c.as_bytes());
+        let bit = match c.as_bytes() {
+            &[b] => punct_bit(b),
+            _ => 0,
+        };
         if bit != 0 {
             return self.has(i, bit);
         }
